@@ -1,0 +1,163 @@
+"""Where to watch: offers of a film by streaming, rental and retail providers."""
+
+from __future__ import annotations
+
+import decimal
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from filmmeta._codes import is_currency, is_region
+from filmmeta._validate import check_text, check_url, describe
+from filmmeta.exceptions import ValidationError
+
+__all__ = ["Offer", "OfferType", "Quality", "group_offers"]
+
+
+class OfferType(enum.StrEnum):
+    """How an offer lets you watch: by subscription, rental, purchase, ..."""
+
+    SUBSCRIPTION = "subscription"
+    RENT = "rent"
+    BUY = "buy"
+    FREE = "free"
+    ADS = "ads"
+    CINEMA = "cinema"
+
+
+class Quality(enum.StrEnum):
+    """The picture quality of an offer."""
+
+    SD = "sd"
+    HD = "hd"
+    UHD = "uhd"
+
+
+def _to_offer_type(value: OfferType | str) -> OfferType:
+    if isinstance(value, OfferType):
+        return value
+    try:
+        return OfferType(value)
+    except ValueError:
+        raise ValidationError.at(
+            "type",
+            f"{value!r} is not an offer type ({', '.join(t.value for t in OfferType)})",
+        ) from None
+
+
+def _to_quality(value: Quality | str | None) -> Quality | None:
+    if value is None or isinstance(value, Quality):
+        return value
+    try:
+        return Quality(value)
+    except ValueError:
+        raise ValidationError.at(
+            "quality", f"{value!r} is not a quality ({', '.join(q.value for q in Quality)})"
+        ) from None
+
+
+def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Decimal | None:
+    if value is None or isinstance(value, decimal.Decimal):
+        return value
+    if type(value) is float:
+        # Decimal(3.99) would keep the binary error (3.9900000000000002131...): go
+        # through the shortest repr, which is what the user typed.
+        value = repr(value)
+    if type(value) not in (str, int):
+        raise ValidationError.at("price", f"expected a decimal price, got {describe(value)}")
+    try:
+        return decimal.Decimal(value)  # type: ignore[arg-type]
+    except decimal.InvalidOperation:
+        raise ValidationError.at("price", f"{value!r} is not a decimal number") from None
+
+
+def _check_provider(inst: Offer, attribute: attrs.Attribute[str], value: str) -> None:
+    check_text("provider", value)
+
+
+def _check_region(inst: Offer, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not (type(value) is str and is_region(value)):
+        raise ValidationError.at("region", f"{value!r} is not an ISO 3166-1 alpha-2 code")
+
+
+def _check_price(
+    inst: Offer, attribute: attrs.Attribute[decimal.Decimal | None], value: decimal.Decimal | None
+) -> None:
+    if value is None:
+        return
+    if not value.is_finite():
+        raise ValidationError.at("price", f"{value} is not a finite price")
+    if value < 0:
+        raise ValidationError.at("price", f"{value} is negative")
+
+
+def _check_currency(inst: Offer, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is None:
+        if inst.price is not None:
+            raise ValidationError.at("currency", "a price needs a currency")
+        return
+    if not (type(value) is str and is_currency(value)):
+        raise ValidationError.at("currency", f"{value!r} is not an ISO 4217 currency code")
+
+
+def _check_url(inst: Offer, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        check_url("url", value)
+
+
+@attrs.frozen
+class Offer:
+    """One way to watch a film: a provider, an offer type, and the terms.
+
+    Args:
+        provider: The provider's name as the data gives it ("Apple TV", "Netflix").
+        type: Subscription, rent, buy, free, ads or cinema; a string is converted.
+        region: Where the offer holds, an ISO 3166-1 alpha-2 code ("US").
+        price: The price as a :class:`~decimal.Decimal`; strings, ints and floats are
+            converted exactly as written ("3.99", 3.99).
+        currency: ISO 4217 code ("USD"); required with a price.
+        quality: sd, hd or uhd.
+        url: A link to the offer.
+
+    Raises:
+        ValidationError: For an unknown offer type, a region such as "USA", a negative
+            price, a price without currency, a currency such as "usd", ...
+
+    Examples:
+        >>> Offer("Apple TV", "rent", region="US", price="3.99", currency="USD")
+        Offer(provider='Apple TV', type=<OfferType.RENT: 'rent'>, region='US', price=Decimal('3.99'), currency='USD', quality=None, url=None)
+    """  # noqa: E501
+
+    provider: str = attrs.field(validator=_check_provider)
+    type: OfferType = attrs.field(converter=_to_offer_type)
+    region: str | None = attrs.field(default=None, kw_only=True, validator=_check_region)
+    price: decimal.Decimal | None = attrs.field(
+        default=None, kw_only=True, converter=_to_price, validator=_check_price
+    )
+    currency: str | None = attrs.field(default=None, kw_only=True, validator=_check_currency)
+    quality: Quality | None = attrs.field(default=None, kw_only=True, converter=_to_quality)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=_check_url)
+
+
+def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, list[str]]]:
+    """Group offers by region, then by type, listing each provider once in order seen.
+
+    Args:
+        offers: The offers.
+
+    Returns:
+        ``{region: {offer_type: [provider, ...]}}`` in the order first seen.
+
+    Examples:
+        >>> offers = [Offer("Apple TV", "rent", region="US"), Offer("Apple TV", "buy", region="US"),
+        ...           Offer("Vudu", "rent", region="US")]
+        >>> group_offers(offers)
+        {'US': {<OfferType.RENT: 'rent'>: ['Apple TV', 'Vudu'], <OfferType.BUY: 'buy'>: ['Apple TV']}}
+    """  # noqa: E501
+    grouped: dict[str | None, dict[OfferType, list[str]]] = {}
+    for offer in offers:
+        providers = grouped.setdefault(offer.region, {}).setdefault(offer.type, [])
+        if offer.provider not in providers:
+            providers.append(offer.provider)
+    return grouped

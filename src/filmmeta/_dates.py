@@ -1,0 +1,269 @@
+"""Partial calendar dates: a year, a year and month, or a full date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import attrs
+
+from filmmeta.exceptions import ValidationError
+
+__all__ = ["PartialDate"]
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# TMDb writes release dates as full timestamps ("1999-10-15T00:00:00.000Z"): the date part
+# is what the film record means, the time of day is an artefact of the API.
+_ISO_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?")
+_MAX_TEXT = 100
+
+
+def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int:
+        raise ValidationError.at("year", f"expected an integer, got {value!r}")
+    if not 1 <= value <= 9999:
+        raise ValidationError.at("year", f"{value} is not a year between 1 and 9999")
+
+
+def _check_month(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise ValidationError.at("month", f"expected an integer, got {value!r}")
+    if not 1 <= value <= 12:
+        raise ValidationError.at("month", f"{value} is not a month (1 to 12)")
+
+
+def _check_day(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise ValidationError.at("day", f"expected an integer, got {value!r}")
+    if inst.month is None:
+        raise ValidationError.at("day", "a day needs a month")
+    try:
+        dt.date(inst.year, inst.month, value)
+    except ValueError:
+        raise ValidationError.at(
+            "day", f"{inst.year:04d}-{inst.month:02d} has no day {value}"
+        ) from None
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A date of which only the year, or the year and month, may be known.
+
+    Film data often knows a release year and nothing more ("2000"); a ``PartialDate``
+    keeps exactly what is known instead of inventing January 1st. ``str()`` gives the
+    ISO 8601 form, and ordering compares the known parts (a year sorts before any month
+    of that year).
+
+    Args:
+        year: 1 to 9999.
+        month: 1 to 12, or None when unknown.
+        day: A day that exists in that month, or None; a day needs a month.
+
+    Raises:
+        ValidationError: For month 13, February 30th, a day without a month, ...
+
+    Examples:
+        >>> PartialDate(2000)
+        PartialDate(year=2000, month=None, day=None)
+        >>> str(PartialDate(2000, 11, 7))
+        '2000-11-07'
+        >>> PartialDate(2000) < PartialDate(2000, 11) < PartialDate(2000, 11, 7)
+        True
+        >>> PartialDate(2001, 2, 29)
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: day: 2001-02 has no day 29
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> PartialDate:
+        """Read the ISO 8601 form that ``str()`` writes: ``2000``, ``2000-11``, ``2000-11-07``.
+
+        Args:
+            text: The ISO text; nothing else is accepted.
+
+        Returns:
+            The date.
+
+        Raises:
+            ValidationError: When the text is not such a date.
+
+        Examples:
+            >>> PartialDate.fromisoformat("2000-11")
+            PartialDate(year=2000, month=11, day=None)
+        """
+        m = _ISO.fullmatch(text) if type(text) is str else None
+        if m is None:
+            raise ValidationError.at(
+                "$", f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
+        year, month, day = m.groups()
+        try:
+            return cls(int(year), int(month) if month else None, int(day) if day else None)
+        except ValidationError as err:
+            # The text is one value: report the problem at its own path, not at a part
+            # of it that the document does not have.
+            raise ValidationError.at("$", f"{text!r}: {err.errors[0][1]}") from None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read a date in any common form, keeping only the parts the text states.
+
+        ISO forms (``2000``, ``2000-11``, ``2000-11-07``, and TMDb's timestamps
+        ``2000-11-07T00:00:00.000Z``) are read directly; anything else goes to
+        :func:`dateutil.parser.parse` ("07 Nov 2000", "November 7, 2000", "Nov 2000",
+        "Jun 12 1998"). dateutil fills missing parts from a default date, so the text is
+        parsed twice with two different defaults: a part that differs between the two
+        results was not in the text and stays unknown.
+
+        Args:
+            text: The date text.
+
+        Returns:
+            The date, as precise as the text.
+
+        Raises:
+            ValidationError: For text that holds no date, or no year.
+
+        Examples:
+            >>> str(PartialDate.parse("07 Nov 2000"))
+            '2000-11-07'
+            >>> str(PartialDate.parse("Nov 2000"))
+            '2000-11'
+            >>> str(PartialDate.parse("2000"))
+            '2000'
+            >>> PartialDate.parse("soon")
+            Traceback (most recent call last):
+            ...
+            filmmeta.exceptions.ValidationError: $: 'soon' is not a date
+        """
+        if type(text) is not str:
+            raise ValidationError.at("$", f"expected a date string, got {text!r}")
+        stripped = text.strip()
+        if not stripped or len(stripped) > _MAX_TEXT:
+            raise ValidationError.at("$", f"{text[:_MAX_TEXT]!r} is not a date")
+        if _ISO.fullmatch(stripped):
+            return cls.fromisoformat(stripped)
+        if m := _ISO_TIMESTAMP.fullmatch(stripped):
+            return cls.fromisoformat(m.group(1))
+        return cls._parse_free_text(stripped)
+
+    @classmethod
+    def _parse_free_text(cls, text: str) -> PartialDate:
+        from dateutil import parser  # a noticeable part of import time: load on demand
+
+        try:
+            first = parser.parse(text, default=dt.datetime(1, 1, 1))  # noqa: DTZ001
+            second = parser.parse(text, default=dt.datetime(2, 2, 2))  # noqa: DTZ001
+        except (ValueError, OverflowError):
+            raise ValidationError.at("$", f"{text!r} is not a date") from None
+        if first.year != second.year:
+            raise ValidationError.at("$", f"{text!r} has no year")
+        month = first.month if first.month == second.month else None
+        day = first.day if first.day == second.day and month is not None else None
+        try:
+            return cls(first.year, month, day)
+        except ValidationError as err:  # pragma: no cover - dateutil checks days itself
+            raise ValidationError.at("$", f"{text!r}: {err.errors[0][1]}") from None
+
+    @classmethod
+    def from_date(cls, date: dt.date) -> PartialDate:
+        """Build a full date from a :class:`datetime.date` (or datetime).
+
+        Examples:
+            >>> PartialDate.from_date(dt.date(2000, 11, 7))
+            PartialDate(year=2000, month=11, day=7)
+        """
+        return cls(date.year, date.month, date.day)
+
+    def to_date(self) -> dt.date | None:
+        """Return the :class:`datetime.date`, or None when month or day is unknown.
+
+        Examples:
+            >>> PartialDate(2000, 11, 7).to_date()
+            datetime.date(2000, 11, 7)
+            >>> PartialDate(2000).to_date() is None
+            True
+        """
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    @property
+    def precision(self) -> str:
+        """What is known: ``"year"``, ``"month"`` or ``"day"``.
+
+        Examples:
+            >>> PartialDate(2000, 11).precision
+            'month'
+        """
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    def _key(self) -> tuple[int, ...]:
+        if self.month is None:
+            return (self.year,)
+        if self.day is None:
+            return (self.year, self.month)
+        return (self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: Any) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: Any) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: Any) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+
+def to_partial_date(value: PartialDate | dt.date | str | int | None) -> PartialDate | None:
+    """Convert the obvious inputs for a release date (an attrs field converter).
+
+    Args:
+        value: A PartialDate, a date, date text (see :meth:`PartialDate.parse`), a
+            year as an int, or None.
+
+    Returns:
+        The PartialDate, or None.
+
+    Raises:
+        ValidationError: For anything that is not a date.
+    """
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    if type(value) is int:
+        return PartialDate(value)
+    if type(value) is str:
+        return PartialDate.parse(value)
+    raise ValidationError.at("$", f"expected a date, got {value!r}")

@@ -1,0 +1,346 @@
+"""The Film record and its small parts: kinds, credits and external ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from filmmeta._availability import Offer
+from filmmeta._certification import ContentRating
+from filmmeta._codes import is_language_tag, is_region
+from filmmeta._dates import PartialDate, to_partial_date
+from filmmeta._ratings import Rating
+from filmmeta._runtime import parse_runtime
+from filmmeta._validate import check_instance, check_items, check_text, describe, tuple_of
+from filmmeta.exceptions import ValidationError
+
+__all__ = ["Credit", "ExternalIds", "Film", "FilmKind", "Role"]
+
+_IMDB_ID = re.compile(r"tt\d{7,}")
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
+_ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
+
+
+class FilmKind(enum.StrEnum):
+    """What sort of film a record describes."""
+
+    MOVIE = "movie"
+    TV_MOVIE = "tv_movie"
+    SHORT = "short"
+    VIDEO = "video"
+    TV_SPECIAL = "tv_special"
+
+    @property
+    def words(self) -> str:
+        """The kind in plain words: ``tv_movie`` -> ``"tv movie"``."""
+        return self.value.replace("_", " ")
+
+
+class Role(enum.StrEnum):
+    """The common credit roles. :attr:`Credit.role` takes any lowercase string."""
+
+    DIRECTOR = "director"
+    WRITER = "writer"
+    PRODUCER = "producer"
+    ACTOR = "actor"
+    SELF = "self"
+    COMPOSER = "composer"
+    CINEMATOGRAPHER = "cinematographer"
+    EDITOR = "editor"
+    CREATOR = "creator"
+
+
+def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> None:
+    check_text("role", value)
+    if not _ROLE.fullmatch(value):
+        raise ValidationError.at("role", f"{value!r} is not a lowercase role name")
+
+
+def _to_role(value: str) -> str:
+    # A Role member is a str already; store the plain string so that reprs, pickles
+    # and comparisons do not depend on whether the caller used the enum.
+    return str(value) if isinstance(value, Role) else value
+
+
+@attrs.frozen
+class Credit:
+    """A person's part in a film.
+
+    Args:
+        name: The person's name.
+        role: A lowercase role; :class:`Role` has the common ones.
+        character: For actors, the character played.
+
+    Examples:
+        >>> Credit("Chris Fiore", Role.DIRECTOR)
+        Credit(name='Chris Fiore', role='director', character=None)
+    """
+
+    name: str = attrs.field(validator=lambda _, __, v: check_text("name", v))
+    role: str = attrs.field(converter=_to_role, validator=_check_role)
+    character: str | None = attrs.field(
+        default=None, kw_only=True, validator=lambda _, __, v: check_text("character", v, optional=True)
+    )
+
+
+def _check_imdb(inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not (type(value) is str and _IMDB_ID.fullmatch(value)):
+        raise ValidationError.at("imdb", f"{value!r} is not an IMDb id (tt and 7 or more digits)")
+
+
+def _check_positive_id(
+    inst: ExternalIds, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and not (type(value) is int and value > 0):
+        raise ValidationError.at(attribute.name, f"{value!r} is not a positive integer id")
+
+
+def _check_wikidata(inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not (type(value) is str and _WIKIDATA_ID.fullmatch(value)):
+        raise ValidationError.at("wikidata", f"{value!r} is not a Wikidata id (Q and digits)")
+
+
+def _check_slug(inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        check_text(attribute.name, value)
+        if value != value.strip() or any(c.isspace() for c in value):
+            raise ValidationError.at(attribute.name, f"{value!r} contains white space")
+
+
+@attrs.frozen
+class ExternalIds:
+    """The film's ids in other databases.
+
+    Args:
+        imdb: IMDb title id, ``tt`` and 7 or more digits.
+        tmdb: TMDb movie id.
+        wikidata: Wikidata item, ``Q`` and digits.
+        letterboxd: Letterboxd slug ("backstage-2000").
+        rotten_tomatoes: Rotten Tomatoes path ("m/backstage").
+        metacritic: Metacritic slug.
+        justwatch: JustWatch numeric id.
+
+    Examples:
+        >>> bool(ExternalIds()), bool(ExternalIds(imdb="tt0088763"))
+        (False, True)
+        >>> ExternalIds(imdb="tt123")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: imdb: 'tt123' is not an IMDb id (tt and 7 or more digits)
+    """
+
+    imdb: str | None = attrs.field(default=None, validator=_check_imdb)
+    tmdb: int | None = attrs.field(default=None, validator=_check_positive_id)
+    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata)
+    letterboxd: str | None = attrs.field(default=None, validator=_check_slug)
+    rotten_tomatoes: str | None = attrs.field(default=None, validator=_check_slug)
+    metacritic: str | None = attrs.field(default=None, validator=_check_slug)
+    justwatch: int | None = attrs.field(default=None, validator=_check_positive_id)
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, a.name) is not None for a in attrs.fields(ExternalIds))
+
+
+def _to_kind(value: FilmKind | str) -> FilmKind:
+    if isinstance(value, FilmKind):
+        return value
+    try:
+        return FilmKind(value)
+    except ValueError:
+        raise ValidationError.at(
+            "kind", f"{value!r} is not a film kind ({', '.join(k.value for k in FilmKind)})"
+        ) from None
+
+
+def _to_release_date(value: PartialDate | dt.date | str | int | None) -> PartialDate | None:
+    try:
+        return to_partial_date(value)
+    except ValidationError as err:
+        raise err.with_prefix("release_date") from None
+
+
+def _to_runtime(value: dt.timedelta | str | int | float | None) -> dt.timedelta | None:
+    if value is None:
+        return None
+    try:
+        return parse_runtime(value)
+    except ValidationError as err:
+        raise err.with_prefix("runtime") from None
+
+
+def _check_strings(check: Any) -> Any:
+    def validator(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+        check_items(attribute.name, value, check)
+
+    return validator
+
+
+def _check_genre(path: str, value: object) -> None:
+    check_text(path, value)
+
+
+def _check_language(path: str, value: object) -> None:
+    if not (type(value) is str and is_language_tag(value)):
+        raise ValidationError.at(path, f"{value!r} is not a BCP 47 / ISO 639 language tag")
+
+
+def _check_country(path: str, value: object) -> None:
+    if not (type(value) is str and is_region(value)):
+        raise ValidationError.at(path, f"{value!r} is not an ISO 3166-1 alpha-2 code")
+
+
+def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_items("ratings", value, check_instance(Rating))
+    seen: set[str] = set()
+    for i, rating in enumerate(value):
+        if rating.source in seen:
+            raise ValidationError.at(f"ratings[{i}].source", f"duplicate source {rating.source!r}")
+        seen.add(rating.source)
+
+
+def _check_ids(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, ExternalIds):
+        raise ValidationError.at("ids", f"expected ExternalIds, got {describe(value)}")
+
+
+def _check_runtime(inst: Film, attribute: attrs.Attribute[Any], value: dt.timedelta | None) -> None:
+    # parse_runtime rejects negative values; this also guards evolve() with a timedelta.
+    if value is not None and value < dt.timedelta(0):
+        raise ValidationError.at("runtime", "must not be negative")
+
+
+@attrs.frozen
+class Film:
+    """A film: the facts a page about it shows.
+
+    Every argument but the title is keyword-only and optional. Constructors accept the
+    obvious inputs: ``release_date="2000"`` (or a date, or an int year), ``runtime=86``
+    minutes (or ``"1h 26m"``, or a timedelta), and lists for every collection (kept as
+    tuples). Use :func:`attrs.evolve` to change a field.
+
+    Args:
+        title: The title as released in the data's region.
+        kind: movie, tv_movie, short, video or tv_special.
+        release_date: The release date, as precise as known.
+        runtime: The running time.
+        content_ratings: Ratings by country (MPA "R", BBFC "15", ...).
+        genres: Genre names as the data gives them.
+        languages: BCP 47 / ISO 639 tags ("en", "yue").
+        countries: ISO 3166-1 alpha-2 codes of the producing countries.
+        summary: A short plot summary.
+        credits: Directors, writers, cast, ...
+        ratings: Ratings from any number of sources, one per source.
+        offers: Where to watch.
+        ids: Ids in other databases.
+        original_title: The title in its original language, when different.
+
+    Raises:
+        ValidationError: For any invalid value, with the field as its path.
+
+    Examples:
+        >>> film = Film("Backstage", kind="tv_movie", release_date="2000", runtime=86,
+        ...             ratings=[Rating("imdb", 5.7, votes=347)])
+        >>> film.year, film.runtime, film.rating("imdb").display
+        (2000, datetime.timedelta(seconds=5160), '5.7 (347)')
+        >>> Film("")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: title: must not be empty
+    """
+
+    title: str = attrs.field(validator=lambda _, __, v: check_text("title", v))
+    kind: FilmKind = attrs.field(default=FilmKind.MOVIE, kw_only=True, converter=_to_kind)
+    release_date: PartialDate | None = attrs.field(
+        default=None, kw_only=True, converter=_to_release_date
+    )
+    runtime: dt.timedelta | None = attrs.field(
+        default=None, kw_only=True, converter=_to_runtime, validator=_check_runtime
+    )
+    content_ratings: tuple[ContentRating, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_strings(check_instance(ContentRating)),
+    )
+    genres: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(_check_genre)
+    )
+    languages: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(_check_language)
+    )
+    countries: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(_check_country)
+    )
+    summary: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=lambda _, __, v: check_text("summary", v, optional=True),
+    )
+    credits: tuple[Credit, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(check_instance(Credit))
+    )
+    ratings: tuple[Rating, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple_of, validator=_check_ratings
+    )
+    offers: tuple[Offer, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(check_instance(Offer))
+    )
+    ids: ExternalIds = attrs.field(factory=ExternalIds, kw_only=True, validator=_check_ids)
+    original_title: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=lambda _, __, v: check_text("original_title", v, optional=True),
+    )
+
+    @property
+    def year(self) -> int | None:
+        """The release year, or None when the release date is unknown."""
+        return self.release_date.year if self.release_date is not None else None
+
+    def rating(self, source: str) -> Rating | None:
+        """Return the rating from *source* (``"imdb"``, ``"metacritic"``, ...), or None.
+
+        Examples:
+            >>> Film("Backstage", ratings=[Rating("metacritic", 29)]).rating("metacritic").value
+            29
+        """
+        for rating in self.ratings:
+            if rating.source == source:
+                return rating
+        return None
+
+    def content_rating(self, country: str = "US") -> ContentRating | None:
+        """Return the first content rating for *country*, or None.
+
+        Examples:
+            >>> film = Film("Backstage", content_ratings=[ContentRating("R", country="US")])
+            >>> film.content_rating("US").code
+            'R'
+        """
+        for rating in self.content_ratings:
+            if rating.country == country:
+                return rating
+        return None
+
+    def credited(self, role: str) -> tuple[str, ...]:
+        """Return the names credited in *role*, in order.
+
+        Examples:
+            >>> Film("Backstage", credits=[Credit("Chris Fiore", "director")]).credited("director")
+            ('Chris Fiore',)
+        """
+        return tuple(c.name for c in self.credits if c.role == role)
+
+
+def films(items: Iterable[Film]) -> tuple[Film, ...]:
+    """Return *items* as a tuple of films, checking their type (for bulk helpers)."""
+    result = tuple(items)
+    for i, item in enumerate(result):
+        if not isinstance(item, Film):
+            raise ValidationError.at(f"[{i}]", f"expected Film, got {describe(item)}")
+    return result

@@ -1,0 +1,45 @@
+"""The JSON backend: orjson when it is installed, the standard library otherwise.
+
+Both write the same text: compact output has no spaces, non-ASCII characters are written
+as they are, and an indent of 2 is the only indent orjson knows (others use the standard
+library).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from filmmeta.exceptions import ROOT, ValidationError
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - exercised in CI's pass without the extra
+    orjson = None
+
+__all__ = ["dumps", "loads"]
+
+#: Which library is in use, for bug reports: "orjson" or "json".
+BACKEND = "orjson" if orjson is not None else "json"
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """Write *value* (JSON-ready) as JSON text."""
+    if orjson is not None and indent in (None, 2):
+        option = orjson.OPT_INDENT_2 if indent == 2 else 0
+        return orjson.dumps(value, option=option).decode()  # type: ignore[no-any-return]
+    if indent is None:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def loads(text: str | bytes | bytearray | memoryview) -> Any:
+    """Read JSON text, raising ValidationError for anything that is not JSON."""
+    try:
+        if orjson is not None:
+            return orjson.loads(text)
+        return json.loads(text)
+    except RecursionError:
+        raise ValidationError.at(ROOT, "not valid JSON: nested too deeply") from None
+    except (ValueError, TypeError) as exc:
+        raise ValidationError.at(ROOT, f"not valid JSON: {exc}") from None

@@ -1,0 +1,248 @@
+"""Ratings from many sources, each on its own scale, and the registry of known sources."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from filmmeta._validate import check_number, describe, fmt_number
+from filmmeta.exceptions import ValidationError
+
+__all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]
+
+_SOURCE_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+
+
+class RatingKind(enum.StrEnum):
+    """Whose opinion a rating source collects."""
+
+    CRITICS = "critics"
+    AUDIENCE = "audience"
+
+
+@attrs.frozen
+class RatingSource:
+    """A known rating source: its scale, how it is shown, and whose opinion it is.
+
+    Attributes:
+        name: The key used in :attr:`Rating.source` (``"imdb"``).
+        display_name: How pages name it (``"IMDb"``, ``"Metascore"``, ``"Tomatometer"``).
+        worst: The lowest value on the scale.
+        best: The highest value on the scale.
+        kind: Critics or audience.
+        percent_sign: Whether values are shown with a ``%`` (the Tomatometer).
+        out_of: Whether values are shown as ``3.6/5``.
+
+    Examples:
+        >>> SOURCES["metacritic"].display_name
+        'Metascore'
+    """
+
+    name: str
+    display_name: str
+    worst: float
+    best: float
+    kind: RatingKind
+    percent_sign: bool = False
+    out_of: bool = False
+
+
+def _source(
+    name: str,
+    display_name: str,
+    worst: float,
+    best: float,
+    kind: RatingKind,
+    *,
+    percent_sign: bool = False,
+    out_of: bool = False,
+) -> tuple[str, RatingSource]:
+    return name, RatingSource(name, display_name, worst, best, kind, percent_sign, out_of)
+
+
+_C, _A = RatingKind.CRITICS, RatingKind.AUDIENCE
+
+#: The known rating sources by name. A rating from a source not listed here must give
+#: its scale (``best``, and ``worst`` when it is not 0).
+SOURCES: Mapping[str, RatingSource] = MappingProxyType(
+    dict(
+        [
+            _source("imdb", "IMDb", 1, 10, _A),
+            _source("metacritic", "Metascore", 0, 100, _C),
+            _source("metacritic_user", "Metacritic user score", 0, 10, _A),
+            _source("rotten_tomatoes", "Tomatometer", 0, 100, _C, percent_sign=True),
+            _source(
+                "rotten_tomatoes_audience", "Popcornmeter", 0, 100, _A, percent_sign=True
+            ),
+            _source("letterboxd", "Letterboxd", 0.5, 5, _A, out_of=True),
+            _source("tmdb", "TMDb", 0, 10, _A),
+            _source("trakt", "Trakt", 0, 100, _A, percent_sign=True),
+            _source("douban", "Douban", 0, 10, _A),
+            _source("kinopoisk", "Kinopoisk", 0, 10, _A),
+            _source("filmaffinity", "FilmAffinity", 1, 10, _A),
+            _source("mubi", "MUBI", 0, 5, _A, out_of=True),
+            _source("allocine_press", "AlloCiné press", 0.5, 5, _C, out_of=True),
+            _source("allocine_audience", "AlloCiné audience", 0.5, 5, _A, out_of=True),
+        ]
+    )
+)
+
+
+def _check_source(inst: Rating, attribute: attrs.Attribute[str], value: str) -> None:
+    if type(value) is not str:
+        raise ValidationError.at("source", f"expected a string, got {describe(value)}")
+    if not _SOURCE_NAME.fullmatch(value):
+        raise ValidationError.at(
+            "source", f"{value!r} is not a source name (lowercase letters, digits and _)"
+        )
+
+
+def _check_votes(inst: Rating, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise ValidationError.at("votes", f"expected an integer, got {describe(value)}")
+    if value < 0:
+        raise ValidationError.at("votes", f"{value} is negative")
+
+
+def _default_best(inst: Rating) -> float | None:
+    known = SOURCES.get(inst.source)
+    return known.best if known is not None else None
+
+
+def _default_worst(inst: Rating) -> float:
+    known = SOURCES.get(inst.source)
+    return known.worst if known is not None else 0
+
+
+@attrs.frozen
+class Rating:
+    """A rating from one source, on that source's scale.
+
+    Known sources (:data:`SOURCES`: imdb, metacritic, rotten_tomatoes, letterboxd, ...)
+    bring their scale; a rating from any other source must say what its best value is.
+
+    Args:
+        source: The source's name (``"imdb"``, ``"metacritic"``, ...).
+        value: The rating on the source's scale (IMDb 5.7, Metascore 29, Tomatometer 45).
+        votes: How many votes or reviews it is based on, when known.
+        best: The scale's best value; known sources fill it in.
+        worst: The scale's worst value; known sources fill it in, otherwise 0.
+
+    Raises:
+        ValidationError: For a value outside the scale, negative votes, an unknown
+            source without ``best``, ...
+
+    Examples:
+        >>> r = Rating("imdb", 5.7, votes=347)
+        >>> r.best, r.percent, r.display
+        (10, 57.0, '5.7 (347)')
+        >>> Rating("imdb", 11.2)
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: value: 11.2 is above the scale's best 10
+    """
+
+    source: str = attrs.field(validator=_check_source)
+    value: float = attrs.field()
+    votes: int | None = attrs.field(default=None, kw_only=True, validator=_check_votes)
+    best: float = attrs.field(
+        default=attrs.Factory(_default_best, takes_self=True), kw_only=True
+    )
+    worst: float = attrs.field(
+        default=attrs.Factory(_default_worst, takes_self=True), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.best is None:
+            raise ValidationError.at(
+                "best", f"{self.source!r} is not a known source: give the scale's best value"
+            )
+        best = check_number("best", self.best)
+        worst = check_number("worst", self.worst)
+        value = check_number("value", self.value)
+        if worst >= best:
+            raise ValidationError.at(
+                "worst", f"{fmt_number(worst)} is not below the best {fmt_number(best)}"
+            )
+        if value > best:
+            raise ValidationError.at(
+                "value", f"{fmt_number(value)} is above the scale's best {fmt_number(best)}"
+            )
+        if value < worst:
+            raise ValidationError.at(
+                "value", f"{fmt_number(value)} is below the scale's worst {fmt_number(worst)}"
+            )
+
+    @property
+    def known_source(self) -> RatingSource | None:
+        """The registry entry of this rating's source, or None for other sources."""
+        return SOURCES.get(self.source)
+
+    @property
+    def display_name(self) -> str:
+        """How pages name the source: ``"IMDb"``, ``"Metascore"``, or the source itself."""
+        known = SOURCES.get(self.source)
+        return known.display_name if known is not None else self.source
+
+    @property
+    def kind(self) -> RatingKind:
+        """Critics or audience; sources not in the registry count as audience."""
+        known = SOURCES.get(self.source)
+        return known.kind if known is not None else RatingKind.AUDIENCE
+
+    @property
+    def percent(self) -> float:
+        """The value as a percentage of the best value: ``value / best * 100``.
+
+        This is the convention users expect (IMDb 5.7 -> 57, Letterboxd 3.1/5 -> 62).
+
+        Examples:
+            >>> Rating("letterboxd", 3.1).percent
+            62.0
+        """
+        return self.value / self.best * 100
+
+    @property
+    def normalized(self) -> float:
+        """The value mapped linearly onto 0..100 from the scale's worst to best.
+
+        Unlike :attr:`percent` this accounts for scales that do not start at 0
+        (IMDb 1..10: 5.7 -> 52.2).
+
+        Examples:
+            >>> round(Rating("imdb", 5.7).normalized, 1)
+            52.2
+        """
+        return (self.value - self.worst) / (self.best - self.worst) * 100
+
+    @property
+    def display(self) -> str:
+        """The value as pages show it.
+
+        ``"5.7 (347)"`` for a vote-counted audience score, ``"29"`` for a Metascore,
+        ``"93%"`` for the Tomatometer, ``"3.6/5"`` for Letterboxd; large vote counts are
+        grouped (``"8.5 (1,266,466)"``).
+
+        Examples:
+            >>> Rating("rotten_tomatoes", 93).display
+            '93%'
+            >>> Rating("letterboxd", 3.6).display
+            '3.6/5'
+            >>> Rating("imdb", 8.5, votes=1266466).display
+            '8.5 (1,266,466)'
+        """
+        known = SOURCES.get(self.source)
+        text = fmt_number(self.value)
+        if known is not None and known.percent_sign:
+            text += "%"
+        elif known is None or known.out_of:
+            text += f"/{fmt_number(self.best)}"
+        if self.votes is not None and self.kind is RatingKind.AUDIENCE:
+            text += f" ({self.votes:,})"
+        return text

@@ -1,0 +1,101 @@
+"""Small validation helpers shared by the model classes.
+
+Validators raise :class:`~filmmeta.exceptions.ValidationError` with the field name as
+the path, so that a bad value given to a constructor reads like a bad value in a
+document (``runtime: ...``, ``genres[2]: ...``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from filmmeta.exceptions import ValidationError
+
+T = TypeVar("T")
+
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+MAX_TEXT = 100_000
+
+
+def tuple_of(value: Iterable[T] | str) -> tuple[T, ...] | str:
+    """Turn a list (or any non-string iterable) into a tuple.
+
+    A string is passed through unchanged so that the field's validator can reject it by
+    name: ``tuple("en")`` would silently give ``("e", "n")``.
+    """
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes | dict):
+        return value  # type: ignore[return-value]
+    try:
+        return tuple(value)
+    except TypeError:
+        return value  # type: ignore[return-value]
+
+
+def describe(value: object) -> str:
+    """Name a bad value in a message, briefly."""
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+def check_text(path: str, value: object, *, optional: bool = False) -> None:
+    """Check a non-empty string of a sane length."""
+    if value is None and optional:
+        return
+    if type(value) is not str:
+        raise ValidationError.at(path, f"expected a string, got {describe(value)}")
+    if not value.strip():
+        raise ValidationError.at(path, "must not be empty")
+    if len(value) > MAX_TEXT:
+        raise ValidationError.at(path, f"is longer than {MAX_TEXT:,} characters")
+
+
+def check_items(
+    path: str,
+    value: object,
+    check: Callable[[str, Any], None],
+) -> None:
+    """Check that *value* is a tuple and run *check* on every item with its path."""
+    if not isinstance(value, tuple):
+        raise ValidationError.at(path, f"expected a list, got {describe(value)}")
+    for i, item in enumerate(value):
+        check(f"{path}[{i}]", item)
+
+
+def check_instance(cls: type[Any]) -> Callable[[str, Any], None]:
+    """Return an item check that accepts instances of *cls* only."""
+
+    def check(path: str, item: Any) -> None:
+        if not isinstance(item, cls):
+            raise ValidationError.at(path, f"expected {cls.__name__}, got {describe(item)}")
+
+    return check
+
+
+def check_number(path: str, value: object) -> float:
+    """Check a finite real number (not a bool) and return it as given."""
+    if type(value) not in (int, float):
+        raise ValidationError.at(path, f"expected a number, got {describe(value)}")
+    if not math.isfinite(value):  # type: ignore[arg-type]
+        raise ValidationError.at(path, f"{value} is not a finite number")
+    return value  # type: ignore[return-value]
+
+
+def check_url(path: str, value: object) -> None:
+    """Check an absolute http(s) URL."""
+    check_text(path, value)
+    if not _URL.fullmatch(value):  # type: ignore[arg-type]
+        raise ValidationError.at(path, f"{value!r} is not an http(s) URL")
+
+
+def fmt_number(value: float) -> str:
+    """Write a number without a useless ``.0``: 29 -> "29", 5.7 -> "5.7", 10.0 -> "10"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
