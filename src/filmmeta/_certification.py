@@ -86,7 +86,6 @@ class CertificationSystem:
             punctuation never matter, so "nc17" needs no alias.
 
     Examples:
-        >>> from filmmeta._certification import SYSTEMS
         >>> mpa = SYSTEMS["MPA"]
         >>> mpa.codes, mpa.label
         (('G', 'PG', 'PG-13', 'R', 'NC-17'), 'MPAA Rating')
@@ -120,7 +119,6 @@ class CertificationSystem:
             The index of *code* in :attr:`codes`, or None for a code the system lacks.
 
         Examples:
-            >>> from filmmeta._certification import SYSTEMS
             >>> SYSTEMS["BBFC"].rank("12A"), SYSTEMS["BBFC"].rank("12")
             (2, 3)
         """
@@ -139,7 +137,6 @@ class CertificationSystem:
             The age (0 for none), or None for an unknown code or one not about age.
 
         Examples:
-            >>> from filmmeta._certification import SYSTEMS
             >>> SYSTEMS["FSK"].min_age("16"), SYSTEMS["CBFC"].min_age("S")
             (16, None)
         """
@@ -156,23 +153,66 @@ class CertificationSystem:
             The code, or None when *text* is not one of this system's.
 
         Examples:
-            >>> from filmmeta._certification import SYSTEMS
             >>> SYSTEMS["MPA"].canonical("nc17"), SYSTEMS["FSK"].canonical("FSK ab 12")
             ('NC-17', '12')
         """
         return self._lookup.get(_key(text))
 
 
-def _forms(templates: str, target: str, args: str) -> dict[str, str]:
-    # Aliases made from templates: _forms("FSK {0}", "{0}", "6 12") -> {"FSK 6": "6", ...}.
-    return {t.format(a): target.format(a) for a in args.split() for t in templates.split("|")}
+# One system a row: name; countries, the issuing one first; label ("" for "<name> Rating");
+# code=minimum age ("-" for none), least restrictive first; alias=code, where an alias
+# without "=" is a template for every numeric code ("FSK {}" maps "FSK 16" to "16").
+_TABLE = (
+    "MPA; US PR VI; MPAA Rating; G=0|PG=0|PG-13=13|R=17|NC-17=18; ",
+    "US TV; US; TV Rating; TV-Y=0|TV-Y7=7|TV-G=0|TV-PG=0|TV-14=14|TV-MA=17; TV-Y7-FV=TV-Y7",
+    "BBFC; GB; ; U=0|PG=0|12A=12|12=12|15=15|18=18|R18=18; ",
+    "FSK; DE; ; 0=0|6=6|12=12|16=16|18=18; FSK {}|ab {}|FSK ab {}|ab {} Jahren"
+    "|freigegeben ab {} Jahren|ohne Altersbeschränkung=0|o.Al.=0",
+    "CHVRS; CA; ; G=0|PG=0|14A=14|18A=18|R=18|A=18; ",
+    "CA TV; CA; TV Rating; C=0|C8=8|G=0|PG=0|14+=14|18+=18; ",
+    "ACB; AU; ; G=0|PG=0|M=15|MA 15+=15|R 18+=18|X 18+=18|RC=-; MA=MA 15+|R=R 18+|X=X 18+",
+    "CNC; FR; ; TP=0|10=10|12=12|16=16|18=18; U=TP|Tous publics=TP",
+    "IFCO; IE; ; G=0|PG=0|12A=12|12=12|15A=15|15=15|16=16|18=18; ",
+    "Kijkwijzer; NL; ; AL=0|6=6|9=9|12=12|14=14|16=16|18=18; ALL=AL",
+    "ClassInd; BR; ; L=0|10=10|12=12|14=14|16=16|18=18; Livre=L|AL=L|{} anos|A{}",
+    "CBFC; IN; ; U=0|U/A 7+=7|UA=12|U/A 13+=13|U/A 16+=16|A=18|S=-; ",
+    "Eirin; JP; ; G=0|PG12=12|R15+=15|R18+=18; ",
+    "KMRB; KR; ; ALL=0|12=12|15=15|18=18|Restricted Screening=18; 전체관람가=ALL"
+    "|{}세 관람가|{}세 이상 관람가|청소년 관람불가=18|제한상영가=Restricted Screening",
+    "KR TV; KR; TV Rating; ALL=0|7=7|12=12|15=15|19=19; 모든 연령 시청가=ALL|{}세 이상 시청가",
+    "ICAA; ES; ; A=0|Ai=0|7=7|7i=7|12=12|16=16|18=18|X=18; TP=A|Todos los públicos=A",
+    "MiC; IT; ; T=0|6+=6|14+=14|18+=18; VM14=14+|VM18=18+",
+    "RTC; MX; ; AA=0|A=0|B=12|B-15=15|C=18|D=18; ",
+    "OFLC; NZ; ; G=0|PG=0|M=16|RP13=13|R13=13|R15=15|RP16=16|R16=16|RP18=18|R18=18|R=-; "
+    "13=R13|15=R15|16=R16|18=R18",
+    "Statens medieråd; SE; ; Btl=0|7=7|11=11|15=15; Barntillåten=Btl",
+    "Medierådet; DK; ; A=0|7=7|11=11|15=15; ",
+    "Medietilsynet; NO; ; A=0|6=6|9=9|12=12|15=15|18=18; ",
+    "KAVI; FI; ; S=0|K-7=7|K-12=12|K-16=16|K-18=18|KK=-; 7=K-7|12=K-12|16=K-16|18=K-18",
+    "CCE; PT; ; Públicos=0|M/3=3|M/6=6|M/12=12|M/14=14|M/16=16|M/18=18|P=18; Publicos=Públicos"
+    "|3=M/3|6=M/6|12=M/12|14=M/14|16=M/16|18=M/18",
+    # Taiwan's levels by their Chinese names and English letters, as TMDb users enter them.
+    "MOC; TW; ; 0+=0|6+=6|12+=12|15+=15|18+=18; 普遍級=0+|保護級=6+|輔12級=12+|輔12=12+"
+    "|輔15級=15+|輔15=15+|限制級=18+|G=0+|P=6+|PG12=12+|PG15=15+|R=18+|R-18=18+",
+    "IMDA; SG; ; G=0|PG=0|PG13=13|NC16=16|M18=18|R21=21; ",
+    "OFNAA; HK; ; I=0|IIA=0|IIB=0|III=18; ",
+    "RARS; RU; ; 0+=0|6+=6|12+=12|16+=16|18+=18; ",
+    "INCAA; AR; ; ATP=0|+13=13|+16=16|+18=18|C=18; ",
+    "NFC; BG; ; A=0|B=0|C=12|D=16|X=18; ",
+    "MTRCB; PH; ; G=0|PG=0|R-13=13|R-16=16|R-18=18|X=-; ",
+    "FPB; ZA; ; A=0|PG=0|7-9PG=7|10-12PG=10|13=13|16=16|18=18|X18=18|XX=-; ",
+    "LSF; ID; ; SU=0|13+=13|17+=17|21+=21; ",
+)
 
 
-def _system(
-    name: str, countries: str, codes: str, aliases: Mapping[str, str] | None = None, label: str = ""
-) -> tuple[tuple[str, ...], CertificationSystem]:
-    # codes: "G=0|PG=0|..." with "-" for an age of None.
+def _parse(row: str) -> tuple[tuple[str, ...], CertificationSystem]:
+    name, countries, label, codes, aliases = (part.strip() for part in row.split(";"))
     pairs = [item.rpartition("=") for item in codes.split("|")]
+    numeric = [code for code, _, _ in pairs if code.isdigit()]
+    table: dict[str, str] = {}
+    for item in filter(None, aliases.split("|")):
+        alias, _, code = item.rpartition("=")
+        table.update({alias: code} if alias else {item.format(n): n for n in numeric})
     listed = tuple(countries.split())
     system = CertificationSystem(
         name,
@@ -180,123 +220,19 @@ def _system(
         label or f"{name} Rating",
         tuple(code for code, _, _ in pairs),
         tuple(None if age == "-" else int(age) for _, _, age in pairs),
-        aliases or {},
+        table,
     )
     return listed, system
 
 
-_TV = "TV Rating"
-_AGES = "0 6 12 16 18"
-_TABLE = (
-    _system("MPA", "US PR VI", "G=0|PG=0|PG-13=13|R=17|NC-17=18", label="MPAA Rating"),
-    _system(
-        "US TV",
-        "US",
-        "TV-Y=0|TV-Y7=7|TV-G=0|TV-PG=0|TV-14=14|TV-MA=17",
-        {"TV-Y7-FV": "TV-Y7"},
-        label=_TV,
-    ),
-    _system(
-        "BBFC",
-        "GB",
-        "U=0|PG=0|12A=12|12=12|15=15|18=18|R18=18",
-        _forms("BBFC {0}", "{0}", "U PG 12A 12 15 18 R18"),
-    ),
-    _system(
-        "FSK",
-        "DE",
-        "|".join(f"{n}={n}" for n in _AGES.split()),
-        _forms("FSK {0}|ab {0}|FSK ab {0}|ab {0} Jahren|freigegeben ab {0} Jahren", "{0}", _AGES)
-        | {"ohne Altersbeschränkung": "0", "o.Al.": "0"},
-    ),
-    _system("CHVRS", "CA", "G=0|PG=0|14A=14|18A=18|R=18|A=18"),
-    _system("CA TV", "CA", "C=0|C8=8|G=0|PG=0|14+=14|18+=18", label=_TV),
-    _system(
-        "ACB",
-        "AU",
-        "G=0|PG=0|M=15|MA 15+=15|R 18+=18|X 18+=18|RC=-",
-        {"MA": "MA 15+", "R": "R 18+", "X": "X 18+"},
-    ),
-    _system("CNC", "FR", "TP=0|10=10|12=12|16=16|18=18", {"U": "TP", "Tous publics": "TP"}),
-    _system("IFCO", "IE", "G=0|PG=0|12A=12|12=12|15A=15|15=15|16=16|18=18"),
-    _system("Kijkwijzer", "NL", "AL=0|6=6|9=9|12=12|14=14|16=16|18=18", {"ALL": "AL"}),
-    _system(
-        "ClassInd",
-        "BR",
-        "L=0|10=10|12=12|14=14|16=16|18=18",
-        {"Livre": "L", "AL": "L"} | _forms("{0} anos|A{0}", "{0}", "10 12 14 16 18"),
-    ),
-    _system("CBFC", "IN", "U=0|U/A 7+=7|UA=12|U/A 13+=13|U/A 16+=16|A=18|S=-"),
-    _system("Eirin", "JP", "G=0|PG12=12|R15+=15|R18+=18"),
-    _system(
-        "KMRB",
-        "KR",
-        "ALL=0|12=12|15=15|18=18|Restricted Screening=18",
-        {"전체관람가": "ALL", "청소년 관람불가": "18", "제한상영가": "Restricted Screening"}
-        | _forms("{0}세 관람가|{0}세 이상 관람가", "{0}", "12 15 18"),
-    ),
-    _system(
-        "KR TV",
-        "KR",
-        "ALL=0|7=7|12=12|15=15|19=19",
-        {"모든 연령 시청가": "ALL"} | _forms("{0}세 이상 시청가", "{0}", "7 12 15 19"),
-        label=_TV,
-    ),
-    _system(
-        "ICAA",
-        "ES",
-        "A=0|Ai=0|7=7|7i=7|12=12|16=16|18=18|X=18",
-        {"TP": "A", "Todos los públicos": "A"},
-    ),
-    _system("MiC", "IT", "T=0|6+=6|14+=14|18+=18", {"VM14": "14+", "VM18": "18+"}),
-    _system("RTC", "MX", "AA=0|A=0|B=12|B-15=15|C=18|D=18"),
-    _system(
-        "OFLC",
-        "NZ",
-        "G=0|PG=0|M=16|RP13=13|R13=13|R15=15|RP16=16|R16=16|RP18=18|R18=18|R=-",
-        _forms("{0}", "R{0}", "13 15 16 18"),
-    ),
-    _system("Statens medieråd", "SE", "Btl=0|7=7|11=11|15=15", {"Barntillåten": "Btl"}),
-    _system("Medierådet", "DK", "A=0|7=7|11=11|15=15"),
-    _system("Medietilsynet", "NO", "A=0|6=6|9=9|12=12|15=15|18=18"),
-    _system(
-        "KAVI",
-        "FI",
-        "S=0|K-7=7|K-12=12|K-16=16|K-18=18|KK=-",
-        _forms("{0}", "K-{0}", "7 12 16 18"),
-    ),
-    _system(
-        "CCE",
-        "PT",
-        "Públicos=0|M/3=3|M/6=6|M/12=12|M/14=14|M/16=16|M/18=18|P=18",
-        {"Publicos": "Públicos"} | _forms("{0}", "M/{0}", "3 6 12 14 16 18"),
-    ),
-    _system(
-        "MOC",
-        "TW",
-        "0+=0|6+=6|12+=12|15+=15|18+=18",
-        # The Chinese names and the English letters of the same five levels.
-        {"普遍級": "0+", "保護級": "6+", "輔12級": "12+", "輔15級": "15+", "限制級": "18+"}
-        | {"輔12": "12+", "輔15": "15+", "G": "0+", "P": "6+", "PG12": "12+", "PG15": "15+"}
-        | {"R": "18+", "R-18": "18+"},
-    ),
-    _system("IMDA", "SG", "G=0|PG=0|PG13=13|NC16=16|M18=18|R21=21"),
-    _system("OFNAA", "HK", "I=0|IIA=0|IIB=0|III=18"),
-    _system("RARS", "RU", "0+=0|6+=6|12+=12|16+=16|18+=18"),
-    _system("INCAA", "AR", "ATP=0|+13=13|+16=16|+18=18|C=18"),
-    _system("NFC", "BG", "A=0|B=0|C=12|D=16|X=18"),
-    _system("MTRCB", "PH", "G=0|PG=0|R-13=13|R-16=16|R-18=18|X=-"),
-    _system("FPB", "ZA", "A=0|PG=0|7-9PG=7|10-12PG=10|13=13|16=16|18=18|X18=18|XX=-"),
-    _system("LSF", "ID", "SU=0|13+=13|17+=17|21+=21"),
-)
-
+_SYSTEMS = tuple(map(_parse, _TABLE))
 #: The known systems by name.
-SYSTEMS: Mapping[str, CertificationSystem] = MappingProxyType({s.name: s for _, s in _TABLE})
+SYSTEMS: Mapping[str, CertificationSystem] = MappingProxyType({s.name: s for _, s in _SYSTEMS})
 
 
 def _index() -> dict[str, tuple[CertificationSystem, ...]]:
     index: dict[str, tuple[CertificationSystem, ...]] = {}
-    for countries, system in _TABLE:
+    for countries, system in _SYSTEMS:
         for country in countries:
             index[country] = (*index.get(country, ()), system)
     return index
@@ -314,8 +250,10 @@ def _check_country(country: object) -> str:
     return country
 
 
-def _infer(country: str, code: str) -> CertificationSystem | None:
+def _infer(country: str, code: str | None) -> CertificationSystem | None:
     systems = SYSTEMS_BY_COUNTRY.get(country, ())
+    if code is None:
+        return systems[0] if systems else None
     for system in systems:
         if system.rank(code) is not None:
             return system
@@ -347,11 +285,7 @@ def system_for(country: str, code: str | None = None) -> CertificationSystem | N
         >>> system_for("IS") is None
         True
     """
-    _check_country(country)
-    if code is None:
-        systems = SYSTEMS_BY_COUNTRY.get(country, ())
-        return systems[0] if systems else None
-    return _infer(country, code)
+    return _infer(_check_country(country), code)
 
 
 def normalize_certification(code: str, *, country: str | None = None) -> str:
@@ -400,37 +334,27 @@ def normalize_certification(code: str, *, country: str | None = None) -> str:
     return text
 
 
-def _check_code(path: str, value: object) -> None:
+def _check_field(inst: ContentRating, attr: attrs.Attribute[Any], value: object) -> None:
+    path = attr.name
+    if path == "country":
+        _check_country(value)
+        return
+    if value is None and path != "code":
+        return
     if type(value) is not str:
         raise ValidationError.at(path, f"expected a string, got {type(value).__name__}")
-    if not value:
-        raise ValidationError.at(path, "must not be empty")
-    if value != value.strip():
-        msg = f"{value!r} has surrounding whitespace; clean it with normalize_certification()"
-        raise ValidationError.at(path, msg)
-    if len(value) > MAX_CODE or not value.isprintable():
-        raise ValidationError.at(path, f"must be printable and at most {MAX_CODE} characters")
-
-
-def _check_code_field(inst: ContentRating, attr: attrs.Attribute[Any], value: object) -> None:
-    if attr.name == "system" and value is None:
-        return
-    _check_code(attr.name, value)
-
-
-def _check_country_field(inst: ContentRating, attr: attrs.Attribute[Any], value: object) -> None:
-    _check_country(value)
-
-
-def _check_reason(inst: ContentRating, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not str:
-        raise ValidationError.at("reason", f"expected a string, got {type(value).__name__}")
+    limit = MAX_REASON if path == "reason" else MAX_CODE
     if not value.strip():
-        raise ValidationError.at("reason", "must not be empty")
-    if len(value) > MAX_REASON:
-        raise ValidationError.at("reason", f"is longer than {MAX_REASON} characters")
+        raise ValidationError.at(path, "must not be empty")
+    if len(value) > limit:
+        raise ValidationError.at(path, f"is longer than {limit} characters")
+    if path == "reason":
+        return
+    if value != value.strip():
+        hint = "; clean it with normalize_certification()" if path == "code" else ""
+        raise ValidationError.at(path, f"{value!r} has surrounding whitespace{hint}")
+    if not value.isprintable():
+        raise ValidationError.at(path, f"{value!r} has unprintable characters")
 
 
 @attrs.frozen
@@ -460,10 +384,10 @@ class ContentRating:
         'Content Rating'
     """
 
-    code: str = attrs.field(validator=_check_code_field)
-    country: str = attrs.field(kw_only=True, validator=_check_country_field)
-    system: str | None = attrs.field(kw_only=True, default=None, validator=_check_code_field)
-    reason: str | None = attrs.field(kw_only=True, default=None, validator=_check_reason)
+    code: str = attrs.field(validator=_check_field)
+    country: str = attrs.field(kw_only=True, validator=_check_field)
+    system: str | None = attrs.field(kw_only=True, default=None, validator=_check_field)
+    reason: str | None = attrs.field(kw_only=True, default=None, validator=_check_field)
 
     def __attrs_post_init__(self) -> None:
         # Inferred here rather than by a default factory so that an explicit None means
@@ -555,9 +479,10 @@ class ContentRating:
         """
         system = self._system
         if system is None:
-            raise ValidationError.at("system", f"{self.system!r} has no known order of codes")
+            what = f"{self.system!r} is not a known system" if self.system else "is unknown"
+            raise ValidationError.at("system", f"{what}, so its codes have no order")
         wanted = system.rank(system.canonical(code) or code) if type(code) is str else None
         if wanted is None:
-            raise ValidationError.at("code", f"{code!r} is not a {system.name} code")
+            raise ValidationError.at("code", f"{code!r} is not one of the {system.name} codes")
         rank = self.rank
         return rank is not None and rank >= wanted

@@ -28,8 +28,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import functools
-import re
-from typing import Any, NamedTuple
+from typing import Any
 
 __all__ = [
     "country_from_name",
@@ -41,21 +40,30 @@ __all__ = [
     "language_name",
 ]
 
-# BCP 47 variant subtags, lowercase as in the canonical form ("1901", "valencia").
-_VARIANT = re.compile(r"[a-z0-9]{5,8}|[0-9][a-z0-9]{3}", re.ASCII)
+
+# Plain classes: a NamedTuple or dataclass would cost more import time than the rest of
+# the module together.
+class _Countries:
+    __slots__ = ("lookup", "names")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.names: dict[str, str] = data["names"]  # alpha-2 -> English name
+        # lookup key of a name or alias -> alpha-2
+        self.lookup: dict[str, str | None] = {_key(n): c for c, n in self.names.items()}
+        self.lookup.update(data["aliases"])
 
 
-class _Countries(NamedTuple):
-    names: dict[str, str]  # alpha-2 -> English name
-    lookup: dict[str, str | None]  # lookup key of a name or alias -> alpha-2
+class _Languages:
+    __slots__ = ("areas", "codes", "lookup", "names", "scripts")
 
-
-class _Languages(NamedTuple):
-    names: dict[str, str]  # primary language subtag -> English name
-    lookup: dict[str, str | None]  # lookup key of a name or alias -> tag
-    codes: dict[str, str]  # ISO 639-2 and 639-3 code -> ISO 639-1 code ("fre" -> "fr")
-    scripts: dict[str, str]  # ISO 15924 code -> English name
-    areas: dict[str, str]  # UN M.49 area code -> English name
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.names: dict[str, str] = data["names"]  # primary language subtag -> name
+        # lookup key of a name or alias -> tag
+        self.lookup: dict[str, str | None] = {_key(n): t for t, n in self.names.items()}
+        self.lookup.update(data["aliases"])
+        self.codes: dict[str, str] = data["codes"]  # ISO 639-2/3 -> 639-1: "fre" -> "fr"
+        self.scripts: dict[str, str] = data["scripts"]  # ISO 15924 code -> name
+        self.areas: dict[str, str] = data["areas"]  # UN M.49 area code -> name
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -87,11 +95,7 @@ def _find(lookup: dict[str, str | None], name: str) -> str | None:
 
 @functools.cache
 def _countries() -> _Countries:
-    data = _read("countries.json")
-    names: dict[str, str] = data["names"]
-    lookup: dict[str, str | None] = {_key(n): code for code, n in names.items()}
-    lookup.update(data["aliases"])
-    return _Countries(names, lookup)
+    return _Countries(_read("countries.json"))
 
 
 @functools.cache
@@ -101,11 +105,7 @@ def _currencies() -> frozenset[str]:
 
 @functools.cache
 def _languages() -> _Languages:
-    data = _read("languages.json")
-    names: dict[str, str] = data["names"]
-    lookup: dict[str, str | None] = {_key(n): tag for tag, n in names.items()}
-    lookup.update(data["aliases"])
-    return _Languages(names, lookup, data["codes"], data["scripts"], data["areas"])
+    return _Languages(_read("languages.json"))
 
 
 def is_region(code: str) -> bool:
@@ -134,7 +134,15 @@ def is_currency(code: str) -> bool:
     return code in _currencies()
 
 
-def _subtags(tag: str) -> tuple[str, str | None, str | None, list[str]] | None:
+def _is_variant(subtag: str) -> bool:
+    # Five to eight letters or digits, or four starting with a digit ("1901"), lower case.
+    size = 5 <= len(subtag) <= 8 or (len(subtag) == 4 and subtag[0] in "0123456789")
+    return size and subtag.isascii() and subtag.isalnum() and subtag == subtag.lower()
+
+
+# Bounded, since tags may come from untrusted JSON; real data uses a few hundred tags.
+@functools.lru_cache(maxsize=4096)
+def _subtags(tag: str) -> tuple[str, str | None, str | None, tuple[str, ...]] | None:
     """Split a canonical tag into language, script, region and variants, or give None."""
     languages = _languages()
     language, *rest = tag.split("-")
@@ -146,9 +154,9 @@ def _subtags(tag: str) -> tuple[str, str | None, str | None, list[str]] | None:
         script = rest.pop(0)
     if rest and (is_region(rest[0]) or rest[0] in languages.areas):
         region = rest.pop(0)
-    if len(set(rest)) != len(rest) or not all(_VARIANT.fullmatch(v) for v in rest):
+    if len(set(rest)) != len(rest) or not all(_is_variant(v) for v in rest):
         return None
-    return language, script, region, rest
+    return language, script, region, tuple(rest)
 
 
 def is_language_tag(tag: str) -> bool:

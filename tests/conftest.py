@@ -1,0 +1,27 @@
+"""Shared fixtures and the hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+#: ../shared next to the checkout; absent in a user's fresh clone.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+NO_SHARED = "../shared is not here (a fresh clone): tests on the shared documents skipped"
+
+
+@pytest.fixture
+def backstage_text() -> str:
+    """The canonical Backstage document, as shipped inside the package."""
+    from importlib import resources
+
+    return (resources.files("filmmeta") / "data" / "backstage.json").read_text("utf-8")

@@ -1,0 +1,146 @@
+"""Hypothesis strategies for every model class, for round-trip properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from filmmeta import (
+    SOURCES,
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    Offer,
+    OfferType,
+    PartialDate,
+    Quality,
+    Rating,
+)
+from filmmeta._certification import SYSTEMS
+
+# Text that JSON and every backend can carry: no lone surrogates, never blank.
+_chars = st.characters(exclude_categories=("Cs",))
+text = st.text(_chars, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+short_text = st.text(_chars, min_size=1, max_size=12).filter(lambda s: s.strip() != "")
+
+REGIONS = ("US", "GB", "DE", "FR", "JP", "KR", "BR", "IN", "CA", "AU", "NL", "TR")
+CURRENCIES = ("USD", "EUR", "GBP", "JPY", "KRW", "BRL", "INR")
+LANGUAGES = ("en", "fr", "de", "ja", "tr", "yue", "cmn", "pt-BR", "zh-Hant", "es-419", "gsw")
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    date = draw(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+    precision = draw(st.sampled_from(("year", "month", "day")))
+    if precision == "year":
+        return PartialDate(date.year)
+    if precision == "month":
+        return PartialDate(date.year, date.month)
+    return PartialDate(date.year, date.month, date.day)
+
+
+runtimes = st.builds(
+    dt.timedelta,
+    seconds=st.integers(min_value=0, max_value=857 * 3600),
+    microseconds=st.sampled_from((0, 0, 0, 500_000, 1)),
+)
+
+
+@st.composite
+def content_ratings(draw: st.DrawFn) -> ContentRating:
+    system = draw(st.sampled_from(sorted(SYSTEMS.values(), key=lambda s: s.name)))
+    code = draw(st.sampled_from(system.codes) | st.sampled_from(("Not Rated", "X", "E")))
+    reason = draw(st.none() | text)
+    return ContentRating(code, country=system.country, reason=reason)
+
+
+def _value(worst: float, best: float) -> st.SearchStrategy[float]:
+    tenths = st.integers(int(worst * 10), int(best * 10)).map(lambda n: n / 10)
+    whole = st.integers(int(worst + 0.99), int(best))
+    return tenths | whole
+
+
+@st.composite
+def ratings(draw: st.DrawFn, source: str | None = None) -> Rating:
+    name = source or draw(st.sampled_from(sorted(SOURCES)) | st.just("my_site"))
+    votes = draw(st.none() | st.integers(0, 3_000_000))
+    known = SOURCES.get(name)
+    if known is None:
+        best = draw(st.sampled_from((5, 10, 100, 4.0)))
+        worst = draw(st.sampled_from((0, 1)))
+        return Rating(name, draw(_value(worst, best)), votes=votes, best=best, worst=worst)
+    return Rating(name, draw(_value(known.worst, known.best)), votes=votes)
+
+
+prices = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False)
+
+
+@st.composite
+def offers(draw: st.DrawFn) -> Offer:
+    price = draw(st.none() | prices)
+    currency = draw(st.sampled_from(CURRENCIES)) if price is not None else None
+    return Offer(
+        draw(text),
+        draw(st.sampled_from(OfferType)),
+        region=draw(st.none() | st.sampled_from(REGIONS)),
+        price=price,
+        currency=currency,
+        quality=draw(st.none() | st.sampled_from(Quality)),
+        url=draw(st.none() | st.just("https://example.com/watch?id=1")),
+    )
+
+
+credits = st.builds(
+    Credit,
+    text,
+    st.sampled_from(("director", "writer", "actor", "self", "producer", "second unit director")),
+    character=st.none() | text,
+)
+
+external_ids = st.builds(
+    ExternalIds,
+    imdb=st.none() | st.from_regex(r"tt[0-9]{7,9}", fullmatch=True),
+    tmdb=st.none() | st.integers(1, 10**9),
+    wikidata=st.none() | st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True),
+    letterboxd=st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
+    justwatch=st.none() | st.integers(1, 10**9),
+)
+
+
+@st.composite
+def rating_sets(draw: st.DrawFn) -> tuple[Rating, ...]:
+    names = draw(st.lists(st.sampled_from(sorted(SOURCES)), max_size=4, unique=True))
+    return tuple(draw(ratings(name)) for name in names)
+
+
+films = st.builds(
+    Film,
+    text,
+    kind=st.sampled_from(FilmKind),
+    release_date=st.none() | partial_dates(),
+    runtime=st.none() | runtimes,
+    content_ratings=st.lists(content_ratings(), max_size=3),
+    genres=st.lists(short_text, max_size=3),
+    languages=st.lists(st.sampled_from(LANGUAGES), max_size=3),
+    countries=st.lists(st.sampled_from(REGIONS), max_size=3),
+    summary=st.none() | text,
+    credits=st.lists(credits, max_size=4),
+    ratings=rating_sets(),
+    offers=st.lists(offers(), max_size=4),
+    ids=external_ids,
+    original_title=st.none() | text,
+)
+
+#: Every model class with a strategy for it.
+MODELS = {
+    Film: films,
+    Rating: ratings(),
+    Offer: offers(),
+    Credit: credits,
+    ExternalIds: external_ids,
+    ContentRating: content_ratings(),
+}
+
