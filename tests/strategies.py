@@ -143,4 +143,3 @@ MODELS = {
     ExternalIds: external_ids,
     ContentRating: content_ratings(),
 }
-

@@ -67,7 +67,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
     if type(value) not in (str, int):
         raise ValidationError.at("price", f"expected a decimal price, got {describe(value)}")
     try:
-        return decimal.Decimal(value)  # type: ignore[arg-type]
+        return decimal.Decimal(value)
     except decimal.InvalidOperation:
         raise ValidationError.at("price", f"{value!r} is not a decimal number") from None
 
@@ -150,8 +150,11 @@ def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, li
         ``{region: {offer_type: [provider, ...]}}`` in the order first seen.
 
     Examples:
-        >>> offers = [Offer("Apple TV", "rent", region="US"), Offer("Apple TV", "buy", region="US"),
-        ...           Offer("Vudu", "rent", region="US")]
+        >>> offers = [
+        ...     Offer("Apple TV", "rent", region="US"),
+        ...     Offer("Apple TV", "buy", region="US"),
+        ...     Offer("Vudu", "rent", region="US"),
+        ... ]
         >>> group_offers(offers)
         {'US': {<OfferType.RENT: 'rent'>: ['Apple TV', 'Vudu'], <OfferType.BUY: 'buy'>: ['Apple TV']}}
     """  # noqa: E501

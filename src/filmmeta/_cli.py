@@ -71,10 +71,11 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     return 1 if failed else 0
 
 
+def _from_canonical(obj: Any) -> Film:
+    return from_dict(obj)
+
 
 def _importer(name: str) -> Callable[[Any], Film]:
-    if name == "json":
-        return lambda obj: from_dict(obj)
     if name == "omdb":
         from filmmeta.formats.omdb import from_omdb
 
@@ -83,9 +84,11 @@ def _importer(name: str) -> Callable[[Any], Film]:
         from filmmeta.formats.tmdb import from_tmdb
 
         return from_tmdb
-    from filmmeta.formats.schemaorg import from_jsonld
+    if name == "jsonld":
+        from filmmeta.formats.schemaorg import from_jsonld
 
-    return from_jsonld
+        return from_jsonld
+    return _from_canonical
 
 
 def _convert(args: argparse.Namespace, out: IO[str]) -> int:
@@ -165,5 +168,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"filmmeta: error: {err}\n")
         return 1
     return status
-
-

@@ -26,7 +26,9 @@ def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) 
         raise ValidationError.at("year", f"{value} is not a year between 1 and 9999")
 
 
-def _check_month(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_month(
+    inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is None:
         return
     if type(value) is not int:
@@ -35,7 +37,9 @@ def _check_month(inst: PartialDate, attribute: attrs.Attribute[int | None], valu
         raise ValidationError.at("month", f"{value} is not a month (1 to 12)")
 
 
-def _check_day(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_day(
+    inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is None:
         return
     if type(value) is not int:
@@ -162,8 +166,8 @@ class PartialDate:
         from dateutil import parser  # a noticeable part of import time: load on demand
 
         try:
-            first = parser.parse(text, default=dt.datetime(1, 1, 1))  # noqa: DTZ001
-            second = parser.parse(text, default=dt.datetime(2, 2, 2))  # noqa: DTZ001
+            first = parser.parse(text, default=dt.datetime(1, 1, 1))
+            second = parser.parse(text, default=dt.datetime(2, 2, 2))
         except (ValueError, OverflowError):
             raise ValidationError.at("$", f"{text!r} is not a date") from None
         if first.year != second.year:

@@ -21,8 +21,19 @@ from filmmeta._runtime import format_runtime
 __all__ = ["describe", "fact_sheet", "join_words", "reception", "where_to_watch"]
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _KIND_WORDS = {
     FilmKind.MOVIE: "movie",
     FilmKind.TV_MOVIE: "tv movie",
@@ -69,10 +80,8 @@ def _article(word: str) -> str:
     first = word[:1].lower()
     if first.isdigit():
         # Spoken numbers: "an 8", "an 11", "an 18", "an 800", "an 1100", "an 1800".
-        digits = word.split()[0]
-        vowel_sound = first == "8" or (
-            len(digits) in (2, 4) and digits[:2] in ("11", "18")
-        )
+        digits = word.split(maxsplit=1)[0]
+        vowel_sound = first == "8" or (len(digits) in (2, 4) and digits[:2] in ("11", "18"))
         return "an" if vowel_sound else "a"
     return "an" if first in "aeio" else "a"
 
@@ -107,9 +116,14 @@ def fact_sheet(film: Film, *, country: str = "US") -> dict[str, str]:
         ``{label: value}`` in page order.
 
     Examples:
-        >>> film = Film("Backstage", release_date="2000", runtime=86, languages=["en"],
-        ...             content_ratings=[ContentRating("R", country="US")],
-        ...             ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)])
+        >>> film = Film(
+        ...     "Backstage",
+        ...     release_date="2000",
+        ...     runtime=86,
+        ...     languages=["en"],
+        ...     content_ratings=[ContentRating("R", country="US")],
+        ...     ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)],
+        ... )
         >>> for label, value in fact_sheet(film).items():
         ...     print(f"{label}: {value}")
         Release Date: 2000
@@ -182,8 +196,9 @@ def reception(film: Film) -> str:
         The sentence, or ``""`` when the film has no ratings.
 
     Examples:
-        >>> film = Film("Backstage", ratings=[Rating("imdb", 5.7, votes=347),
-        ...                                   Rating("metacritic", 29)])
+        >>> film = Film(
+        ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
+        ... )
         >>> print(reception(film))
         It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
     """  # noqa: E501
@@ -200,8 +215,7 @@ def reception(film: Film) -> str:
     )
     scores = join_words([_score_words(r) for r in film.ratings])
     return (
-        f"It has received {_REVIEW_WORDS[summary.level]} from {people}, "
-        f"who have given it {scores}."
+        f"It has received {_REVIEW_WORDS[summary.level]} from {people}, who have given it {scores}."
     )
 
 
@@ -242,8 +256,14 @@ def where_to_watch(film: Film) -> str:
         The sentences, or ``""`` when the film has no offers.
 
     Examples:
-        >>> film = Film("Backstage", offers=[Offer(p, t, region="US")
-        ...     for p in ("Apple TV", "Amazon", "Google Play", "Vudu") for t in ("rent", "buy")])
+        >>> film = Film(
+        ...     "Backstage",
+        ...     offers=[
+        ...         Offer(p, t, region="US")
+        ...         for p in ("Apple TV", "Amazon", "Google Play", "Vudu")
+        ...         for t in ("rent", "buy")
+        ...     ],
+        ... )
         >>> where_to_watch(film)
         'Backstage is available to rent or buy at Apple TV, Amazon, Google Play and Vudu.'
     """

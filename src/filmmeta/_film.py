@@ -84,11 +84,15 @@ class Credit:
     name: str = attrs.field(validator=lambda _, __, v: check_text("name", v))
     role: str = attrs.field(converter=_to_role, validator=_check_role)
     character: str | None = attrs.field(
-        default=None, kw_only=True, validator=lambda _, __, v: check_text("character", v, optional=True)
+        default=None,
+        kw_only=True,
+        validator=lambda _, __, v: check_text("character", v, optional=True),
     )
 
 
-def _check_imdb(inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _check_imdb(
+    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
     if value is not None and not (type(value) is str and _IMDB_ID.fullmatch(value)):
         raise ValidationError.at("imdb", f"{value!r} is not an IMDb id (tt and 7 or more digits)")
 
@@ -100,12 +104,16 @@ def _check_positive_id(
         raise ValidationError.at(attribute.name, f"{value!r} is not a positive integer id")
 
 
-def _check_wikidata(inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _check_wikidata(
+    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
     if value is not None and not (type(value) is str and _WIKIDATA_ID.fullmatch(value)):
         raise ValidationError.at("wikidata", f"{value!r} is not a Wikidata id (Q and digits)")
 
 
-def _check_slug(inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _check_slug(
+    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
     if value is not None:
         check_text(attribute.name, value)
         if value != value.strip() or any(c.isspace() for c in value):
@@ -132,7 +140,7 @@ class ExternalIds:
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.ValidationError: imdb: 'tt123' is not an IMDb id (tt and 7 or more digits)
-    """
+    """  # noqa: E501
 
     imdb: str | None = attrs.field(default=None, validator=_check_imdb)
     tmdb: int | None = attrs.field(default=None, validator=_check_positive_id)
@@ -243,8 +251,13 @@ class Film:
         ValidationError: For any invalid value, with the field as its path.
 
     Examples:
-        >>> film = Film("Backstage", kind="tv_movie", release_date="2000", runtime=86,
-        ...             ratings=[Rating("imdb", 5.7, votes=347)])
+        >>> film = Film(
+        ...     "Backstage",
+        ...     kind="tv_movie",
+        ...     release_date="2000",
+        ...     runtime=86,
+        ...     ratings=[Rating("imdb", 5.7, votes=347)],
+        ... )
         >>> film.year, film.runtime, film.rating("imdb").display
         (2000, datetime.timedelta(seconds=5160), '5.7 (347)')
         >>> Film("")
@@ -282,13 +295,19 @@ class Film:
         validator=lambda _, __, v: check_text("summary", v, optional=True),
     )
     credits: tuple[Credit, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(check_instance(Credit))
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_strings(check_instance(Credit)),
     )
     ratings: tuple[Rating, ...] = attrs.field(
         default=(), kw_only=True, converter=tuple_of, validator=_check_ratings
     )
     offers: tuple[Offer, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(check_instance(Offer))
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_strings(check_instance(Offer)),
     )
     ids: ExternalIds = attrs.field(factory=ExternalIds, kw_only=True, validator=_check_ids)
     original_title: str | None = attrs.field(

@@ -12,6 +12,7 @@ from typing import Any
 
 from filmmeta.exceptions import ROOT, ValidationError
 
+orjson: Any
 try:
     import orjson
 except ImportError:  # pragma: no cover - exercised in CI's pass without the extra
@@ -27,13 +28,14 @@ def dumps(value: Any, *, indent: int | None = None) -> str:
     """Write *value* (JSON-ready) as JSON text."""
     if orjson is not None and indent in (None, 2):
         option = orjson.OPT_INDENT_2 if indent == 2 else 0
-        return orjson.dumps(value, option=option).decode()  # type: ignore[no-any-return]
+        text: str = orjson.dumps(value, option=option).decode()
+        return text
     if indent is None:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
-def loads(text: str | bytes | bytearray | memoryview) -> Any:
+def loads(text: str | bytes | bytearray) -> Any:
     """Read JSON text, raising ValidationError for anything that is not JSON."""
     try:
         if orjson is not None:

@@ -75,9 +75,7 @@ SOURCES: Mapping[str, RatingSource] = MappingProxyType(
             _source("metacritic", "Metascore", 0, 100, _C),
             _source("metacritic_user", "Metacritic user score", 0, 10, _A),
             _source("rotten_tomatoes", "Tomatometer", 0, 100, _C, percent_sign=True),
-            _source(
-                "rotten_tomatoes_audience", "Popcornmeter", 0, 100, _A, percent_sign=True
-            ),
+            _source("rotten_tomatoes_audience", "Popcornmeter", 0, 100, _A, percent_sign=True),
             _source("letterboxd", "Letterboxd", 0.5, 5, _A, out_of=True),
             _source("tmdb", "TMDb", 0, 10, _A),
             _source("trakt", "Trakt", 0, 100, _A, percent_sign=True),
@@ -151,12 +149,8 @@ class Rating:
     source: str = attrs.field(validator=_check_source)
     value: float = attrs.field()
     votes: int | None = attrs.field(default=None, kw_only=True, validator=_check_votes)
-    best: float = attrs.field(
-        default=attrs.Factory(_default_best, takes_self=True), kw_only=True
-    )
-    worst: float = attrs.field(
-        default=attrs.Factory(_default_worst, takes_self=True), kw_only=True
-    )
+    best: float = attrs.field(default=attrs.Factory(_default_best, takes_self=True), kw_only=True)
+    worst: float = attrs.field(default=attrs.Factory(_default_worst, takes_self=True), kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.best is None:
@@ -206,7 +200,8 @@ class Rating:
             >>> Rating("letterboxd", 3.1).percent
             62.0
         """
-        return self.value / self.best * 100
+        # Rounded to 10 places so that 5.7/10 reads 57.0, not 57.00000000000001.
+        return round(self.value / self.best * 100, 10)
 
     @property
     def normalized(self) -> float:
@@ -219,7 +214,7 @@ class Rating:
             >>> round(Rating("imdb", 5.7).normalized, 1)
             52.2
         """
-        return (self.value - self.worst) / (self.best - self.worst) * 100
+        return round((self.value - self.worst) / (self.best - self.worst) * 100, 10)
 
     @property
     def display(self) -> str:

@@ -90,7 +90,8 @@ def check_number(path: str, value: object) -> float:
 def check_url(path: str, value: object) -> None:
     """Check an absolute http(s) URL."""
     check_text(path, value)
-    if not _URL.fullmatch(value):  # type: ignore[arg-type]
+    assert isinstance(value, str)  # check_text made sure
+    if not _URL.fullmatch(value):
         raise ValidationError.at(path, f"{value!r} is not an http(s) URL")
 
 

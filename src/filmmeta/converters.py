@@ -42,11 +42,11 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from filmmeta import _jsonlib
 from filmmeta._availability import Offer, OfferType, Quality
 from filmmeta._certification import ContentRating
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind
-from filmmeta import _jsonlib
 from filmmeta._ratings import Rating
 from filmmeta._runtime import format_iso_duration, parse_iso_duration
 from filmmeta._validate import describe
@@ -130,7 +130,7 @@ def _structure_date(value: object, _: object) -> PartialDate:
 
 def _structure_decimal(value: object, _: object) -> decimal.Decimal:
     if type(value) is not str:
-        raise _fail("a decimal string such as \"3.99\"", value)
+        raise _fail('a decimal string such as "3.99"', value)
     try:
         number = decimal.Decimal(value)
     except decimal.InvalidOperation:
@@ -167,7 +167,8 @@ def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
         # Without this check a string would be structured character by character.
         if type(value) is not list:
             raise _fail("a list", value)
-        return inner(value, t)
+        result: tuple[Any, ...] = inner(value, t)
+        return result
 
     return structure
 
@@ -189,7 +190,9 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
 
 
 def _unstructure_hook(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
-    overrides = {name: override(omit_if_default=False) for name in _ALWAYS_WRITTEN.get(cls, ())}
+    overrides: dict[str, Any] = {
+        name: override(omit_if_default=False) for name in _ALWAYS_WRITTEN.get(cls, ())
+    }
     return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
 
 
@@ -254,9 +257,7 @@ def make_converter(*, strict: bool = True, detailed_validation: bool = True) -> 
         >>> c.structure({"title": "Backstage", "release_date": "2000"}, Film).year
         2000
     """
-    converter = cattrs.Converter(
-        forbid_extra_keys=strict, detailed_validation=detailed_validation
-    )
+    converter = cattrs.Converter(forbid_extra_keys=strict, detailed_validation=detailed_validation)
     configure_converter(converter)
     return converter
 
@@ -315,8 +316,8 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
     if type(data) is not dict and cls is not PartialDate:
         raise ValidationError.at(ROOT, f"expected a JSON object, got {describe(data)}")
     try:
-        return _converter(strict=strict, detailed=False).structure(data, cls)  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001
+        return _converter(strict=strict, detailed=False).structure(data, cls)
+    except Exception:
         # Bad input is rare: the fast converter stops at the first problem without a
         # path, and the detailed one runs only then to find every problem and its path.
         return _structure_detailed(data, cls, strict=strict)
@@ -324,12 +325,12 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
 
 def _structure_detailed(data: Any, cls: type[T], *, strict: bool) -> T:
     try:
-        return _converter(strict=strict, detailed=True).structure(data, cls)  # type: ignore[no-any-return]
+        return _converter(strict=strict, detailed=True).structure(data, cls)
     except ValidationError:
         raise
     except RecursionError:
         raise ValidationError.at(ROOT, "nested too deeply") from None
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ValidationError(_flatten(exc, ROOT)) from None
 
 
@@ -343,8 +344,8 @@ def _flatten(exc: BaseException, path: str) -> list[tuple[str, str]]:
         for sub in without:
             found += _flatten(sub, path)
     elif isinstance(exc, IterableValidationError):
-        with_notes, without_ = exc.group_exceptions()
-        for sub, inote in with_notes:
+        indexed, without_ = exc.group_exceptions()
+        for sub, inote in indexed:
             found += _flatten(sub, f"{path}[{inote.index}]" if path != ROOT else f"[{inote.index}]")
         for sub in without_:
             found += _flatten(sub, path)
@@ -360,6 +361,7 @@ def _flatten(exc: BaseException, path: str) -> list[tuple[str, str]]:
     else:
         found.append((path, f"invalid value ({type(exc).__name__}: {exc})"))
     return found
+
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
     """Return the canonical JSON text of a model value.
@@ -402,7 +404,7 @@ def from_json(
     Examples:
         >>> from_json('{"title": "Backstage", "runtime": "PT1H26M"}').runtime
         datetime.timedelta(seconds=5160)
-        >>> from_json('[1, 2]')
+        >>> from_json("[1, 2]")
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.ValidationError: $: expected a JSON object, got list [1, 2]
@@ -435,13 +437,21 @@ def dump_jsonl(films: Iterable[Film], file: StrPath | IO[str] | IO[bytes]) -> in
     if isinstance(file, str | os.PathLike):
         with open(file, "wb") as opened:
             return dump_jsonl(films, opened)
-    binary = _is_binary(file)
+    write: Callable[[str], object] = file.write  # type: ignore[assignment]
+    if _is_binary(file):
+        write = _encoding_writer(file)  # type: ignore[arg-type]
     count = 0
     for film in films:
-        line = to_json(film) + "\n"
-        file.write(line.encode() if binary else line)  # type: ignore[call-overload]
+        write(to_json(film) + "\n")
         count += 1
     return count
+
+
+def _encoding_writer(file: IO[bytes]) -> Callable[[str], object]:
+    def write(text: str) -> object:
+        return file.write(text.encode())
+
+    return write
 
 
 def load_jsonl(
@@ -450,7 +460,7 @@ def load_jsonl(
     *,
     strict: bool = True,
 ) -> Iterator[T]:
-    """Read films from JSON Lines, one at a time.
+    r"""Read films from JSON Lines, one at a time.
 
     The iterator reads a line, yields its film and forgets it: memory stays flat however
     long the file is. Blank lines are skipped.
@@ -469,7 +479,7 @@ def load_jsonl(
 
     Examples:
         >>> import io
-        >>> films = load_jsonl(io.StringIO('{"title": "Backstage"}\\n\\n{"title": ""}\\n'))
+        >>> films = load_jsonl(io.StringIO('{"title": "Backstage"}\n\n{"title": ""}\n'))
         >>> next(films).title
         'Backstage'
         >>> next(films)
@@ -481,7 +491,8 @@ def load_jsonl(
         with open(file, "rb") as opened:
             yield from load_jsonl(opened, cls, strict=strict)
         return
-    for number, line in enumerate(file, start=1):
+    lines: Iterable[str | bytes] = file
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
