@@ -16,8 +16,16 @@ from filmmeta._certification import (
     normalize_certification,
 )
 from filmmeta._dates import PartialDate
+from filmmeta._describe import describe, fact_sheet, reception, where_to_watch
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import SOURCES, Rating, RatingKind, RatingSource
+from filmmeta._reception import (
+    RatingSummary,
+    metacritic_label,
+    summarize_ratings,
+    tomatometer_label,
+    weighted_rating,
+)
 from filmmeta._runtime import format_runtime, parse_runtime
 from filmmeta.converters import (
     dump_jsonl,
@@ -51,19 +59,28 @@ __all__ = [
     "Rating",
     "RatingKind",
     "RatingSource",
+    "RatingSummary",
     "Role",
     "UnsupportedDocumentError",
     "ValidationError",
+    "describe",
     "dump_jsonl",
+    "fact_sheet",
     "format_runtime",
     "from_dict",
     "from_json",
     "group_offers",
     "load_jsonl",
+    "metacritic_label",
     "normalize_certification",
     "parse_runtime",
+    "reception",
+    "summarize_ratings",
     "to_dict",
     "to_json",
+    "tomatometer_label",
+    "weighted_rating",
+    "where_to_watch",
 ]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -355,11 +354,3 @@ class Film:
         """
         return tuple(c.name for c in self.credits if c.role == role)
 
-
-def films(items: Iterable[Film]) -> tuple[Film, ...]:
-    """Return *items* as a tuple of films, checking their type (for bulk helpers)."""
-    result = tuple(items)
-    for i, item in enumerate(result):
-        if not isinstance(item, Film):
-            raise ValidationError.at(f"[{i}]", f"expected Film, got {describe(item)}")
-    return result

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import attrs
+import pytest
+from hypothesis import given
+
+from filmmeta import (
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    Offer,
+    PartialDate,
+    Rating,
+    Role,
+    ValidationError,
+)
+
+from .strategies import films
+
+
+def test_obvious_inputs_are_converted() -> None:
+    film = Film(
+        "Backstage",
+        kind="tv_movie",
+        release_date="2000",
+        runtime=86,
+        genres=["Documentary"],
+        languages=["en"],
+        countries=["US"],
+        credits=[Credit("Chris Fiore", Role.DIRECTOR)],
+    )
+    assert film.kind is FilmKind.TV_MOVIE
+    assert film.release_date == PartialDate(2000)
+    assert film.runtime == dt.timedelta(minutes=86)
+    assert film.genres == ("Documentary",)
+    assert film.credits[0].role == "director"
+    assert type(film.credits[0].role) is str
+    assert (
+        Film("X", runtime="1h 26m").runtime == Film("X", runtime=dt.timedelta(minutes=86)).runtime
+    )
+    assert Film("X", release_date=dt.date(2000, 11, 7)).year == 2000
+    assert Film("X", genres=(g for g in ["A", "B"])).genres == ("A", "B")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"title": ""}, "title"),
+        ({"title": None}, "title"),
+        ({"title": "X", "kind": "series"}, "kind"),
+        ({"title": "X", "release_date": "2000-13"}, "release_date"),
+        ({"title": "X", "release_date": 2000.5}, "release_date"),
+        ({"title": "X", "runtime": -5}, "runtime"),
+        ({"title": "X", "runtime": "N/A"}, "runtime"),
+        ({"title": "X", "genres": "Drama"}, "genres"),
+        ({"title": "X", "genres": 5}, "genres"),
+        ({"title": "X", "genres": ["Drama", ""]}, "genres[1]"),
+        ({"title": "X", "languages": ["english"]}, "languages[0]"),
+        ({"title": "X", "countries": ["UK"]}, "countries[0]"),
+        ({"title": "X", "ratings": [{"source": "imdb"}]}, "ratings[0]"),
+        ({"title": "X", "ratings": [Rating("imdb", 5), Rating("imdb", 6)]}, "ratings[1].source"),
+        ({"title": "X", "offers": ["Netflix"]}, "offers[0]"),
+        ({"title": "X", "credits": [("A", "actor")]}, "credits[0]"),
+        ({"title": "X", "content_ratings": ["R"]}, "content_ratings[0]"),
+        ({"title": "X", "ids": {"imdb": "tt0088763"}}, "ids"),
+        ({"title": "X", "summary": ""}, "summary"),
+        ({"title": "X", "original_title": 5}, "original_title"),
+    ],
+)
+def test_bad_values_raise_validation_error_with_the_field(
+    kwargs: dict[str, object], path: str
+) -> None:
+    title = kwargs.pop("title")
+    with pytest.raises(ValidationError) as info:
+        Film(title, **kwargs)  # type: ignore[arg-type]
+    assert info.value.errors[0][0] == path
+
+
+def test_evolve_validates() -> None:
+    film = Film("Backstage")
+    assert attrs.evolve(film, runtime=90).runtime == dt.timedelta(minutes=90)
+    with pytest.raises(ValidationError, match="runtime"):
+        attrs.evolve(film, runtime=dt.timedelta(minutes=-1))
+
+
+def test_frozen_and_hashable() -> None:
+    film = Film("Backstage", genres=["Music"])
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        film.title = "Other"  # type: ignore[misc]
+    assert hash(film) == hash(Film("Backstage", genres=("Music",)))
+
+
+def test_lookups() -> None:
+    film = Film(
+        "Backstage",
+        ratings=[Rating("imdb", 5.7, votes=347)],
+        content_ratings=[ContentRating("15", country="GB"), ContentRating("R", country="US")],
+        credits=[Credit("A", "director"), Credit("B", "self"), Credit("C", "director")],
+    )
+    assert film.rating("imdb") is film.ratings[0]
+    assert film.rating("letterboxd") is None
+    assert film.content_rating().code == "R"  # type: ignore[union-attr]
+    assert film.content_rating("GB").code == "15"  # type: ignore[union-attr]
+    assert film.content_rating("DE") is None
+    assert film.credited("director") == ("A", "C")
+    assert Film("X").year is None
+    assert FilmKind.TV_MOVIE.words == "tv movie"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"imdb": "tt123"}, "imdb"),
+        ({"imdb": "nm0000001"}, "imdb"),
+        ({"tmdb": 0}, "tmdb"),
+        ({"tmdb": "603"}, "tmdb"),
+        ({"tmdb": True}, "tmdb"),
+        ({"wikidata": "q42"}, "wikidata"),
+        ({"letterboxd": "two words"}, "letterboxd"),
+        ({"justwatch": -1}, "justwatch"),
+    ],
+)
+def test_external_ids_are_checked(kwargs: dict[str, object], path: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        ExternalIds(**kwargs)  # type: ignore[arg-type]
+    assert info.value.errors[0][0] == path
+
+
+def test_credits_are_checked() -> None:
+    with pytest.raises(ValidationError, match="role: 'Director' is not a lowercase role name"):
+        Credit("A", "Director")
+    with pytest.raises(ValidationError, match="name: must not be empty"):
+        Credit(" ", "actor")
+    assert Credit("A", "second unit director").role == "second unit director"
+
+
+@given(films)
+def test_films_pickle(film: Film) -> None:
+    assert pickle.loads(pickle.dumps(film)) == film
+
+
+def test_offers_on_film() -> None:
+    film = Film("X", offers=[Offer("Netflix", "subscription", region="US")])
+    assert film.offers[0].type.value == "subscription"
