@@ -34,12 +34,16 @@ class Quality(enum.StrEnum):
     UHD = "uhd"
 
 
+# Dict lookups: Enum.__call__ is a top cost when decoding many offers. A member is its
+# own key too, since StrEnum members hash and compare as their values.
+_OFFER_TYPES = {t.value: t for t in OfferType}
+_QUALITIES = {q.value: q for q in Quality}
+
+
 def _to_offer_type(value: OfferType | str) -> OfferType:
-    if isinstance(value, OfferType):
-        return value
     try:
-        return OfferType(value)
-    except ValueError:
+        return _OFFER_TYPES[value]
+    except (KeyError, TypeError):
         raise ValidationError.at(
             "type",
             f"{value!r} is not an offer type ({', '.join(t.value for t in OfferType)})",
@@ -47,11 +51,11 @@ def _to_offer_type(value: OfferType | str) -> OfferType:
 
 
 def _to_quality(value: Quality | str | None) -> Quality | None:
-    if value is None or isinstance(value, Quality):
-        return value
+    if value is None:
+        return None
     try:
-        return Quality(value)
-    except ValueError:
+        return _QUALITIES[value]
+    except (KeyError, TypeError):
         raise ValidationError.at(
             "quality", f"{value!r} is not a quality ({', '.join(q.value for q in Quality)})"
         ) from None

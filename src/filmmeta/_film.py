@@ -15,7 +15,14 @@ from filmmeta._codes import is_language_tag, is_region
 from filmmeta._dates import PartialDate, to_partial_date
 from filmmeta._ratings import Rating
 from filmmeta._runtime import parse_runtime
-from filmmeta._validate import check_instance, check_items, check_text, describe, tuple_of
+from filmmeta._validate import (
+    check_instances,
+    check_items,
+    check_text,
+    check_texts,
+    describe,
+    tuple_of,
+)
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Credit", "ExternalIds", "Film", "FilmKind", "Role"]
@@ -153,12 +160,14 @@ class ExternalIds:
         return any(getattr(self, a.name) is not None for a in attrs.fields(ExternalIds))
 
 
+_KINDS = {kind.value: kind for kind in FilmKind}
+
+
 def _to_kind(value: FilmKind | str) -> FilmKind:
-    if isinstance(value, FilmKind):
-        return value
+    # A dict lookup: Enum.__call__ is a top cost when decoding many films.
     try:
-        return FilmKind(value)
-    except ValueError:
+        return _KINDS[value]
+    except (KeyError, TypeError):
         raise ValidationError.at(
             "kind", f"{value!r} is not a film kind ({', '.join(k.value for k in FilmKind)})"
         ) from None
@@ -180,15 +189,15 @@ def _to_runtime(value: dt.timedelta | str | int | float | None) -> dt.timedelta 
         raise err.with_prefix("runtime") from None
 
 
-def _check_strings(check: Any) -> Any:
+def _instances_of(cls: type[Any]) -> Any:
     def validator(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
-        check_items(attribute.name, value, check)
+        check_instances(attribute.name, value, cls)
 
     return validator
 
 
-def _check_genre(path: str, value: object) -> None:
-    check_text(path, value)
+def _check_genres(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_texts("genres", value)
 
 
 def _check_language(path: str, value: object) -> None:
@@ -196,13 +205,27 @@ def _check_language(path: str, value: object) -> None:
         raise ValidationError.at(path, f"{value!r} is not a BCP 47 / ISO 639 language tag")
 
 
+def _check_languages(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, tuple) and all(type(v) is str and is_language_tag(v) for v in value):
+        return
+    check_items("languages", value, _check_language)
+
+
 def _check_country(path: str, value: object) -> None:
     if not (type(value) is str and is_region(value)):
         raise ValidationError.at(path, f"{value!r} is not an ISO 3166-1 alpha-2 code")
 
 
+def _check_countries(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, tuple) and all(type(v) is str and is_region(v) for v in value):
+        return
+    check_items("countries", value, _check_country)
+
+
 def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
-    check_items("ratings", value, check_instance(Rating))
+    check_instances("ratings", value, Rating)
+    if len({rating.source for rating in value}) == len(value):
+        return
     seen: set[str] = set()
     for i, rating in enumerate(value):
         if rating.source in seen:
@@ -277,16 +300,16 @@ class Film:
         default=(),
         kw_only=True,
         converter=tuple_of,
-        validator=_check_strings(check_instance(ContentRating)),
+        validator=_instances_of(ContentRating),
     )
     genres: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(_check_genre)
+        default=(), kw_only=True, converter=tuple_of, validator=_check_genres
     )
     languages: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(_check_language)
+        default=(), kw_only=True, converter=tuple_of, validator=_check_languages
     )
     countries: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_strings(_check_country)
+        default=(), kw_only=True, converter=tuple_of, validator=_check_countries
     )
     summary: str | None = attrs.field(
         default=None,
@@ -297,7 +320,7 @@ class Film:
         default=(),
         kw_only=True,
         converter=tuple_of,
-        validator=_check_strings(check_instance(Credit)),
+        validator=_instances_of(Credit),
     )
     ratings: tuple[Rating, ...] = attrs.field(
         default=(), kw_only=True, converter=tuple_of, validator=_check_ratings
@@ -306,7 +329,7 @@ class Film:
         default=(),
         kw_only=True,
         converter=tuple_of,
-        validator=_check_strings(check_instance(Offer)),
+        validator=_instances_of(Offer),
     )
     ids: ExternalIds = attrs.field(factory=ExternalIds, kw_only=True, validator=_check_ids)
     original_title: str | None = attrs.field(
@@ -353,4 +376,3 @@ class Film:
             ('Chris Fiore',)
         """
         return tuple(c.name for c in self.credits if c.role == role)
-

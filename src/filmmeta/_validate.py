@@ -46,6 +46,9 @@ def describe(value: object) -> str:
 
 def check_text(path: str, value: object, *, optional: bool = False) -> None:
     """Check a non-empty string of a sane length."""
+    # The common case first, in one test: this runs for every string of every film.
+    if type(value) is str and 0 < len(value) <= MAX_TEXT and not value.isspace():
+        return
     if value is None and optional:
         return
     if type(value) is not str:
@@ -66,6 +69,22 @@ def check_items(
         raise ValidationError.at(path, f"expected a list, got {describe(value)}")
     for i, item in enumerate(value):
         check(f"{path}[{i}]", item)
+
+
+def check_texts(path: str, value: object) -> None:
+    """Check a tuple of non-empty strings (genres)."""
+    if isinstance(value, tuple) and all(
+        type(item) is str and 0 < len(item) <= MAX_TEXT and not item.isspace() for item in value
+    ):
+        return
+    check_items(path, value, check_text)
+
+
+def check_instances(path: str, value: object, cls: type[Any]) -> None:
+    """Check a tuple of instances of *cls* (ratings, offers, ...)."""
+    if isinstance(value, tuple) and all(type(item) is cls for item in value):
+        return
+    check_items(path, value, check_instance(cls))
 
 
 def check_instance(cls: type[Any]) -> Callable[[str, Any], None]:

@@ -36,7 +36,7 @@ __all__ = [
     "expect_mapping",
     "field",
     "language_codes",
-    "region",
+    "region_code",
     "split_list",
     "text",
     "unique",
@@ -269,7 +269,7 @@ def country_codes(names: Iterable[str], path: str) -> tuple[str, ...]:
     return _codes(names, path, country_from_name, "country")
 
 
-def region(code: object, path: str) -> str | None:
+def region_code(code: object, path: str) -> str | None:
     """Check a region code given by a source: the code, or None with a warning.
 
     Args:
@@ -284,8 +284,8 @@ def region(code: object, path: str) -> str | None:
         ValidationError: *code* is not a string.
 
     Examples:
-        >>> from filmmeta.formats._common import region
-        >>> region("GB", "results[0].iso_3166_1")
+        >>> from filmmeta.formats._common import region_code
+        >>> region_code("GB", "results[0].iso_3166_1")
         'GB'
     """
     if type(code) is not str:

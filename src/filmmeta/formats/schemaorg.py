@@ -44,14 +44,14 @@ _CREDITS = (
 # the pattern would not read back is not written.
 _SLUG = r"[A-Za-z0-9._~-]+"
 _ID_URLS = {
-    "imdb": ("https://www.imdb.com/title/{}/", r"(?:imdb\.com|^)/title/(tt\d{7,})(?![\d])"),
+    "imdb": ("https://www.imdb.com/title/{}/", r"(?:imdb\.com|^)/title/(tt\d{7,})"),
     "tmdb": ("https://www.themoviedb.org/movie/{}", r"themoviedb\.org/movie/([1-9]\d*)"),
     "wikidata": ("https://www.wikidata.org/wiki/{}", r"wikidata\.org/(?:wiki|entity)/(Q[1-9]\d*)"),
     "letterboxd": ("https://letterboxd.com/film/{}/", rf"letterboxd\.com/film/({_SLUG})"),
     "metacritic": ("https://www.metacritic.com/movie/{}", rf"metacritic\.com/movie/({_SLUG})"),
     "rotten_tomatoes": (
         "https://www.rottentomatoes.com/{}",
-        rf"rottentomatoes\.com/((?:{_SLUG}/)*{_SLUG}?{_SLUG[:-1]})",
+        rf"rottentomatoes\.com/((?:{_SLUG}/)*{_SLUG})",
     ),
 }
 _ID_RES = {name: re.compile(pattern) for name, (_, pattern) in _ID_URLS.items()}
@@ -71,6 +71,9 @@ _CATEGORIES = {
 _NUMBER = re.compile(r"[+-]?(?:\d+(\.\d*)?|\.\d+)")
 # Model field -> JSON-LD key, for errors raised by the model classes.
 _RATING_KEYS = {"value": "ratingValue", "best": "bestRating", "worst": "worstRating"}
+_RATING_KEYS |= {"votes": "ratingCount"}
+# Entities that may stand in a URL: "&copy=1" in a query is no copyright sign.
+_URL_ENTITY = re.compile(r"&(?:amp|#38|#x26);", re.IGNORECASE)
 _OFFER_KEYS = {"provider": "seller", "type": "category", "region": "eligibleRegion"}
 _OFFER_KEYS |= {"currency": "priceCurrency"}
 
@@ -110,18 +113,15 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         (datetime.timedelta(seconds=7020), 'Not Rated')
     """
     node = _film_node(_load(obj_or_text))
-    types = _types(node)
-    kind = FilmKind.MOVIE  # Movie and CreativeWork alike: schema.org has no finer type
     name = _text(node.get("name"), "name")
     alternate = _first_text(node.get("alternateName"), "alternateName")
-    if name is None and alternate is None:
-        raise ValidationError.at("name", "a film needs a name")
     # IMDb 2022+: name is the original title, alternateName the title in the page's region.
-    title = alternate or name
-    original = name if alternate is not None and name != alternate else None
+    title = alternate if alternate is not None else name
+    if title is None:
+        raise ValidationError.at("name", "a film needs a name")
     url = _url(node)
-    film = {
-        "kind": kind,
+    film: dict[str, Any] = {
+        "kind": FilmKind.MOVIE,  # Movie and CreativeWork alike: schema.org has no finer type
         "release_date": _date(node),
         "runtime": _runtime(node),
         "content_ratings": _content_ratings(node, country),
@@ -132,12 +132,10 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         "credits": [c for key, role in _CREDITS for c in _credits(node, key, role)],
         "ratings": _ratings(node, url, rating_source),
         "offers": [o for path, item in _items(node, "offers") for o in _offers(item, path)],
-        "ids": _ids(url, _texts(node, "sameAs")),
-        "original_title": original,
+        "ids": _ids(url, _texts(node, "sameAs", url=True)),
+        "original_title": name if name != title else None,
     }
-    del types
-    with field(ROOT):
-        return Film(title, **film)  # type: ignore[arg-type]
+    return Film(title, **film)
 
 
 def to_jsonld(film: Film, *, rating_source: str | None = None) -> dict[str, Any]:
@@ -157,10 +155,15 @@ def to_jsonld(film: Film, *, rating_source: str | None = None) -> dict[str, Any]
         ValidationError: *film* is not a :class:`~filmmeta.Film`.
 
     Examples:
-        >>> from filmmeta import Film, Rating
+        >>> from filmmeta import ExternalIds, Film, Rating
         >>> from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
-        >>> film = Film("Backstage", release_date="2000", runtime=86, ids={"imdb": "tt0234567"},
-        ...             ratings=[Rating("imdb", 5.7, votes=347)])
+        >>> film = Film(
+        ...     "Backstage",
+        ...     release_date="2000",
+        ...     runtime=86,
+        ...     ratings=[Rating("imdb", 5.7, votes=347)],
+        ...     ids=ExternalIds(imdb="tt0234567"),
+        ... )
         >>> doc = to_jsonld(film)
         >>> doc["url"], doc["duration"], doc["aggregateRating"]["bestRating"]
         ('https://www.imdb.com/title/tt0234567/', 'PT1H26M', 10)
@@ -183,7 +186,7 @@ def to_jsonld(film: Film, *, rating_source: str | None = None) -> dict[str, Any]
     if film.genres:
         doc["genre"] = [_escape(g) for g in film.genres]
     if rated := film.content_rating("US") or next(iter(film.content_ratings), None):
-        doc["contentRating"] = rated.code
+        doc["contentRating"] = _escape(rated.code)
     for key, role in _CREDITS:
         people = [_person_out(key, c) for c in film.credits if c.role == role]
         if people:
@@ -218,7 +221,8 @@ def _load(obj_or_text: Any) -> Any:
         return obj_or_text
     body = obj_or_text.strip()
     if script := re.match(r"<script\b[^>]*>", body, re.IGNORECASE):
-        body = body[script.end() :].removesuffix("</script>").strip()
+        end = -9 if body[-9:].lower() == "</script>" else len(body)
+        body = body[script.end() : end].strip()
     if opener := re.match(r"(?://|/\*)?[ \t]*<!\[CDATA\[(?:[ \t]*\*/)?", body):
         body = body[opener.end() :]
     end = body.rfind("]]>")
@@ -268,8 +272,10 @@ def _film_node(doc: Any) -> Mapping[str, Any]:
     raise UnsupportedDocumentError(f"not a schema.org Movie: {what}")
 
 
-def _text(value: object, path: str) -> str | None:
-    return text(html.unescape(value) if type(value) is str else value, path)
+def _text(value: object, path: str, *, url: bool = False) -> str | None:
+    if type(value) is str:
+        value = _URL_ENTITY.sub("&", value) if url else html.unescape(value)
+    return text(value, path)
 
 
 def _items(node: Mapping[str, Any], key: str) -> list[tuple[str, Any]]:
@@ -281,8 +287,9 @@ def _items(node: Mapping[str, Any], key: str) -> list[tuple[str, Any]]:
     return [(key, value)]
 
 
-def _texts(node: Mapping[str, Any], key: str) -> list[str]:
-    return [t for path, item in _items(node, key) if (t := _text(item, path)) is not None]
+def _texts(node: Mapping[str, Any], key: str, *, url: bool = False) -> list[str]:
+    items = _items(node, key)
+    return [t for path, item in items if (t := _text(item, path, url=url)) is not None]
 
 
 def _first_text(value: object, path: str) -> str | None:
@@ -293,13 +300,7 @@ def _first_text(value: object, path: str) -> str | None:
 
 def _names(node: Mapping[str, Any], key: str) -> list[str]:
     """Read Text values or named things (a Language, a Country)."""
-    names = []
-    for path, item in _items(node, key):
-        if isinstance(item, Mapping):
-            path, item = f"{path}.name", item.get("name")
-        if (name := _text(item, path)) is not None:
-            names.append(name)
-    return names
+    return [name for path, item in _items(node, key) if (name := _named(item, path))]
 
 
 def _date(node: Mapping[str, Any]) -> PartialDate | None:
@@ -319,6 +320,8 @@ def _runtime(node: Mapping[str, Any]) -> Any:
 def _content_ratings(node: Mapping[str, Any], country: str) -> list[ContentRating]:
     value = node.get("contentRating")
     path = "contentRating"
+    if isinstance(value, list):  # several: the first, as for alternateName
+        path, value = f"{path}[0]", value[0] if value else None
     if isinstance(value, Mapping):  # a schema.org Rating object
         path, value = f"{path}.name", value.get("name")
     if (code := _text(value, path)) is None:
@@ -329,26 +332,23 @@ def _content_ratings(node: Mapping[str, Any], country: str) -> list[ContentRatin
 
 def _credits(node: Mapping[str, Any], key: str, role: str) -> list[Credit]:
     found = []
-    for path, item in _items(node, key):
-        character = None
+    for outer, entry in _items(node, key):
+        path, item, character = outer, entry, None
         if isinstance(item, Mapping) and "PerformanceRole" in _types(item):
             character = _text(item.get("characterName"), f"{path}.characterName")
             path, item = f"{path}.{key}", item.get(key)
-        if isinstance(item, Mapping):
-            # Companies are no credits: IMDb lists them, without names, as creators.
-            if "Organization" in _types(item):
-                continue
-            path, item = f"{path}.name", item.get("name")
-        elif not isinstance(item, str | None):
+        # Companies are no credits: IMDb lists them, without names, as creators.
+        if isinstance(item, Mapping) and "Organization" in _types(item):
+            continue
+        if not isinstance(item, str | Mapping | None):
             raise ValidationError.at(path, f"expected a Person, got {describe(item)}")
-        if (name := _text(item, path)) is not None:
-            with field(path, inner=False):
-                found.append(Credit(name, role, character=character))
+        if (name := _named(item, path)) is not None:
+            found.append(Credit(name, role, character=character))
     return found
 
 
 def _url(node: Mapping[str, Any]) -> str | None:
-    return _text(node.get("url"), "url") or _text(node.get("@id"), "@id")
+    return _text(node.get("url"), "url", url=True) or _text(node.get("@id"), "@id", url=True)
 
 
 def _ids(url: str | None, same_as: list[str]) -> ExternalIds:
@@ -369,8 +369,8 @@ def _writable(name: str, value: object) -> bool:
 
 
 def _number(value: object, path: str) -> float:
-    if type(value) in (int, float):
-        return value  # type: ignore[return-value]
+    if type(value) is float or (type(value) is int and abs(value) < 2**53):
+        return value
     if type(value) is str and _NUMBER.fullmatch(value := value.strip()):
         number = float(value)
         return int(value) if number.is_integer() and "." not in value else number
@@ -399,14 +399,18 @@ def _source(agg: Mapping[str, Any], url: str | None, given: str | None) -> str |
         for source in SOURCES.values():
             if name.casefold() in (source.name, source.display_name.casefold()):
                 return source.name
-        warn(f"aggregateRating: the author {name!r} is no known rating source; pass "
-             "rating_source= to keep the rating: left out")
+        warn(
+            f"aggregateRating: the author {name!r} is no known rating source; pass "
+            "rating_source= to keep the rating: left out"
+        )
         return None
     for pattern, source_name in _HOST_SOURCES:
         if url is not None and pattern.search(url):
             return source_name
-    warn("aggregateRating: its source cannot be told from the page; pass rating_source= "
-         "to keep the rating: left out")
+    warn(
+        "aggregateRating: its source cannot be told from the page; pass rating_source= "
+        "to keep the rating: left out"
+    )
     return None
 
 
@@ -437,8 +441,8 @@ def _ratings(node: Mapping[str, Any], url: str | None, given: str | None) -> lis
     try:
         return [Rating(source, value, votes=votes, **scale)]
     except ValidationError as err:
-        fields = [(path + _RATING_KEYS.get(p, "ratingCount"), m) for p, m in err.errors]
-        raise ValidationError(fields) from None
+        where = {p: path + key for p, key in _RATING_KEYS.items()} | {"source": "rating_source"}
+        raise ValidationError([(where.get(p, p), m) for p, m in err.errors]) from None
 
 
 def _named(value: object, path: str) -> str | None:
@@ -456,8 +460,8 @@ def _offers(offer: object, path: str) -> list[Offer]:
     category = _text(offer.get("category"), f"{path}.category")
     kind = _CATEGORIES.get(category.casefold()) if category else None
     if provider is None or kind is None:
-        why = "no seller" if provider is None else f"category {category!r} is not an offer type"
-        warn(f"{path}: {why}: left out")
+        why = f"category {category!r} is not an offer type" if category else "no category"
+        warn(f"{path}: {'no seller' if provider is None else why}: left out")
         return []
     regions = [name for p, item in _items(offer, "eligibleRegion") if (name := _named(item, p))]
     price = offer.get("price")
@@ -466,7 +470,7 @@ def _offers(offer: object, path: str) -> list[Offer]:
     terms = {
         "price": _text(price, f"{path}.price") if type(price) is str else price,
         "currency": _text(offer.get("priceCurrency"), f"{path}.priceCurrency"),
-        "url": _text(offer.get("url"), f"{path}.url"),
+        "url": _text(offer.get("url"), f"{path}.url", url=True),
     }
     found = []
     for region in country_codes(regions, f"{path}.eligibleRegion") or (None,):
@@ -532,5 +536,5 @@ def _offer_out(offer: Offer) -> dict[str, Any]:
     if offer.region is not None:
         out["eligibleRegion"] = offer.region
     if offer.url is not None:
-        out["url"] = offer.url
+        out["url"] = offer.url.replace("&", "&amp;") if _URL_ENTITY.search(offer.url) else offer.url
     return out

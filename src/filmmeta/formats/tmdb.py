@@ -1,0 +1,436 @@
+"""Read TMDb v3 movie responses into films.
+
+:func:`from_tmdb` reads ``GET /3/movie/{id}`` (the details), with the certifications of
+``/movie/{id}/release_dates`` (or the legacy ``/releases``) and the offers of
+``/movie/{id}/watch/providers``, given as arguments or embedded in the details by
+``append_to_response``. ``docs/formats/tmdb.md`` has the field-by-field table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from filmmeta._availability import Offer, OfferType
+from filmmeta._certification import ContentRating, normalize_certification
+from filmmeta._codes import is_language_tag, is_region, language_from_name
+from filmmeta._dates import PartialDate
+from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._ratings import Rating
+from filmmeta._runtime import parse_runtime
+from filmmeta._validate import check_url, describe
+from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
+from filmmeta.formats._common import (
+    expect_list,
+    expect_mapping,
+    field,
+    region_code,
+    text,
+    unique,
+    warn,
+)
+
+__all__ = ["from_tmdb"]
+
+# TMDb writes "" for unknown text, never "N/A".
+_NULLS = frozenset({""})
+# Release types, most telling first: theatrical (3), limited (2), premiere (1), digital
+# (4), physical (5), TV (6). The certification of the first type found wins.
+_TYPE_ORDER = {3: 0, 2: 1, 1: 2, 4: 3, 5: 4, 6: 5}
+_OFFER_TYPES = {
+    "flatrate": OfferType.SUBSCRIPTION,
+    "rent": OfferType.RENT,
+    "buy": OfferType.BUY,
+    "ads": OfferType.ADS,
+    "free": OfferType.FREE,
+}
+# Crew jobs (or, for writers, the department) carried as credits; other jobs are not.
+_CREW_JOBS = {
+    "Director": Role.DIRECTOR,
+    "Producer": Role.PRODUCER,
+    "Original Music Composer": Role.COMPOSER,
+    "Director of Photography": Role.CINEMATOGRAPHER,
+    "Editor": Role.EDITOR,
+}
+_ROLE_ORDER = (
+    Role.DIRECTOR,
+    Role.WRITER,
+    Role.ACTOR,
+    Role.PRODUCER,
+    Role.COMPOSER,
+    Role.CINEMATOGRAPHER,
+    Role.EDITOR,
+)
+# What a document without a title is, by a key that only it has.
+_NOT_DETAILS = (
+    ("page", "a search result page"),
+    ("first_air_date", "a TV show"),
+    ("name", "a TV show"),
+    ("countries", "a /releases response: pass it as release_dates="),
+    ("titles", "an /alternative_titles response"),
+    ("translations", "a /translations response"),
+    ("certifications", "the certification list"),
+    ("wikidata_id", "an /external_ids response"),
+    ("iso_3166_1", "one country of a /release_dates response"),
+    ("link", "one region of a /watch/providers response"),
+)
+
+
+def from_tmdb(
+    details: Mapping[str, Any],
+    *,
+    release_dates: Mapping[str, Any] | None = None,
+    providers: Mapping[str, Any] | None = None,
+    region: str | None = None,
+) -> Film:
+    """Read TMDb movie details, with certifications and offers when given.
+
+    ``""`` and ``null`` are unknown, and so are a runtime of 0 and a ``vote_count`` of 0
+    (no ``tmdb`` rating then). Per country, the certification of the theatrical release
+    wins, then limited, premiere, digital, physical and TV; ``descriptors`` become the
+    rating's reason. A region or language code that maps to nothing is left out with a
+    :class:`~filmmeta.FilmmetaWarning`.
+
+    Args:
+        details: The ``/movie/{id}`` response, possibly with ``append_to_response``
+            parts (``release_dates``, ``releases``, ``watch/providers``,
+            ``external_ids``, ``credits``) inside it.
+        release_dates: The ``/movie/{id}/release_dates`` response, or the legacy
+            ``/movie/{id}/releases`` one; wins over a part embedded in *details*.
+        providers: The ``/movie/{id}/watch/providers`` response; wins over an embedded
+            ``watch/providers`` part.
+        region: Read only this region's offers (``"US"``); None reads every region.
+
+    Returns:
+        The film.
+
+    Raises:
+        UnsupportedDocumentError: A TMDb error (``"success": false``), a TV show, a
+            search result page or another response that is not movie details.
+        ValidationError: A value is present but malformed; each path names the TMDb
+            field (``runtime``, ``vote_average``,
+            ``release_dates.results[2].release_dates[0].certification``), or the
+            argument (``region``). Parts whose ``id`` differs from the details' are
+            refused too, at ``release_dates.id`` or ``providers.id``.
+
+    Examples:
+        >>> from filmmeta.formats.tmdb import from_tmdb
+        >>> film = from_tmdb(
+        ...     {
+        ...         "id": 550,
+        ...         "title": "Fight Club",
+        ...         "release_date": "1999-10-15",
+        ...         "runtime": 139,
+        ...         "vote_average": 8.4,
+        ...         "vote_count": 27917,
+        ...     },
+        ...     release_dates={
+        ...         "results": [
+        ...             {
+        ...                 "iso_3166_1": "US",
+        ...                 "release_dates": [
+        ...                     {"certification": "R", "type": 1},
+        ...                     {"certification": "R", "type": 3},
+        ...                 ],
+        ...             }
+        ...         ]
+        ...     },
+        ...     providers={
+        ...         "results": {"US": {"link": None, "rent": [{"provider_name": "Apple TV"}]}}
+        ...     },
+        ... )
+        >>> film.year, film.runtime, film.content_rating("US").code, film.ids.tmdb
+        (1999, datetime.timedelta(seconds=8340), 'R', 550)
+        >>> film.rating("tmdb").display, film.offers[0].provider, film.offers[0].type.value
+        ('8.4 (27917)', 'Apple TV', 'rent')
+        >>> from_tmdb({"success": False, "status_code": 34, "status_message": "Not found."})
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.UnsupportedDocumentError: TMDb error 34: Not found.
+    """
+    details = expect_mapping(details)
+    _check_document(details)
+    if region is not None and not (type(region) is str and is_region(region)):
+        raise ValidationError.at("region", f"{region!r} is not an ISO 3166-1 alpha-2 code")
+    film_id = _positive_int(details.get("id"), "id")
+    title = text(details.get("title"), "title", nulls=_NULLS)
+    original = text(details.get("original_title"), "original_title", nulls=_NULLS)
+    if title is None:
+        title, original = original, None
+    if title is None:
+        raise ValidationError.at("title", "a film needs a title")
+
+    dates_doc, dates_path = release_dates, "release_dates"
+    if dates_doc is None and details.get("release_dates") is None:
+        dates_doc, dates_path = details.get("releases"), "releases"
+    elif dates_doc is None:
+        dates_doc = details.get("release_dates")
+    offers_doc, offers_path = providers, "providers"
+    if offers_doc is None:
+        offers_doc, offers_path = details.get("watch/providers"), "watch/providers"
+    for doc, path in ((release_dates, "release_dates"), (providers, "providers")):
+        if doc is not None:
+            _check_part(doc, path, film_id)
+    # Typed as Any: mypy cannot solve the generic converter of Film's tuple fields.
+    collections: dict[str, Any] = {
+        "content_ratings": _content_ratings(dates_doc, dates_path),
+        "genres": _genres(details.get("genres")),
+        "languages": _languages(details.get("spoken_languages")),
+        "countries": _countries(details),
+        "credits": _credits(details.get("credits")),
+        "ratings": _ratings(details),
+        "offers": _offers(offers_doc, offers_path, region),
+    }
+    return Film(
+        title,
+        kind=FilmKind.VIDEO if _flag(details, "video") else FilmKind.MOVIE,
+        release_date=_release_date(details),
+        runtime=_runtime(details.get("runtime")),
+        summary=text(details.get("overview"), "overview", nulls=_NULLS),
+        ids=_ids(details, film_id),
+        original_title=original if original != title else None,
+        **collections,
+    )
+
+
+def _check_error(doc: Mapping[str, Any]) -> None:
+    if doc.get("success") is False or ("status_code" in doc and "status_message" in doc):
+        message = f"TMDb error {doc.get('status_code')}: {doc.get('status_message')}"
+        raise UnsupportedDocumentError(message)
+
+
+def _check_document(details: Mapping[str, Any]) -> None:
+    _check_error(details)
+    if "page" in details or "title" not in details:
+        found = (what for key, what in _NOT_DETAILS if key in details)
+        results = details.get("results")
+        if isinstance(results, Mapping):
+            default = "a /watch/providers response: pass it as providers="
+        elif results is not None:
+            default = "a list of results (a /release_dates response goes in release_dates=)"
+        else:
+            default = "a document without a title"
+        raise UnsupportedDocumentError(
+            f"TMDb document is {next(found, default)}, not movie details"
+        )
+
+
+def _check_part(doc: object, path: str, film_id: int | None) -> None:
+    doc = expect_mapping(doc, path)
+    _check_error(doc)
+    part_id = _positive_int(doc.get("id"), f"{path}.id")
+    if None not in (part_id, film_id) and part_id != film_id:
+        raise ValidationError.at(f"{path}.id", f"{part_id} is not the film's id {film_id}")
+
+
+def _positive_int(value: object, path: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or value <= 0:
+        raise ValidationError.at(path, f"expected a positive integer, got {describe(value)}")
+    return value
+
+
+def _items(value: object, path: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """Return the objects of a list that may be null, with their paths."""
+    if value is None:
+        return []
+    return [
+        (f"{path}[{i}]", expect_mapping(item, f"{path}[{i}]"))
+        for i, item in enumerate(expect_list(value, path))
+    ]
+
+
+def _flag(details: Mapping[str, Any], key: str) -> bool:
+    value = details.get(key)
+    if value is not None and type(value) is not bool:
+        raise ValidationError.at(key, f"expected true or false, got {describe(value)}")
+    return value is True
+
+
+def _release_date(details: Mapping[str, Any]) -> PartialDate | None:
+    value = text(details.get("release_date"), "release_date", nulls=_NULLS)
+    if value is None:
+        return None
+    with field("release_date"):
+        return PartialDate.parse(value)
+
+
+def _runtime(value: object) -> dt.timedelta | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError.at("runtime", f"expected minutes, got {describe(value)}")
+    with field("runtime"):
+        return parse_runtime(value) or None
+
+
+def _genres(value: object) -> list[str]:
+    names = (text(g.get("name"), f"{p}.name", nulls=_NULLS) for p, g in _items(value, "genres"))
+    return unique(name for name in names if name is not None)
+
+
+def _languages(value: object) -> list[str]:
+    tags: list[str] = []
+    for path, entry in _items(value, "spoken_languages"):
+        code = text(entry.get("iso_639_1"), f"{path}.iso_639_1", nulls=_NULLS)
+        if code == "xx":  # TMDb's "No Language"
+            continue
+        names = [text(entry.get(key), f"{path}.{key}") for key in ("english_name", "name")]
+        if code is not None and is_language_tag(code):
+            tags.append(code)
+        elif found := next(
+            filter(None, (language_from_name(n) for n in (code, *names) if n)), None
+        ):
+            tags.append(found)
+        else:
+            warn(f"{path}: language {code!r} ({names[0]!r}) is not known: left out")
+    return unique(tags)
+
+
+def _countries(details: Mapping[str, Any]) -> list[str]:
+    codes = [
+        region_code(entry.get("iso_3166_1"), f"{path}.iso_3166_1")
+        for path, entry in _items(details.get("production_countries"), "production_countries")
+    ]
+    origin = details.get("origin_country")
+    if origin is not None:
+        listed = expect_list(origin, "origin_country")
+        codes += (region_code(code, f"origin_country[{i}]") for i, code in enumerate(listed))
+    return unique(code for code in codes if code is not None)
+
+
+def _ratings(details: Mapping[str, Any]) -> list[Rating]:
+    votes = details.get("vote_count")
+    if votes is not None and not (type(votes) is int and votes >= 0):
+        raise ValidationError.at("vote_count", f"expected a count, got {describe(votes)}")
+    value = details.get("vote_average")
+    if not votes or value is None:
+        return []  # a vote_count of 0 comes with a meaningless vote_average of 0
+    if type(value) not in (int, float):
+        raise ValidationError.at("vote_average", f"expected a number, got {describe(value)}")
+    with field("vote_average", inner=False):
+        return [Rating("tmdb", value, votes=votes)]
+
+
+def _ids(details: Mapping[str, Any], film_id: int | None) -> ExternalIds:
+    external = details.get("external_ids")
+    external = {} if external is None else expect_mapping(external, "external_ids")
+    found: dict[str, Any] = {"tmdb": film_id}
+    # The details' own imdb_id wins over the one in an embedded external_ids part.
+    for key, path, raw in (
+        ("imdb", "imdb_id", details.get("imdb_id")),
+        ("imdb", "external_ids.imdb_id", external.get("imdb_id")),
+        ("wikidata", "external_ids.wikidata_id", external.get("wikidata_id")),
+    ):
+        value = text(raw, path, nulls=_NULLS)
+        if value is not None and found.get(key) is None:
+            with field(path, inner=False):
+                ExternalIds(**{key: value})  # type: ignore[arg-type]
+            found[key] = value
+    return ExternalIds(**found)
+
+
+def _content_ratings(doc: object, path: str) -> list[ContentRating]:
+    if doc is None:
+        return []
+    doc = expect_mapping(doc, path)
+    _check_error(doc)
+    if "results" in doc:
+        entries = [
+            (country, rpath, rel, _release_rank(rel, rpath))
+            for cpath, entry in _items(doc["results"], f"{path}.results")
+            if (country := region_code(entry.get("iso_3166_1"), f"{cpath}.iso_3166_1"))
+            for rpath, rel in _items(entry.get("release_dates"), f"{cpath}.release_dates")
+        ]
+    elif "countries" in doc:  # the legacy /releases response: the primary release wins
+        entries = [
+            (country, rpath, rel, 0 if rel.get("primary") is True else 1)
+            for rpath, rel in _items(doc["countries"], f"{path}.countries")
+            if (country := region_code(rel.get("iso_3166_1"), f"{rpath}.iso_3166_1"))
+        ]
+    else:
+        raise ValidationError.at(path, "expected a /release_dates or /releases response")
+    best: dict[str, tuple[int, ContentRating]] = {}
+    for country, rpath, rel, rank in entries:
+        rating = _content_rating(country, rpath, rel)
+        if rating is not None and (country not in best or rank < best[country][0]):
+            best[country] = (rank, rating)
+    return [rating for _, rating in best.values()]
+
+
+def _release_rank(rel: Mapping[str, Any], path: str) -> int:
+    kind = rel.get("type")
+    if kind is not None and type(kind) is not int:
+        raise ValidationError.at(f"{path}.type", f"expected a release type, got {describe(kind)}")
+    return _TYPE_ORDER.get(kind, len(_TYPE_ORDER)) if kind is not None else len(_TYPE_ORDER)
+
+
+def _content_rating(country: str, path: str, rel: Mapping[str, Any]) -> ContentRating | None:
+    code = text(rel.get("certification"), f"{path}.certification", nulls=_NULLS)
+    if code is None:
+        return None
+    with field(f"{path}.certification", inner=False):
+        rating = ContentRating(normalize_certification(code, country=country), country=country)
+    descriptors = rel.get("descriptors")
+    if descriptors is not None:
+        listed = expect_list(descriptors, f"{path}.descriptors")
+        words = (text(d, f"{path}.descriptors[{i}]") for i, d in enumerate(listed))
+        reason = ", ".join(unique(w for w in words if w is not None))
+        with field(f"{path}.descriptors", inner=False):
+            rating = attrs.evolve(rating, reason=reason or None)
+    return rating
+
+
+def _offers(doc: object, path: str, only: str | None) -> list[Offer]:
+    if doc is None:
+        return []
+    doc = expect_mapping(doc, path)
+    _check_error(doc)
+    offers: list[Offer] = []
+    for code, value in expect_mapping(doc.get("results"), f"{path}.results").items():
+        rpath = f"{path}.results.{code}"
+        if (only is not None and code != only) or region_code(code, rpath) is None:
+            continue
+        entry = expect_mapping(value, rpath)
+        link = text(entry.get("link"), f"{rpath}.link", nulls=_NULLS)
+        if link is not None:
+            with field(f"{rpath}.link", inner=False):
+                check_url("url", link)
+        for key, items in entry.items():
+            offer_type = _OFFER_TYPES.get(key)
+            if offer_type is None:
+                if key != "link":
+                    warn(f"{rpath}.{key}: not a known kind of offer: left out")
+                continue
+            for ppath, item in _items(items, f"{rpath}.{key}"):
+                name = text(item.get("provider_name"), f"{ppath}.provider_name", nulls=_NULLS)
+                if name is None:
+                    raise ValidationError.at(f"{ppath}.provider_name", "an offer needs a provider")
+                offers.append(Offer(name, offer_type, region=code, url=link))
+    return unique(offers)
+
+
+def _credits(doc: object) -> list[Credit]:
+    if doc is None:
+        return []
+    doc = expect_mapping(doc, "credits")
+    found: list[Credit] = []
+    for path, person in _items(doc.get("cast"), "credits.cast"):
+        name = text(person.get("name"), f"{path}.name", nulls=_NULLS)
+        character = text(person.get("character"), f"{path}.character", nulls=_NULLS)
+        if name is not None:
+            found.append(Credit(name, Role.ACTOR, character=character))
+    for path, person in _items(doc.get("crew"), "credits.crew"):
+        name = text(person.get("name"), f"{path}.name", nulls=_NULLS)
+        job = text(person.get("job"), f"{path}.job", nulls=_NULLS)
+        department = text(person.get("department"), f"{path}.department", nulls=_NULLS)
+        role = Role.WRITER if department == "Writing" else _CREW_JOBS.get(job or "")
+        if name is not None and role is not None:
+            found.append(Credit(name, role))
+    # Grouped by role, people in TMDb's order within each; a writer with two jobs once.
+    found = unique(found)
+    return [credit for role in _ROLE_ORDER for credit in found if credit.role == role]

@@ -1,0 +1,179 @@
+"""The web app example in docs/examples/webapp.py, through FastAPI's TestClient."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from filmmeta import Film, from_json, json_schema, to_dict
+
+pytest.importorskip("fastapi")
+with warnings.catch_warnings():
+    # Starlette 1.x wants httpx2 for its TestClient and warns when it falls back to httpx.
+    warnings.filterwarnings("ignore", message=r".*install `httpx2`")
+    try:
+        from fastapi.testclient import TestClient
+    except (ImportError, RuntimeError):  # pragma: no cover - neither httpx2 nor httpx
+        pytest.skip("the TestClient needs httpx2 (or httpx)", allow_module_level=True)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "webapp.py"
+if not EXAMPLE.exists():  # pragma: no cover - an installed package without docs
+    pytest.skip("docs/examples is not here", allow_module_level=True)
+
+
+def _load_example() -> Any:
+    spec = importlib.util.spec_from_file_location("filmmeta_webapp_example", EXAMPLE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+webapp = _load_example()
+
+
+@pytest.fixture
+def client() -> Any:
+    # A fresh app per test: each has its own store. Server errors are raised, not
+    # turned into a 500, so that a crash inside filmmeta fails the test loudly.
+    with TestClient(webapp.create_app(), raise_server_exceptions=True) as c:
+        yield c
+
+
+def _post(client: Any, body: Any) -> Any:
+    content = body if isinstance(body, bytes | str) else json.dumps(body)
+    return client.post("/films", content=content, headers={"content-type": "application/json"})
+
+
+def test_post_then_get(client: Any, backstage_text: str) -> None:
+    created = _post(client, backstage_text)
+    assert created.status_code == 201
+    assert created.headers["location"] == "/films/backstage-2000"
+    assert created.headers["content-type"] == "application/json"
+    assert created.json() == json.loads(backstage_text)
+
+    got = client.get("/films/backstage-2000")
+    assert got.status_code == 200
+    assert got.headers["content-type"] == "application/json"
+    assert from_json(got.content) == from_json(backstage_text)
+
+
+def test_post_returns_the_canonical_form(client: Any) -> None:
+    created = _post(client, {"title": "Heat", "runtime": "P0DT2H50M0S", "summary": None})
+    assert created.status_code == 201
+    assert created.json() == {"title": "Heat", "kind": "movie", "runtime": "PT2H50M"}
+
+
+def test_ids_are_unique_slugs(client: Any) -> None:
+    locations = [_post(client, {"title": "Léon: The Professional"}).headers["location"]]
+    locations.append(_post(client, {"title": "Léon: The Professional"}).headers["location"])
+    locations.append(_post(client, {"title": "千と千尋"}).headers["location"])
+    assert locations == [
+        "/films/leon-the-professional",
+        "/films/leon-the-professional-2",
+        "/films/film",
+    ]
+    for location in locations:
+        assert client.get(location).status_code == 200
+
+
+def test_jsonld(client: Any, backstage_text: str) -> None:
+    _post(client, backstage_text)
+    got = client.get("/films/backstage-2000.jsonld")
+    assert got.status_code == 200
+    assert got.headers["content-type"] == "application/ld+json"
+    doc = got.json()
+    assert doc["@type"] == "Movie"
+    assert doc["name"] == "Backstage"
+    assert doc["aggregateRating"]["ratingValue"] == 5.7
+    assert doc["aggregateRating"]["bestRating"] == 10
+
+
+def test_schema(client: Any) -> None:
+    got = client.get("/schema")
+    assert got.status_code == 200
+    assert got.headers["content-type"] == "application/schema+json"
+    assert got.json() == json_schema()
+
+
+@pytest.mark.parametrize("path", ["/films/nope", "/films/nope.jsonld", "/films/nope/more"])
+def test_unknown_ids(client: Any, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+# -- bad bodies ----------------------------------------------------------------------------
+
+BAD_BODIES: list[tuple[str, Any, list[str]]] = [
+    # (id, body, the paths of the errors, in order)
+    ("not-json", b"title=Backstage", ["$"]),
+    ("empty", b"", ["$"]),
+    ("truncated", b'{"title": "Backs', ["$"]),
+    ("invalid-utf8", b'{"title": "\xff"}', ["$"]),
+    ("list", [{"title": "Backstage"}], ["$"]),
+    ("string", "Backstage", ["$"]),
+    ("null", None, ["$"]),
+    ("number", 1e400, ["$"]),
+    ("title-int", {"title": 1}, ["title"]),
+    ("wrong-types", {"title": "X", "runtime": 86, "genres": "Drama"}, ["runtime", "genres"]),
+    (
+        "unknown-keys",
+        {"title": "X", "rating": 5, "ids": {"netflix": "1"}},
+        ["ids.netflix", "rating"],
+    ),
+    (
+        "imdb-11.2",
+        {
+            "title": "X",
+            "ratings": [{"source": "metacritic", "value": 29}, {"source": "imdb", "value": 11.2}],
+        },
+        ["ratings[1].value"],
+    ),
+    ("deeply-nested", b"[" * 100_000 + b"]" * 100_000, ["$"]),
+    ("nan", b'{"title": NaN}', ["$"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "paths"), [(b, p) for _, b, p in BAD_BODIES], ids=[i for i, _, _ in BAD_BODIES]
+)
+def test_bad_bodies_get_422_with_paths(client: Any, body: Any, paths: list[str]) -> None:
+    response = _post(client, body)
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert [e["path"] for e in errors] == paths
+    assert all(isinstance(e["message"], str) and e["message"] for e in errors)
+
+
+def test_the_spec_error_message(client: Any) -> None:
+    body = {"title": "X", "ratings": [{"source": "imdb", "value": 11.2}]}
+    assert _post(client, body).json() == {
+        "errors": [{"path": "ratings[0].value", "message": "11.2 is above the scale's best 10"}]
+    }
+
+
+def test_a_rejected_film_is_not_stored(client: Any) -> None:
+    _post(client, {"title": "Backstage", "kind": "series"})
+    assert client.get("/films/backstage").status_code == 404
+
+
+def test_body_size_limit(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(webapp, "MAX_BODY", 100)
+    big = to_dict(Film("X", summary="y" * 200))
+    response = _post(client, big)
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["path"] == "$"
+
+    # A body sent in chunks, with no Content-Length, is cut off just the same.
+    def chunks() -> Any:
+        yield b'{"title": "X", "summary": "'
+        yield b"y" * 200
+        yield b'"}'
+
+    response = client.post("/films", content=chunks())
+    assert response.status_code == 413
