@@ -51,7 +51,7 @@ html_theme = "furo"
 html_title = "filmmeta"
 
 
-def _restore_property_summary(app, what, name, obj, options, lines):
+def _restore_property_summary(app, what, name, obj, options, lines):  # noqa: PLR0917 (Sphinx event signature)
     """Undo napoleon's reading of a property's summary as ``type: description``.
 
     Napoleon treats the first line of a property docstring as ``type: description``, so

@@ -98,3 +98,39 @@ def test_python_dash_m() -> None:
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert json.loads(json.dumps(bad.stderr))
+
+
+class _Terminal:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from filmmeta import _cli
+
+    terminal = _Terminal()
+    monkeypatch.setattr(_cli.sys, "stderr", terminal)
+    monkeypatch.setattr(_cli._Progress, "EVERY", 2)
+    source = tmp_path / "films.jsonl"
+    dump_jsonl([Film(str(i)) for i in range(5)], source)
+    assert main(["validate", str(source)]) == 0
+    assert terminal.text == "\r2 lines\r4 lines\r5 lines\n"
+
+
+def test_no_progress_when_not_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "films.jsonl"
+    dump_jsonl([Film(str(i)) for i in range(3)], source)
+    assert main(["convert", str(source)]) == 0
+    assert capsys.readouterr().err == ""

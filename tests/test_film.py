@@ -147,3 +147,19 @@ def test_films_pickle(film: Film) -> None:
 def test_offers_on_film() -> None:
     film = Film("X", offers=[Offer("Netflix", "subscription", region="US")])
     assert film.offers[0].type.value == "subscription"
+
+
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda: Film("\ud800"), "title"),
+        (lambda: Film("X", genres=["ok", "bad \udfff"]), "genres[1]"),
+        (lambda: Film("X", summary="é\ud800"), "summary"),
+        (lambda: ContentRating("R", country="US", reason="\ud800"), "reason"),
+        (lambda: Credit("A\ud800", "actor"), "name"),
+    ],
+)
+def test_lone_surrogates_are_not_text(build: object, path: str) -> None:
+    with pytest.raises(ValidationError, match="lone surrogate") as info:
+        build()  # type: ignore[operator]
+    assert info.value.errors[0][0] == path

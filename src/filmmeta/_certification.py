@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from filmmeta._codes import is_region
+from filmmeta._validate import check_text
 from filmmeta.exceptions import ValidationError
 
 __all__ = [
@@ -349,6 +350,7 @@ def _check_field(inst: ContentRating, attr: attrs.Attribute[Any], value: object)
     if len(value) > limit:
         raise ValidationError.at(path, f"is longer than {limit} characters")
     if path == "reason":
+        check_text(path, value)  # also rejects lone surrogates, which no encoder writes
         return
     if value != value.strip():
         hint = "; clean it with normalize_certification()" if path == "code" else ""

@@ -43,11 +43,35 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _lines(path: str) -> Iterator[tuple[int | None, str]]:
+class _Progress:
+    """A line counter on stderr for long inputs, shown only when stderr is a terminal."""
+
+    EVERY = 10_000
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.shown = stream.isatty()
+        self.count = 0
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.shown and self.count % self.EVERY == 0:
+            self.stream.write(f"\r{self.count:,} lines")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.shown and self.count >= self.EVERY:
+            self.stream.write(f"\r{self.count:,} lines\n")
+            self.stream.flush()
+
+
+def _lines(path: str, progress: _Progress | None = None) -> Iterator[tuple[int | None, str]]:
     """Yield ``(line number, text)`` for JSON Lines, ``(None, text)`` for a JSON file."""
     if path.endswith((".jsonl", ".ndjson")):
         with open(path, encoding="utf-8") as file:
             for number, line in enumerate(file, start=1):
+                if progress is not None:
+                    progress.tick()
                 if line.strip():
                     yield number, line
     else:
@@ -57,8 +81,9 @@ def _lines(path: str) -> Iterator[tuple[int | None, str]]:
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     failed = 0
     checked = 0
+    progress = _Progress(sys.stderr)
     for path in args.files:
-        for number, text in _lines(path):
+        for number, text in _lines(path, progress):
             checked += 1
             try:
                 from_json(text, strict=not args.lenient)
@@ -67,6 +92,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
                 where = f"{path}:{number}" if number is not None else path
                 for error_path, message in err.errors:
                     sys.stderr.write(f"{where}: {error_path}: {message}\n")
+    progress.done()
     out.write(f"{checked - failed} valid, {failed} invalid\n")
     return 1 if failed else 0
 
@@ -93,8 +119,9 @@ def _importer(name: str) -> Callable[[Any], Film]:
 
 def _convert(args: argparse.Namespace, out: IO[str]) -> int:
     reader = _importer(args.source)
+    progress = _Progress(sys.stderr)
     for path in args.files:
-        for number, text in _lines(path):
+        for number, text in _lines(path, progress):
             try:
                 film = reader(_jsonlib.loads(text))
             except ValidationError as err:
@@ -107,6 +134,7 @@ def _convert(args: argparse.Namespace, out: IO[str]) -> int:
                 from filmmeta.formats.schemaorg import to_jsonld
 
                 out.write(_jsonlib.dumps(to_jsonld(film), indent=2) + "\n")
+    progress.done()
     return 0
 
 

@@ -19,6 +19,12 @@ _ISO_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?
 _MAX_TEXT = 100
 
 
+def _short(value: object) -> str:
+    """The repr of a bad value, cut short for messages."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int:
         raise ValidationError.at("year", f"expected an integer, got {value!r}")
@@ -108,7 +114,7 @@ class PartialDate:
         m = _ISO.fullmatch(text) if type(text) is str else None
         if m is None:
             raise ValidationError.at(
-                "$", f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                "$", f"{_short(text)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
             )
         year, month, day = m.groups()
         try:
@@ -151,7 +157,7 @@ class PartialDate:
             filmmeta.exceptions.ValidationError: $: 'soon' is not a date
         """
         if type(text) is not str:
-            raise ValidationError.at("$", f"expected a date string, got {text!r}")
+            raise ValidationError.at("$", f"expected a date string, got {_short(text)}")
         stripped = text.strip()
         if not stripped or len(stripped) > _MAX_TEXT:
             raise ValidationError.at("$", f"{text[:_MAX_TEXT]!r} is not a date")

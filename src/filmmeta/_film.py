@@ -368,6 +368,17 @@ class Film:
                 return rating
         return None
 
+    def _repr_html_(self) -> str:
+        # Notebook display; the page-text helpers are imported only when a notebook asks.
+        from filmmeta._html import film_html
+
+        return film_html(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
+        from filmmeta._html import film_pretty
+
+        film_pretty(self, p, cycle)
+
     def credited(self, role: str) -> tuple[str, ...]:
         """Return the names credited in *role*, in order.
 

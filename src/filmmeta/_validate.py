@@ -17,6 +17,8 @@ from filmmeta.exceptions import ValidationError
 T = TypeVar("T")
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+# A lone surrogate is not text: no UTF-8 encoder (orjson's, a file's) can write it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 100_000
 
 
@@ -47,7 +49,12 @@ def describe(value: object) -> str:
 def check_text(path: str, value: object, *, optional: bool = False) -> None:
     """Check a non-empty string of a sane length."""
     # The common case first, in one test: this runs for every string of every film.
-    if type(value) is str and 0 < len(value) <= MAX_TEXT and not value.isspace():
+    if (
+        type(value) is str
+        and 0 < len(value) <= MAX_TEXT
+        and not value.isspace()
+        and (value.isascii() or not _SURROGATE.search(value))
+    ):
         return
     if value is None and optional:
         return
@@ -57,6 +64,10 @@ def check_text(path: str, value: object, *, optional: bool = False) -> None:
         raise ValidationError.at(path, "must not be empty")
     if len(value) > MAX_TEXT:
         raise ValidationError.at(path, f"is longer than {MAX_TEXT:,} characters")
+    if match := _SURROGATE.search(value):
+        raise ValidationError.at(
+            path, f"has a lone surrogate {match.group()!r} at {match.start()}: not text"
+        )
 
 
 def check_items(
@@ -74,7 +85,11 @@ def check_items(
 def check_texts(path: str, value: object) -> None:
     """Check a tuple of non-empty strings (genres)."""
     if isinstance(value, tuple) and all(
-        type(item) is str and 0 < len(item) <= MAX_TEXT and not item.isspace() for item in value
+        type(item) is str
+        and 0 < len(item) <= MAX_TEXT
+        and not item.isspace()
+        and (item.isascii() or not _SURROGATE.search(item))
+        for item in value
     ):
         return
     check_items(path, value, check_text)

@@ -129,14 +129,12 @@ def _record(film: Film, sources: Sequence[str], country: str) -> dict[str, Any]:
 def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, Any]]:
     """Flatten films into one dict per film, every dict with the same keys.
 
-    The columns, in order: ``title``, ``original_title``, ``kind``, ``year``,
-    ``release_date`` (ISO, partial allowed), ``runtime_minutes`` (rounded, half a minute
-    up), ``content_rating`` (the code for *country*), ``genres``, ``languages``,
-    ``countries`` (lists); ``<source>_rating`` and ``<source>_votes`` for every rating
-    source in the catalog (``imdb_rating``, ``imdb_votes``, ``metacritic_rating``, ...),
-    known sources first; ``offers_<type>`` counting the offers of each type
-    (``offers_subscription``, ``offers_rent``, ...); and ``<database>_id`` for every
-    external id (``imdb_id``, ``tmdb_id``, ...). A missing value is None.
+    The columns: ``title``, ``original_title``, ``kind``, ``year``, ``release_date``
+    (ISO), ``runtime_minutes`` (half a minute rounds up), ``content_rating`` (the code for
+    *country*), the lists ``genres``, ``languages`` and ``countries``; a
+    ``<source>_rating`` and ``<source>_votes`` pair per rating source in the catalog
+    (``imdb_rating``, ...); offer counts ``offers_<type>``; ids ``<database>_id``
+    (``imdb_id``, ``tmdb_id``, ...). A missing value is None.
 
     Args:
         films: The catalog; it is read once.
@@ -252,15 +250,11 @@ def _schema(pa: Any) -> Any:
 def arrow_schema() -> pa.Schema:
     """The nested Arrow schema of a catalog: one row per film, fields in model order.
 
-    Collections are lists (``content_ratings``, ``credits``, ``ratings`` and ``offers``
-    hold structs whose fields are the model's attributes); ``ids`` is a struct; enums
-    (``kind``, an offer's ``type`` and ``quality``) are their string values;
-    ``release_date`` is the ISO string, partial allowed (``"2000"``, ``"2000-11"``);
-    ``runtime`` is ``duration[us]``; a rating's ``value``, ``best`` and ``worst`` are
-    ``float64``; ``price`` is the decimal string exactly as the model holds it
-    (``"3.99"``). Fields that a film always has are marked non-nullable; collections are
-    written as empty lists, never null. The metadata key ``filmmeta`` holds
-    :data:`SCHEMA_VERSION`.
+    Collections are lists, of structs for ``content_ratings``, ``credits``, ``ratings``
+    and ``offers``; ``ids`` is a struct; enums are their values; ``release_date`` is the
+    ISO string, partial allowed; ``runtime`` is ``duration[us]``; rating numbers are
+    ``float64``; ``price`` is the exact decimal string (``"3.99"``). Fields a film always
+    has are non-nullable; empty collections are empty lists, never null.
 
     Returns:
         The :class:`pyarrow.Schema`, for other engines and for casting foreign tables.
@@ -334,7 +328,7 @@ def to_arrow(films: Iterable[Film], *, batch_size: int = BATCH_SIZE) -> pa.Table
 
     Args:
         films: The catalog.
-        batch_size: Films per record batch (chunk) of the table.
+        batch_size: Films per record batch of the table.
 
     Returns:
         The :class:`pyarrow.Table`, one row per film.
@@ -415,21 +409,22 @@ def _conform(pa: Any, schema: Any, data: Any) -> Any:
 def _films(pa: Any, schema: Any, tables: Iterable[Any]) -> Iterator[Film]:
     index = 0
     for table in tables:
-        for row in _conform(pa, schema, table).to_pylist():
-            try:
-                film: Film = _film(row)
-            except ValidationError as err:
-                raise err.with_prefix(f"[{index}]") from None
-            yield film
-            index += 1
+        for batch in _conform(pa, schema, table).to_batches(BATCH_SIZE):
+            for row in batch.to_pylist():
+                try:
+                    film: Film = _film(row)
+                except ValidationError as err:
+                    raise err.with_prefix(f"[{index}]") from None
+                yield film
+                index += 1
 
 
 def from_arrow(data: pa.Table | pa.RecordBatch) -> list[Film]:
     """Build films from an Arrow table in the schema of :func:`arrow_schema`.
 
-    Extra columns are ignored and columns are cast to the schema's types, so tables
-    written by other engines (``large_string``, other list item names) read as well.
-    An integral rating value (29.0) comes back as an int, as the model keeps Metascores.
+    Extra columns are ignored and the others cast to the schema's types, so tables from
+    other engines (``large_string``, nullable columns) read too. An integral rating value
+    (29.0) comes back as an int, as the model keeps a Metascore.
 
     Args:
         data: A :class:`pyarrow.Table` or :class:`pyarrow.RecordBatch`.
@@ -536,11 +531,9 @@ def read_jsonl_partitions(
 ) -> Any:
     """Read JSON Lines files as a :class:`dask.bag.Bag` of films, one partition per file.
 
-    Nothing is read until the bag is computed; then each file is read by one task, so
+    Nothing is read until the bag is computed; then one task reads each file, so
     ``.compute(scheduler="processes")`` reads and summarises files on all cores. A
-    partition holds its file's films, so keep files to a size one worker can hold (a
-    few hundred thousand films each). Films and :class:`ValidationError` pickle, so
-    results and errors cross process boundaries intact.
+    partition holds its file's films: keep files to a size one worker can hold.
 
     Args:
         paths: One path, or several.

@@ -1,0 +1,122 @@
+"""How a film shows itself in a notebook: an HTML fact card and IPython's pretty text.
+
+:class:`~filmmeta.Film` hands ``_repr_html_`` and ``_repr_pretty_`` to these functions.
+Both are made of the page text of :mod:`filmmeta._describe`, so a notebook shows the
+same words as the command line; every piece of data in the HTML is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Protocol
+
+from filmmeta._describe import fact_sheet, where_to_watch
+from filmmeta._film import Film
+
+__all__ = ["film_html", "film_pretty", "film_text"]
+
+# Inline styles only: notebooks strip <style> elements from untrusted output.
+_CARD = "font-family: sans-serif; max-width: 36em"
+_LABEL = "text-align: left; padding-right: 1em; font-weight: normal; opacity: 0.7"
+
+
+class PrettyPrinter(Protocol):
+    """The part of :class:`IPython.lib.pretty.RepresentationPrinter` that is used."""
+
+    def text(self, obj: str) -> None:
+        """Write *obj* to the output."""
+
+
+def _heading(film: Film) -> tuple[str, str]:
+    """The title line, split into the title and the words after it: "(2000, tv movie)"."""
+    details = [str(film.year)] if film.year is not None else []
+    details.append(film.kind.words)
+    return film.title, f"({', '.join(details)})"
+
+
+def film_html(film: Film, *, country: str = "US") -> str:
+    """Render a film as a compact HTML fact card.
+
+    The card has the title with year and kind, the original title when there is one,
+    the fact box of :func:`~filmmeta.fact_sheet` (release date, content rating, runtime,
+    languages, each rating as pages display it) and the sentence of
+    :func:`~filmmeta.where_to_watch`.
+
+    Args:
+        film: The film.
+        country: Whose content rating to show.
+
+    Returns:
+        An HTML fragment (a ``<div>``); every text from the film is HTML-escaped.
+
+    Examples:
+        >>> from filmmeta._html import film_html
+        >>> print(film_html(Film("<b>Heat</b>", release_date="1995", runtime=170)))
+        <div class="filmmeta-film" style="font-family: sans-serif; max-width: 36em">
+        <strong>&lt;b&gt;Heat&lt;/b&gt;</strong> (1995, movie)
+        <table>
+        <tr><th style="..." scope="row">Release Date</th><td>1995</td></tr>
+        <tr><th style="..." scope="row">Runtime</th><td>2 hr 50 min</td></tr>
+        </table>
+        </div>
+    """
+    esc = html.escape
+    title, details = _heading(film)
+    lines = [f'<div class="filmmeta-film" style="{_CARD}">']
+    lines.append(f"<strong>{esc(title)}</strong> {esc(details)}")
+    if film.original_title is not None and film.original_title != film.title:
+        lines.append(f"<br><em>{esc(film.original_title)}</em>")
+    sheet = fact_sheet(film, country=country)
+    if sheet:
+        lines.append("<table>")
+        lines += [
+            f'<tr><th style="{_LABEL}" scope="row">{esc(label)}</th><td>{esc(value)}</td></tr>'
+            for label, value in sheet.items()
+        ]
+        lines.append("</table>")
+    if watch := where_to_watch(film):
+        lines.append(f"<p>{esc(watch)}</p>")
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def film_text(film: Film, *, country: str = "US") -> str:
+    """The fact sheet as plain text: the title line, then one aligned row per fact.
+
+    Examples:
+        >>> from filmmeta._html import film_text
+        >>> print(film_text(Film("Backstage", kind="tv_movie", release_date="2000", runtime=86)))
+        Backstage (2000, tv movie)
+          Release Date  2000
+          Runtime       1 hr 26 min
+    """
+    sheet = fact_sheet(film, country=country)
+    width = max((len(label) for label in sheet), default=0)
+    lines = [" ".join(_heading(film))]
+    lines += [f"  {label:<{width}}  {value}" for label, value in sheet.items()]
+    if watch := where_to_watch(film):
+        lines.append(f"  {watch}")
+    return "\n".join(lines)
+
+
+def film_pretty(film: Film, p: PrettyPrinter, cycle: bool) -> None:  # noqa: FBT001
+    """Write a film for IPython's pretty printer (the ``_repr_pretty_`` protocol).
+
+    Args:
+        film: The film.
+        p: IPython's printer.
+        cycle: True when the film is already being printed higher up (it never contains
+            itself, but the protocol asks): then only ``Film(<title>)`` is written.
+
+    Examples:
+        >>> class Printer:
+        ...     def text(self, obj):
+        ...         print(obj)
+        >>> from filmmeta._html import film_pretty
+        >>> film_pretty(Film("Heat", release_date="1995"), Printer(), False)
+        Heat (1995, movie)
+          Release Date  1995
+        >>> film_pretty(Film("Heat"), Printer(), True)
+        Film('Heat')
+    """
+    p.text(f"Film({film.title!r})" if cycle else film_text(film))

@@ -1,0 +1,82 @@
+"""Hostile shapes: each either works or raises ValidationError, under both JSON backends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from filmmeta import Film, ValidationError, from_json, to_json
+from filmmeta import _jsonlib
+
+DEPTH = 100_000
+
+HOSTILE: list[tuple[str, str, bool]] = [
+    # (id, JSON text, whether it is a valid film)
+    ("nested-lists", '{"title": "x", "ids": ' + "[" * DEPTH + "]" * DEPTH + "}", False),
+    ("nested-objects", '{"title": "x", "ids": ' + '{"a":' * DEPTH + "1" + "}" * DEPTH + "}", False),
+    ("nested-document", "[" * DEPTH + "]" * DEPTH, False),
+    ("huge-float", '{"title": "x", "ratings": [{"source": "imdb", "value": 1e400}]}', False),
+    (
+        "huge-int",
+        '{"title": "x", "ratings": [{"source": "imdb", "value": 1' + "0" * 100_000 + "}]}",
+        False,
+    ),
+    ("nan", '{"title": "x", "ratings": [{"source": "imdb", "value": NaN}]}', False),
+    ("infinity", '{"title": "x", "ratings": [{"source": "imdb", "value": -Infinity}]}', False),
+    ("long-title", '{"title": "' + "x" * 1_000_000 + '"}', False),
+    ("long-genre", '{"title": "x", "genres": ["' + "x" * 1_000_000 + '"]}', False),
+    ("lone-surrogate", '{"title": "\\ud800"}', False),
+    ("lone-low-surrogate", '{"title": "ok", "summary": "a\\udc00b"}', False),
+    ("duplicate-keys", '{"title": "a", "title": "b"}', True),
+    ("million-genres", '{"title": "x", "genres": [' + ",".join(['"g"'] * 1_000_000) + "]}", True),
+    ("million-bad-items", '{"title": "x", "genres": [' + ",".join(["1"] * 100_000) + "]}", False),
+    ("null-bytes", '{"title": "a\\u0000b"}', True),
+    ("empty", "", False),
+    ("bom", '\ufeff{"title": "x"}', False),
+    ("truncated", '{"title": "x", "ratings": [{"source"', False),
+    ("long-runtime", '{"title": "x", "runtime": "PT' + "9" * 90 + 'H"}', False),
+    ("long-date", '{"title": "x", "release_date": "' + "9" * 10_000 + '"}', False),
+]
+
+
+@pytest.fixture(params=["orjson", "json"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    if request.param == "json":
+        monkeypatch.setattr(_jsonlib, "orjson", None)
+    elif _jsonlib.orjson is None:  # pragma: no cover - orjson is a test dependency
+        pytest.skip("orjson is not installed")
+    yield request.param
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"), [(t, v) for _, t, v in HOSTILE], ids=[i for i, _, _ in HOSTILE]
+)
+def test_hostile_documents(backend: str, text: str, valid: bool) -> None:
+    if valid:
+        film = from_json(text)
+        assert from_json(to_json(film)) == film
+        return
+    with pytest.raises(ValidationError) as info:
+        from_json(text)
+    assert info.value.errors
+    # Messages stay readable however large the input was.
+    assert all(len(message) < 500 for _, message in info.value.errors)
+
+
+def test_every_bad_item_of_a_long_list_is_reported_briefly() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_json('{"title": "x", "genres": [' + ",".join(["1"] * 1000) + "]}")
+    assert len(info.value.errors) == 1000
+    assert info.value.errors[999][0] == "genres[999]"
+
+
+def test_deep_python_values_from_dict() -> None:
+    from filmmeta import from_dict
+
+    value: object = []
+    for _ in range(DEPTH):
+        value = [value]
+    with pytest.raises(ValidationError):
+        from_dict({"title": "x", "genres": value})
+    assert Film("x") == from_dict({"title": "x"})
