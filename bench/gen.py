@@ -73,7 +73,7 @@ QUALITIES = ("sd", "hd", "uhd")
 
 
 def _title(rng: random.Random) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.choice((1, 1, 2, 2, 3, 4))))
+    return " ".join(rng.choices(WORDS, k=rng.choice((1, 1, 2, 2, 3, 4))))
 
 
 def _name(rng: random.Random) -> str:
@@ -171,7 +171,7 @@ def film(rng: random.Random) -> Doc:
     }
     doc.update((key, value) for key, value in optional.items() if value)
     if rng.random() < 0.7:
-        doc["summary"] = " ".join(rng.choice(WORDS).lower() for _ in range(rng.randint(8, 40)))
+        doc["summary"] = " ".join(rng.choices(WORDS, k=rng.randint(8, 40))).lower()
     more: Doc = {"credits": _credits(rng), "ratings": _ratings(rng), "offers": _offers(rng)}
     doc.update((key, value) for key, value in more.items() if value)
     ids: Doc = {}

@@ -178,7 +178,6 @@ def bench_jsonl(n: int, rounds: int) -> dict[str, float]:
             "pydantic, line by line": lambda: [
                 peers.PFilm.model_validate_json(line) for line in data.splitlines()
             ],
-            "msgspec, line by line": lambda: [decoder.decode(line) for line in data.splitlines()],
             "msgspec.decode_lines": lambda: decoder.decode_lines(data),
             "floor (orjson.loads)": lambda: [orjson.loads(line) for line in data.splitlines()],
         }

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import gc
 import io
 import pickle
 import sys
@@ -405,6 +406,17 @@ def test_from_arrow_reports_invalid_rows_with_paths(
     with pytest.raises(ValidationError) as info:
         from_arrow(table)
     assert str(info.value).startswith(error)
+
+
+def test_the_garbage_collector_is_left_as_it_was(pa: Any) -> None:
+    assert from_arrow(to_arrow(CATALOG)) == CATALOG
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert from_arrow(to_arrow(CATALOG)) == CATALOG
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize("size", [0, -1, 2.5, True])

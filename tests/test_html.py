@@ -108,3 +108,12 @@ def test_pretty_through_ipython() -> None:
             film_pretty(BACKSTAGE, p, cycle)  # type: ignore[arg-type]
 
     assert pretty.pretty(Shown()) == film_text(BACKSTAGE)
+
+
+def test_film_hands_its_notebook_display_to_these_functions() -> None:
+    if not hasattr(Film, "_repr_html_"):
+        pytest.skip("Film._repr_html_ is not hooked up yet")
+    assert BACKSTAGE._repr_html_() == film_html(BACKSTAGE)
+    printer = _Printer()
+    BACKSTAGE._repr_pretty_(printer, False)
+    assert printer.written == [film_text(BACKSTAGE)]

@@ -528,7 +528,7 @@ SAMPLES = [
 ]
 strings = st.one_of(st.sampled_from(SAMPLES), st.text(max_size=30))
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | strings,
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats() | strings,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(strings, inner, max_size=3),
     max_leaves=10,
 )

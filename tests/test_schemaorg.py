@@ -273,21 +273,53 @@ def test_not_an_object(doc: Any) -> None:
         ({"datePublished": "1999-03"}, "release_date", filmmeta.PartialDate(1999, 3)),
         ({"datePublished": "2008-12-19T07:12:53Z"}, "year", 2008),
         ({"url": "/title/tt0133093/"}, "ids", ExternalIds(imdb="tt0133093")),
-        ({"url": "https://m.imdb.com/title/tt0133093/?ref_=x"}, "ids", ExternalIds(imdb="tt0133093")),
+        (
+            {"url": "https://m.imdb.com/title/tt0133093/?ref_=x"},
+            "ids",
+            ExternalIds(imdb="tt0133093"),
+        ),
         ({"url": "https://example.com/title/tt0133093/"}, "ids", ExternalIds()),
         ({"@id": "https://www.imdb.com/title/tt10872600/"}, "ids", ExternalIds(imdb="tt10872600")),
-        ({"sameAs": "https://letterboxd.com/film/backstage-2000/"}, "ids", ExternalIds(letterboxd="backstage-2000")),
-        ({"sameAs": ["https://www.metacritic.com/movie/backstage"]}, "ids", ExternalIds(metacritic="backstage")),
-        ({"sameAs": "https://www.rottentomatoes.com/m/backstage/"}, "ids", ExternalIds(rotten_tomatoes="m/backstage")),
+        (
+            {"sameAs": "https://letterboxd.com/film/backstage-2000/"},
+            "ids",
+            ExternalIds(letterboxd="backstage-2000"),
+        ),
+        (
+            {"sameAs": ["https://www.metacritic.com/movie/backstage"]},
+            "ids",
+            ExternalIds(metacritic="backstage"),
+        ),
+        (
+            {"sameAs": "https://www.rottentomatoes.com/m/backstage/"},
+            "ids",
+            ExternalIds(rotten_tomatoes="m/backstage"),
+        ),
         ({"contentRating": "PG-13"}, "content_ratings", (ContentRating("PG-13", country="US"),)),
         ({"contentRating": "Rated R"}, "content_ratings", (ContentRating("R", country="US"),)),
-        ({"contentRating": "TV-14"}, "content_ratings", (ContentRating("TV-14", country="US", system="US TV"),)),
-        ({"contentRating": "Not Rated"}, "content_ratings", (ContentRating("Not Rated", country="US"),)),
-        ({"contentRating": {"@type": "Rating", "name": "PG"}}, "content_ratings", (ContentRating("PG", country="US"),)),
+        (
+            {"contentRating": "TV-14"},
+            "content_ratings",
+            (ContentRating("TV-14", country="US", system="US TV"),),
+        ),
+        (
+            {"contentRating": "Not Rated"},
+            "content_ratings",
+            (ContentRating("Not Rated", country="US"),),
+        ),
+        (
+            {"contentRating": {"@type": "Rating", "name": "PG"}},
+            "content_ratings",
+            (ContentRating("PG", country="US"),),
+        ),
         ({"contentRating": ["G", "PG"]}, "content_ratings", (ContentRating("G", country="US"),)),
         ({"contentRating": ""}, "content_ratings", ()),
         ({"director": "Chris Fiore"}, "credits", (Credit("Chris Fiore", "director"),)),
-        ({"director": {"@type": "Person", "name": "Chris Fiore"}}, "credits", (Credit("Chris Fiore", "director"),)),
+        (
+            {"director": {"@type": "Person", "name": "Chris Fiore"}},
+            "credits",
+            (Credit("Chris Fiore", "director"),),
+        ),
         ({"director": [{"@type": "Person", "url": "/name/nm1/"}]}, "credits", ()),
         ({"creator": {"@type": "Organization", "url": "/company/co1/"}}, "credits", ()),
         ({"creator": {"@type": "Organization", "name": "Pixar"}}, "credits", ()),
@@ -300,7 +332,10 @@ def test_fields(fields: dict[str, Any], attribute: str, expected: Any) -> None:
 
 @pytest.mark.parametrize(
     ("country", "code", "expected"),
-    [("GB", "15", ContentRating("15", country="GB")), ("DE", "FSK 16", ContentRating("16", country="DE"))],
+    [
+        ("GB", "15", ContentRating("15", country="GB")),
+        ("DE", "FSK 16", ContentRating("16", country="DE")),
+    ],
 )
 def test_content_rating_country(country: str, code: str, expected: ContentRating) -> None:
     assert read(movie(contentRating=code), country=country).content_ratings == (expected,)
@@ -316,7 +351,8 @@ def test_content_rating_country(country: str, code: str, expected: ContentRating
 def test_unknown_names_are_left_out_with_a_warning(fields: dict[str, Any], warning: str) -> None:
     with pytest.warns(FilmmetaWarning, match=warning):
         film = read(movie(**fields))
-    assert film.countries == () and film.languages in {(), ("en",)}
+    assert film.countries == ()
+    assert film.languages in {(), ("en",)}
 
 
 # -- aggregateRating ---------------------------------------------------------------------------
@@ -331,8 +367,14 @@ def agg(**fields: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("rating", "expected"),
     [
-        (agg(ratingValue="8.6", bestRating="10.0", worstRating="1.0", ratingCount=10), Rating("imdb", 8.6, votes=10)),
-        (agg(ratingValue=8.6, bestRating=10, worstRating=1, ratingCount=10), Rating("imdb", 8.6, votes=10)),
+        (
+            agg(ratingValue="8.6", bestRating="10.0", worstRating="1.0", ratingCount=10),
+            Rating("imdb", 8.6, votes=10),
+        ),
+        (
+            agg(ratingValue=8.6, bestRating=10, worstRating=1, ratingCount=10),
+            Rating("imdb", 8.6, votes=10),
+        ),
         (agg(ratingValue="10", bestRating="10"), Rating("imdb", 10)),
         (agg(ratingValue=" 7 ", ratingCount="1,234"), Rating("imdb", 7, votes=1234)),
         (agg(ratingValue=7.0, ratingCount=12.0), Rating("imdb", 7, votes=12)),
@@ -387,7 +429,10 @@ def test_rating_without_source_is_left_out(fields: dict[str, Any], message: str)
     ("rating", "expected"),
     [
         (agg(ratingValue=4), Rating("blog", 4, best=5, worst=1)),
-        (agg(ratingValue="80", bestRating="100", worstRating="0"), Rating("blog", 80, best=100, worst=0)),
+        (
+            agg(ratingValue="80", bestRating="100", worstRating="0"),
+            Rating("blog", 80, best=100, worst=0),
+        ),
         (agg(ratingValue=0.5, worstRating=0.5), Rating("blog", 0.5, best=5, worst=0.5)),
     ],
 )
@@ -430,14 +475,23 @@ def test_unknown_source_takes_schemaorg_defaults(rating: dict[str, Any], expecte
         ({"aggregateRating": agg(ratingValue=5, bestRating=5)}, "aggregateRating.bestRating"),
         ({"aggregateRating": agg(ratingValue=5, bestRating="ten")}, "aggregateRating.bestRating"),
         ({"aggregateRating": agg(ratingValue=5, ratingCount=-1)}, "aggregateRating.ratingCount"),
-        ({"aggregateRating": agg(ratingValue=5, ratingCount="many")}, "aggregateRating.ratingCount"),
+        (
+            {"aggregateRating": agg(ratingValue=5, ratingCount="many")},
+            "aggregateRating.ratingCount",
+        ),
         ({"aggregateRating": agg(ratingValue=5, ratingCount=2.5)}, "aggregateRating.ratingCount"),
         ({"offers": 7}, "offers"),
         ({"offers": [{"category": "rent", "seller": "A", "price": "$3"}]}, "offers[0].price"),
-        ({"offers": [{"category": "rent", "seller": "A", "price": -1, "priceCurrency": "USD"}]}, "offers[0].price"),
+        (
+            {"offers": [{"category": "rent", "seller": "A", "price": -1, "priceCurrency": "USD"}]},
+            "offers[0].price",
+        ),
         ({"offers": [{"category": "rent", "seller": "A", "price": [1]}]}, "offers[0].price"),
         ({"offers": {"category": "rent", "seller": "A", "price": 3}}, "offers.priceCurrency"),
-        ({"offers": [{"category": "rent", "seller": "A", "price": 3, "priceCurrency": "usd"}]}, "offers[0].priceCurrency"),
+        (
+            {"offers": [{"category": "rent", "seller": "A", "price": 3, "priceCurrency": "usd"}]},
+            "offers[0].priceCurrency",
+        ),
         ({"offers": [{"category": "rent", "seller": "A", "url": "/watch/1"}]}, "offers[0].url"),
         ({"offers": [{"category": "rent", "seller": {"name": 5}}]}, "offers[0].seller.name"),
         ({"offers": [{"category": 5, "seller": "A"}]}, "offers[0].category"),
@@ -576,7 +630,9 @@ def test_to_jsonld_minimal_and_json_serialisable() -> None:
         ([], None, None),
     ],
 )
-def test_to_jsonld_picks_one_rating(ratings: list[Rating], source: str | None, expected: str | None) -> None:
+def test_to_jsonld_picks_one_rating(
+    ratings: list[Rating], source: str | None, expected: str | None
+) -> None:
     doc = to_jsonld(Film("Backstage", ratings=ratings), rating_source=source)
     if expected is None:
         assert "aggregateRating" not in doc
@@ -589,7 +645,10 @@ def test_to_jsonld_picks_one_rating(ratings: list[Rating], source: str | None, e
 
 
 def test_to_jsonld_content_rating_falls_back_to_the_first() -> None:
-    film = Film("Backstage", content_ratings=[ContentRating("15", country="GB"), ContentRating("16", country="DE")])
+    film = Film(
+        "Backstage",
+        content_ratings=[ContentRating("15", country="GB"), ContentRating("16", country="DE")],
+    )
     assert to_jsonld(film)["contentRating"] == "15"
 
 
@@ -663,7 +722,9 @@ carried_ids = st.builds(
     metacritic=st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
     rotten_tomatoes=st.none() | st.from_regex(r"m/[a-z0-9_]{1,20}", fullmatch=True),
 )
-carried_offers = strategies.offers().map(lambda o: attrs.evolve(o, quality=None, provider=o.provider.strip() or "X"))
+carried_offers = strategies.offers().map(
+    lambda o: attrs.evolve(o, quality=None, provider=o.provider.strip() or "X")
+)
 
 
 @st.composite
@@ -691,7 +752,11 @@ def carried(film: Film, rating_source: str | None = None) -> Film:
     """The part of *film* that to_jsonld writes."""
     rated = film.content_rating("US") or next(iter(film.content_ratings), None)
     roles = [c for c in film.credits if c.role in CARRIED_ROLES]
-    rating = film.rating(rating_source) if rating_source else max(film.ratings, key=lambda r: r.votes or -1, default=None)
+    rating = (
+        film.rating(rating_source)
+        if rating_source
+        else max(film.ratings, key=lambda r: r.votes or -1, default=None)
+    )
     return attrs.evolve(
         film,
         kind=FilmKind.MOVIE,
@@ -743,7 +808,9 @@ def _strings(film: Film) -> list[str]:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 KEYS = [
@@ -755,14 +822,21 @@ field_values = json_values | st.sampled_from(
     ["PT1H", "2000-01-01", "/title/tt0133093/", "Movie", "R", "en", "&amp;", "Person"]
 )
 rating_docs = st.fixed_dictionaries(
-    {}, optional={k: field_values | st.integers(-5, 20) for k in ("ratingValue", "bestRating", "worstRating", "ratingCount", "author")}
+    {},
+    optional=dict.fromkeys(
+        ("ratingValue", "bestRating", "worstRating", "ratingCount", "author"),
+        field_values | st.integers(-5, 20),
+    ),
 )
 offer_docs = st.fixed_dictionaries(
-    {}, optional={k: field_values for k in ("category", "seller", "price", "priceCurrency", "eligibleRegion", "url")}
+    {},
+    optional=dict.fromkeys(
+        ("category", "seller", "price", "priceCurrency", "eligibleRegion", "url"), field_values
+    ),
 )
 movie_docs = st.fixed_dictionaries(
     {"@type": st.sampled_from(["Movie", "CreativeWork", "TVSeries"]) | json_values},
-    optional={k: field_values for k in KEYS}
+    optional=dict.fromkeys(KEYS, field_values)
     | {"aggregateRating": rating_docs | json_values, "offers": st.lists(offer_docs) | offer_docs},
 )
 
@@ -773,36 +847,44 @@ def test_any_json_gives_a_film_or_a_filmmeta_error(doc: Any) -> None:
         warnings.simplefilter("ignore", FilmmetaWarning)
         for rating_source in (None, "blog"):
             try:
-                assert isinstance(from_jsonld(doc, rating_source=rating_source), Film)
+                film = from_jsonld(doc, rating_source=rating_source)
             except FilmmetaError:
-                pass
+                continue
+            assert isinstance(film, Film)
 
 
 # -- the shared corpus, read in place ----------------------------------------------------------
 
 JSONLD_FILES = sorted((CORPUS / "jsonld").glob("*.json")) if CORPUS.is_dir() else []
 
-# file: (title, original title, year, minutes, US content rating, IMDb value and votes)
+SPIRITED = "Sen to Chihiro no kamikakushi"
+FUTURAMA = "Futurama: Into the Wild Green Yonder"
+# "<id> <fetched>": (title, original title, year, minutes, US rating, IMDb value, votes)
 EXPECTED: dict[str, tuple[Any, ...]] = {
-    "imdb_tt0133093_the-matrix_2018-08": ("The Matrix", None, 1999, 136, "R", 8.7, 1424877),
-    "imdb_tt0133093_the-matrix_2023-05": ("The Matrix", None, 1999, 136, "R", 8.7, 1956171),
-    "imdb_tt1167638_l-immortel_2018-08": ("L'immortel", None, 2010, 117, "Not Rated", 6.7, 29056),
-    "imdb_tt1167638_l-immortel_2022-10": ("22 Bullets", "L'immortel", 2010, 117, "Not Rated", 6.6, 35051),
-    "imdb_tt0185183_battlefield-earth_2022-10": ("Battlefield Earth", None, 2000, 118, "PG-13", 2.5, 80407),
-    "imdb_tt0245429_sen-to-chihiro_2018-08": ("Sen to Chihiro no kamikakushi", None, 2001, 125, "PG", 8.6, 520129),
-    "imdb_tt0245429_sen-to-chihiro_2022-10": ("Spirited Away", "Sen to Chihiro no kamikakushi", 2003, 125, "PG", 8.6, 755373),
-    "imdb_tt0468492_gwoemul_2018-08": ("Gwoemul", None, 2006, 120, "R", 7.0, 80906),
-    "imdb_tt1054487_futurama-wild-green-yonder_2018-08": ("Futurama: Into the Wild Green Yonder", None, 2009, None, "Not Rated", 7.3, 15954),
-    "imdb_tt1190072_shekarchi_2022-10": ("The Hunter", "Shekarchi", 2010, 90, None, 6.2, 1544),
-    "imdb_tt1300562_adieu-meres_2022-03": ("Adieu mères", None, None, 115, None, 7.4, 50),
-    "imdb_tt3303790_master-of-none_2018-08": ("Master of None", None, None, None, None, None, None),
-    "imdb_tt7462422_quality-of-life_2023-05": ("Quality of Life", None, None, None, None, None, None),
-}  # fmt: skip
+    "tt0133093 2018-08": ("The Matrix", None, 1999, 136, "R", 8.7, 1424877),
+    "tt0133093 2023-05": ("The Matrix", None, 1999, 136, "R", 8.7, 1956171),
+    "tt1167638 2018-08": ("L'immortel", None, 2010, 117, "Not Rated", 6.7, 29056),
+    "tt1167638 2022-10": ("22 Bullets", "L'immortel", 2010, 117, "Not Rated", 6.6, 35051),
+    "tt0185183 2022-10": ("Battlefield Earth", None, 2000, 118, "PG-13", 2.5, 80407),
+    "tt0245429 2018-08": (SPIRITED, None, 2001, 125, "PG", 8.6, 520129),
+    "tt0245429 2022-10": ("Spirited Away", SPIRITED, 2003, 125, "PG", 8.6, 755373),
+    "tt0468492 2018-08": ("Gwoemul", None, 2006, 120, "R", 7.0, 80906),
+    "tt1054487 2018-08": (FUTURAMA, None, 2009, None, "Not Rated", 7.3, 15954),
+    "tt1190072 2022-10": ("The Hunter", "Shekarchi", 2010, 90, None, 6.2, 1544),
+    "tt1300562 2022-03": ("Adieu mères", None, None, 115, None, 7.4, 50),
+    "tt3303790 2018-08": ("Master of None", None, None, None, None, None, None),
+    "tt7462422 2023-05": ("Quality of Life", None, None, None, None, None, None),
+}
+
+
+def key(path: Path) -> str:
+    parts = path.stem.split("_")
+    return f"{parts[1]} {parts[-1]}"
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=NO_CORPUS)
 def test_corpus_expectations_name_real_files() -> None:
-    assert set(EXPECTED) <= {p.stem for p in JSONLD_FILES}
+    assert set(EXPECTED) <= {key(p) for p in JSONLD_FILES}
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=NO_CORPUS)
@@ -812,8 +894,8 @@ def test_corpus_jsonld(path: Path) -> None:
     assert film.ids.imdb == re.search(r"tt\d+", path.name)[0]  # type: ignore[index]
     assert film.kind is FilmKind.MOVIE
     assert not any("&" in s and ";" in s for s in _strings(film))  # entities are unescaped
-    if path.stem in EXPECTED:
-        title, original, year, minutes, code, value, votes = EXPECTED[path.stem]
+    if key(path) in EXPECTED:
+        title, original, year, minutes, code, value, votes = EXPECTED[key(path)]
         assert (film.title, film.original_title, film.year) == (title, original, year)
         assert film.runtime == (None if minutes is None else dt.timedelta(minutes=minutes))
         rated = film.content_rating("US")
@@ -831,7 +913,12 @@ def test_corpus_the_matrix_2018_credits() -> None:
     film = from_jsonld((CORPUS / "jsonld" / "imdb_tt0133093_the-matrix_2018-08.json").read_bytes())
     assert film.credited("director") == ("Lana Wachowski", "Lilly Wachowski")
     assert film.credited("writer") == ("Lilly Wachowski", "Lana Wachowski")  # companies dropped
-    assert film.credited("actor") == ("Keanu Reeves", "Laurence Fishburne", "Carrie-Anne Moss", "Hugo Weaving")
+    assert film.credited("actor") == (
+        "Keanu Reeves",
+        "Laurence Fishburne",
+        "Carrie-Anne Moss",
+        "Hugo Weaving",
+    )
     assert film.genres == ("Action", "Sci-Fi")
     assert film.release_date == filmmeta.PartialDate(1999, 3, 31)
-    assert film.summary is not None and film.summary.startswith("A computer hacker")
+    assert (film.summary or "").startswith("A computer hacker")

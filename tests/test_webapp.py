@@ -9,8 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filmmeta import Film, from_json, json_schema, to_dict
+
+from .strategies import films
 
 pytest.importorskip("fastapi")
 with warnings.catch_warnings():
@@ -177,3 +181,52 @@ def test_body_size_limit(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
 
     response = client.post("/films", content=chunks())
     assert response.status_code == 413
+
+
+def test_error_list_is_capped(client: Any) -> None:
+    response = _post(client, {"title": "X", "genres": list(range(500))})
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert len(errors) == webapp.MAX_ERRORS
+    assert errors[0] == {"path": "genres[0]", "message": "expected a string, got int 0"}
+
+
+# -- generated junk -----------------------------------------------------------------------
+
+_KEYS = st.sampled_from(
+    ["title", "kind", "ratings", "source", "value", "best", "votes", "offers", "price", "ids"]
+)
+_junk = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS | st.text(), inner),
+    max_leaves=20,
+)
+
+
+@st.composite
+def _damaged_films(draw: st.DrawFn) -> Any:
+    """A valid film document with one value somewhere replaced by junk."""
+    doc = to_dict(draw(films))
+    parent: Any = doc
+    key: Any = draw(st.sampled_from(sorted(doc)))
+    while isinstance(parent[key], dict | list) and parent[key] and draw(st.booleans()):
+        parent = parent[key]
+        key = draw(
+            st.sampled_from(sorted(parent) if isinstance(parent, dict) else range(len(parent)))
+        )
+    parent[key] = draw(_junk)
+    return doc
+
+
+@settings(max_examples=50)
+@given(body=_junk | _damaged_films() | st.binary(max_size=40))
+def test_generated_junk_gets_201_or_422(body: Any) -> None:
+    with TestClient(webapp.create_app(), raise_server_exceptions=True) as c:
+        response = _post(c, body)
+    assert response.status_code in {201, 422}
+    if response.status_code == 422:
+        assert all(e["path"] and e["message"] for e in response.json()["errors"])

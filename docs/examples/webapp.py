@@ -7,10 +7,10 @@ Run it with ``uvicorn webapp:app`` from this folder (``pip install fastapi uvico
     GET  /films/{id}.jsonld  the film as schema.org JSON-LD, for search engines
     GET  /schema             the JSON Schema of the request body
 
-Bad bodies get a 422 whose ``errors`` list every problem with its path, straight from
-:class:`filmmeta.ValidationError`. The body is read as raw bytes and handed to
-:func:`filmmeta.from_json`: filmmeta is the one place that decides what a valid film is,
-so the app declares no model of its own. The store is a dict in memory.
+Bad bodies get a 422 whose ``errors`` list the problems with their paths (the first
+100), straight from :class:`filmmeta.ValidationError`. The body is read as raw bytes and
+handed to :func:`filmmeta.from_json`: filmmeta is the one place that decides what a valid
+film is, so the app declares no model of its own. The store is a dict in memory.
 """
 
 from __future__ import annotations
@@ -26,7 +26,12 @@ from filmmeta import Film, ValidationError
 from filmmeta.formats.schemaorg import to_jsonld
 
 #: The largest body accepted, in bytes. A film is a few kB; a catalog goes elsewhere.
-MAX_BODY = 1_000_000
+#: Rejecting a body costs time in proportion to the problems found in it (a body of
+#: nothing but wrong values is the worst case), so the cap also bounds that time.
+MAX_BODY = 256 * 1024
+#: The most errors sent back: enough to fix a document, never a response larger than
+#: the request.
+MAX_ERRORS = 100
 
 
 class _BodyTooLargeError(Exception):
@@ -78,7 +83,7 @@ def create_app() -> FastAPI:
         except _BodyTooLargeError:
             return JSONResponse({"errors": [{"path": "$", "message": "body too large"}]}, 413)
         except ValidationError as err:
-            errors = [{"path": path, "message": message} for path, message in err.errors]
+            errors = [{"path": p, "message": m} for p, m in err.errors[:MAX_ERRORS]]
             return JSONResponse({"errors": errors}, 422)
         # No await between choosing the id and storing the film: on the one event loop
         # thread, two requests cannot both take the same id.

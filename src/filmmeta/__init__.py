@@ -7,7 +7,8 @@ words a page shows. Everything public is importable from here.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from filmmeta._availability import Offer, OfferType, Quality, group_offers
 from filmmeta._certification import (
@@ -16,7 +17,6 @@ from filmmeta._certification import (
     normalize_certification,
 )
 from filmmeta._dates import PartialDate
-from filmmeta._describe import describe, fact_sheet, reception, where_to_watch
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._reception import (
@@ -27,14 +27,6 @@ from filmmeta._reception import (
     weighted_rating,
 )
 from filmmeta._runtime import format_runtime, parse_runtime
-from filmmeta.converters import (
-    dump_jsonl,
-    from_dict,
-    from_json,
-    load_jsonl,
-    to_dict,
-    to_json,
-)
 from filmmeta.exceptions import (
     FilmmetaError,
     FilmmetaWarning,
@@ -70,6 +62,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "group_offers",
+    "json_schema",
     "load_jsonl",
     "metacritic_label",
     "normalize_certification",
@@ -84,7 +77,38 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:
+    from filmmeta._describe import describe, fact_sheet, reception, where_to_watch
+    from filmmeta._schema import json_schema
+    from filmmeta.converters import (
+        dump_jsonl,
+        from_dict,
+        from_json,
+        load_jsonl,
+        to_dict,
+        to_json,
+    )
+
+# Names whose modules load on first use: cattrs (behind the converters) and the page
+# text are half of the import time, and many programs only build films or only read
+# them. `from filmmeta import to_json` loads the converters at once.
+_LAZY = {
+    **dict.fromkeys(
+        ("dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
+        "filmmeta.converters",
+    ),
+    **dict.fromkeys(
+        ("describe", "fact_sheet", "reception", "where_to_watch"), "filmmeta._describe"
+    ),
+    "json_schema": "filmmeta._schema",
+}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     # The version comes from the installed metadata, read only when asked for: the
     # lookup costs more than the rest of `import filmmeta`.
     if name == "__version__":
@@ -93,3 +117,7 @@ def __getattr__(name: str) -> Any:
         return version("filmmeta")
     msg = f"module 'filmmeta' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -6,11 +6,12 @@ validators check, from a small table of field rules kept here. Titles come from 
 names, descriptions from the docstrings (the first paragraph of a class, its ``Args:``
 entry for a field).
 
-The schema describes the canonical form, the form :func:`~filmmeta.to_json` writes:
-everything :func:`~filmmeta.to_dict` returns is valid. It is a little stricter than the
-reader, which also takes ``null`` for an optional field (the same as leaving it out), a
-runtime in lower case or with surrounding spaces, ``"P0Y"``, and any spelling of a
-decimal that Python's :class:`~decimal.Decimal` reads (``"+3"``, ``"1_000"``).
+The schema describes the canonical form as ``docs/json.md`` documents it: everything
+:func:`~filmmeta.to_dict` returns is valid, and so is ``null`` for a field that may be
+None (the reader takes it as if the key were left out). It is a little stricter than the
+reader in what the documentation does not promise: a runtime with surrounding spaces or
+zero years (``"P0Y1D"``), and decimal spellings other than plain digits, a point and an
+exponent (``"+3"``, ``"1_000"``).
 
 JSON Schema cannot state every rule, so a document it accepts may still be rejected by
 :func:`~filmmeta.from_json`; ``docs/guarantees.md`` lists the gaps. The main ones: two
@@ -75,7 +76,10 @@ _LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|
 _DATE = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
 
 _NUM = "[0-9]+(?:[.,][0-9]+)?"
-_DURATION = rf"^P(?!$)(?:{_NUM}W)?(?:{_NUM}D)?(?:T(?=[0-9])(?:{_NUM}H)?(?:{_NUM}M)?(?:{_NUM}S)?)?$"
+_DURATION = (
+    rf"^[Pp](?!$)(?:{_NUM}[Ww])?(?:{_NUM}[Dd])?"
+    rf"(?:[Tt](?=[0-9])(?:{_NUM}[Hh])?(?:{_NUM}[Mm])?(?:{_NUM}[Ss])?)?$"
+)
 
 # Named string types, shared by several fields; each becomes an entry of "$defs".
 _SCALARS: Mapping[str, JSON] = {
@@ -99,8 +103,8 @@ _SCALARS: Mapping[str, JSON] = {
         "type": "string",
         "description": (
             "An ISO 8601 duration of fixed length: weeks, days, hours, minutes and "
-            'seconds, each optional ("PT1H26M", "P0DT1H26M0S", "PT1.5H"). Years and '
-            'months have no fixed length and are not allowed: "P30M" is 30 months.'
+            'seconds, each optional, in either case ("PT1H26M", "P0DT1H26M0S", "PT1.5H"). '
+            'Years and months have no fixed length and are not allowed: "P30M" is 30 months.'
         ),
         "pattern": _DURATION,
         "maxLength": 100,
@@ -210,7 +214,11 @@ _FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
 
 # Whole-object rules of a class, beyond its properties.
 _CLASS_RULES: Mapping[type[Any], _Rule] = {
-    Offer: {"dependentRequired": {"price": ["currency"]}},
+    # A price needs a currency (dependentRequired would also demand one for "price": null).
+    Offer: {
+        "if": {"properties": {"price": {"type": "string"}}, "required": ["price"]},
+        "then": {"properties": {"currency": {"type": "string"}}, "required": ["currency"]},
+    },
 }
 
 _ROLE_RE = re.compile(r":[a-z]+:`(~?)([^`]+)`")
@@ -301,10 +309,6 @@ class _Builder:
         args = typing.get_args(tp)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": self.type_schema(args[0])}
-        if origin in (typing.Union, types.UnionType) and type(None) in args:
-            # None is written by leaving the key out: an optional field is not required.
-            (inner,) = (a for a in args if a is not type(None))
-            return self.type_schema(inner)
         raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type
 
     def object_schema(self, cls: type[Any]) -> JSON:
@@ -315,15 +319,21 @@ class _Builder:
         for field in attrs.fields(cls):
             if field.default is attrs.NOTHING:
                 required.append(field.name)
-            prop = self.type_schema(hints[field.name])
-            if field.name in described:
-                prop["description"] = described[field.name]
-            rule = _FIELD_RULES.get((cls, field.name), {})
-            if "$ref" in rule or "type" in rule:
-                # The rule names the type itself: keep only the docstring's description.
-                prop = {k: v for k, v in prop.items() if k == "description"}
+            hint = hints[field.name]
+            args = typing.get_args(hint)
+            optional = typing.get_origin(hint) in (typing.Union, types.UnionType)
+            if optional:
+                (hint,) = (a for a in args if a is not type(None))
+            rule = dict(_FIELD_RULES.get((cls, field.name), {}))
+            description = rule.pop("description", described.get(field.name))
+            # A rule that names the type itself replaces the one the annotation gives.
+            body = {} if "$ref" in rule or "type" in rule else self.type_schema(hint)
             self.scalars_in(rule)
-            prop.update(copy.deepcopy(dict(rule)))
+            body.update(copy.deepcopy(rule))
+            # The reader takes null for a field that may be None, as if it were left out.
+            prop: JSON = {"anyOf": [body, {"type": "null"}]} if optional else body
+            if description:
+                prop["description"] = description
             if field.default is not attrs.NOTHING and isinstance(field.default, enum.Enum):
                 prop["default"] = field.default.value
             properties[field.name] = prop

@@ -69,7 +69,7 @@ def field(path: str, *, inner: bool = True) -> Iterator[None]:
         ...         parse_runtime("abc")
         ... except ValidationError as err:
         ...     print(err)
-        Runtime: 'abc' is not a runtime
+        Runtime: 'abc' is not a runtime...
         >>> try:
         ...     with field("Ratings[0].Value", inner=False):
         ...         Rating("imdb", 11.0)

@@ -271,8 +271,10 @@ def _provider_names(providers: Any) -> dict[Any, str]:
     for i, item in enumerate(expect_list(providers, "providers")):
         item = expect_mapping(item, f"providers[{i}]")  # noqa: PLW2901
         key = item.get("id", item.get("packageId"))
+        if type(key) is not int:
+            raise ValidationError.at(f"providers[{i}].id", f"expected an id, got {describe(key)}")
         name = text(item.get("clear_name", item.get("clearName")), f"providers[{i}].clear_name")
-        if key is not None and name is not None:
+        if name is not None:
             names[key] = name
     return names
 
@@ -329,8 +331,9 @@ def _offer(
     }
     if terms["price"] is not None:  # a currency alone says nothing (flatrate offers have one)
         terms["currency"] = text(item.get("currency"), f"{path}.currency")
+    provider = _provider(item, path, names, unnamed)
     try:
-        return Offer(_provider(item, path, names, unnamed), kind, **terms)
+        return Offer(provider, kind, **terms)
     except ValidationError as err:
         raise ValidationError([(f"{path}.{keys.get(p, p)}", m) for p, m in err.errors]) from None
 

@@ -40,12 +40,8 @@ _NULLS = frozenset({""})
 # Release types, most telling first: theatrical (3), limited (2), premiere (1), digital
 # (4), physical (5), TV (6). The certification of the first type found wins.
 _TYPE_ORDER = {3: 0, 2: 1, 1: 2, 4: 3, 5: 4, 6: 5}
-_OFFER_TYPES = {
-    "flatrate": OfferType.SUBSCRIPTION,
-    "rent": OfferType.RENT,
-    "buy": OfferType.BUY,
-    "ads": OfferType.ADS,
-    "free": OfferType.FREE,
+_OFFER_TYPES = {"flatrate": OfferType.SUBSCRIPTION} | {
+    t: OfferType(t) for t in ("rent", "buy", "ads", "free")
 }
 # Crew jobs (or, for writers, the department) carried as credits; other jobs are not.
 _CREW_JOBS = {
@@ -55,15 +51,8 @@ _CREW_JOBS = {
     "Director of Photography": Role.CINEMATOGRAPHER,
     "Editor": Role.EDITOR,
 }
-_ROLE_ORDER = (
-    Role.DIRECTOR,
-    Role.WRITER,
-    Role.ACTOR,
-    Role.PRODUCER,
-    Role.COMPOSER,
-    Role.CINEMATOGRAPHER,
-    Role.EDITOR,
-)
+# Credits come grouped by role, in the order of Role: directors, writers, producers, actors.
+_ROLE_ORDER = tuple(Role)
 # What a document without a title is, by a key that only it has.
 _NOT_DETAILS = (
     ("page", "a search result page"),
@@ -144,8 +133,9 @@ def from_tmdb(
         ... )
         >>> film.year, film.runtime, film.content_rating("US").code, film.ids.tmdb
         (1999, datetime.timedelta(seconds=8340), 'R', 550)
-        >>> film.rating("tmdb").display, film.offers[0].provider, film.offers[0].type.value
-        ('8.4 (27917)', 'Apple TV', 'rent')
+        >>> tmdb = film.rating("tmdb")
+        >>> tmdb.value, tmdb.votes, film.offers[0].provider, film.offers[0].type.value
+        (8.4, 27917, 'Apple TV', 'rent')
         >>> from_tmdb({"success": False, "status_code": 34, "status_message": "Not found."})
         Traceback (most recent call last):
         ...
