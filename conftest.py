@@ -27,7 +27,7 @@ def _namespace(namespace: dict[str, Any]) -> None:
 
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS)],
-    patterns=["README.md", "docs/*.md"],
+    patterns=["README.md", "docs/*.md", "docs/formats/*.md"],
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=_FLAGS)],

@@ -30,6 +30,7 @@ import hashlib
 import os
 import random
 import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -103,7 +104,10 @@ def fuzz_with_atheris(name: str, libfuzzer_args: list[str]) -> None:
     import atheris
 
     target = _load_targets(instrument=True)[name]
-    args = [sys.argv[0], *libfuzzer_args]
+    # libFuzzer starts -jobs, -workers and -fork children by running its argv[0] through
+    # the shell: make that a command that reaches this target again.
+    command = " ".join(shlex.quote(a) for a in (sys.executable, str(Path(__file__).resolve())))
+    args = [f"{command} {name}", *libfuzzer_args]
     dictionary = DICTS / f"{name}.dict"
     if dictionary.exists() and not any(a.startswith("-dict=") for a in args):
         args.append(f"-dict={dictionary}")

@@ -191,6 +191,7 @@ LANGUAGE_ALIASES: dict[str, str | None] = {
     "Dhivehi": "dv",
     "Farsi": "fa",
     "Flemish": "nl-BE",
+    "Nama": "naq",  # Khoekhoe of Namibia; ISO 639-3 also has a Nama of Papua New Guinea (nmx)
     "Gaelic": "gd",
     "Gallegan": "gl",
     "Gikuyu": "ki",

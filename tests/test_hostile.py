@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from filmmeta import Film, ValidationError, from_json, to_json
-from filmmeta import _jsonlib
+from filmmeta import Film, ValidationError, _jsonlib, from_json, to_json
 
 DEPTH = 100_000
 
@@ -41,12 +38,12 @@ HOSTILE: list[tuple[str, str, bool]] = [
 
 
 @pytest.fixture(params=["orjson", "json"])
-def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "json":
         monkeypatch.setattr(_jsonlib, "orjson", None)
     elif _jsonlib.orjson is None:  # pragma: no cover - orjson is a test dependency
         pytest.skip("orjson is not installed")
-    yield request.param
+    return str(request.param)
 
 
 @pytest.mark.parametrize(

@@ -278,6 +278,7 @@ def test_unknown_region_is_left_out_with_a_warning() -> None:
         (PROVIDERS, "Apple TV"),
         ({2: "iTunes"}, "iTunes"),
         ([{"packageId": 2, "clearName": "Apple"}], "Apple"),
+        ([{"id": 2, "clear_name": None}, {"id": 2, "clear_name": "TV"}], "TV"),
     ],
 )
 def test_provider_names(providers: Any, name: str) -> None:
@@ -420,6 +421,7 @@ def test_certification_without_a_country_is_left_out() -> None:
             (Rating("tmdb", 7.1),),
         ),
         ({"id": "tm1"}, "ids", ExternalIds()),
+        ({"external_ids": [{"provider": "tvdb", "external_id": "1"}]}, "ids", ExternalIds()),
         ({"credits": [{"role": "DIRECTOR"}]}, "credits", ()),
     ],
 )

@@ -94,3 +94,9 @@ def test_registry() -> None:
 def test_generated_ratings_are_on_their_scale(rating: Rating) -> None:
     assert rating.worst <= rating.value <= rating.best
     assert 0 <= rating.normalized <= 100
+
+
+def test_votes_fit_json() -> None:
+    assert Rating("imdb", 5, votes=2**63 - 1).votes == 2**63 - 1
+    with pytest.raises(ValidationError, match=r"votes: .* is larger than"):
+        Rating("imdb", 5, votes=2**64)

@@ -160,6 +160,21 @@ def test_null_where_a_value_is_required(document: dict[str, Any]) -> None:
         from_dict(document)
 
 
+@pytest.mark.parametrize(
+    "document",
+    [
+        {**_FILM, "ratings": [{"source": "imdb", "value": 5, "votes": 2**63}]},
+        {**_FILM, "ids": {"tmdb": 2**63}},
+        {**_FILM, "ids": {"justwatch": 2**63}},
+    ],
+    ids=["votes", "tmdb", "justwatch"],
+)
+def test_integers_beyond_64_bits(document: dict[str, Any]) -> None:
+    assert not _FILM_VALIDATOR.is_valid(document)
+    with pytest.raises(ValidationError):
+        from_dict(document)
+
+
 def test_known_sources_may_give_their_own_scale() -> None:
     film = Film("X", ratings=[Rating("imdb", 50, best=100), Rating("tmdb", 0.5, worst=0.5)])
     _FILM_VALIDATOR.validate(to_dict(film))

@@ -79,7 +79,7 @@ def create_app() -> FastAPI:
     @app.post("/films", status_code=201)
     async def add_film(request: Request) -> Response:
         try:
-            film = filmmeta.from_json(await _read_body(request, MAX_BODY))
+            film: Film = filmmeta.from_json(await _read_body(request, MAX_BODY))
         except _BodyTooLargeError:
             return JSONResponse({"errors": [{"path": "$", "message": "body too large"}]}, 413)
         except ValidationError as err:

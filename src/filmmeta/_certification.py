@@ -14,10 +14,11 @@ definitions; the deviations are noted in ``docs/content-ratings.md``.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -33,6 +34,8 @@ __all__ = [
     "normalize_certification",
     "system_for",
 ]
+
+_V = TypeVar("_V")
 
 #: Longest code or system name accepted; real codes are short ("Restricted Screening").
 MAX_CODE = 40
@@ -226,21 +229,47 @@ def _parse(row: str) -> tuple[tuple[str, ...], CertificationSystem]:
     return listed, system
 
 
-_SYSTEMS = tuple(map(_parse, _TABLE))
-#: The known systems by name.
-SYSTEMS: Mapping[str, CertificationSystem] = MappingProxyType({s.name: s for _, s in _SYSTEMS})
-
-
-def _index() -> dict[str, tuple[CertificationSystem, ...]]:
+@functools.cache
+def _tables() -> tuple[
+    Mapping[str, CertificationSystem], Mapping[str, tuple[CertificationSystem, ...]]
+]:
+    # Built on first use, not at import: parsing the table is a noticeable part of
+    # `import filmmeta`, and many programs never look at a content rating.
+    systems = tuple(map(_parse, _TABLE))
     index: dict[str, tuple[CertificationSystem, ...]] = {}
-    for countries, system in _SYSTEMS:
+    for countries, system in systems:
         for country in countries:
             index[country] = (*index.get(country, ()), system)
-    return index
+    by_name = {system.name: system for _, system in systems}
+    return MappingProxyType(by_name), MappingProxyType(index)
 
 
+class _LazyTable(Mapping[str, _V]):
+    """A read-only mapping that builds the systems table when first read."""
+
+    def __init__(self, which: int) -> None:
+        self._which = which
+
+    def _table(self) -> Mapping[str, _V]:
+        return _tables()[self._which]  # type: ignore[return-value]
+
+    def __getitem__(self, key: str) -> _V:
+        return self._table()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+    def __repr__(self) -> str:
+        return repr(dict(self._table()))
+
+
+#: The known systems by name.
+SYSTEMS: Mapping[str, CertificationSystem] = _LazyTable(0)
 #: The known systems of each country, the film system first ("US": MPA, then US TV).
-SYSTEMS_BY_COUNTRY: Mapping[str, tuple[CertificationSystem, ...]] = MappingProxyType(_index())
+SYSTEMS_BY_COUNTRY: Mapping[str, tuple[CertificationSystem, ...]] = _LazyTable(1)
 
 
 def _check_country(country: object) -> str:
@@ -252,7 +281,7 @@ def _check_country(country: object) -> str:
 
 
 def _infer(country: str, code: str | None) -> CertificationSystem | None:
-    systems = SYSTEMS_BY_COUNTRY.get(country, ())
+    systems = _tables()[1].get(country, ())
     if code is None:
         return systems[0] if systems else None
     for system in systems:
@@ -329,7 +358,7 @@ def normalize_certification(code: str, *, country: str | None = None) -> str:
     if match := _RATED.match(text):
         text = text[match.end() :]
     if country is not None:
-        for system in SYSTEMS_BY_COUNTRY.get(_check_country(country), ()):
+        for system in _tables()[1].get(_check_country(country), ()):
             if (found := system.canonical(text)) is not None:
                 return found
     return text
@@ -421,7 +450,7 @@ class ContentRating:
 
     @property
     def _system(self) -> CertificationSystem | None:
-        return SYSTEMS.get(self.system) if self.system is not None else None
+        return _tables()[0].get(self.system) if self.system is not None else None
 
     @property
     def rank(self) -> int | None:

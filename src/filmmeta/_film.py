@@ -16,6 +16,7 @@ from filmmeta._dates import PartialDate, to_partial_date
 from filmmeta._ratings import Rating
 from filmmeta._runtime import parse_runtime
 from filmmeta._validate import (
+    MAX_INT,
     check_instances,
     check_items,
     check_text,
@@ -61,10 +62,19 @@ class Role(enum.StrEnum):
     CREATOR = "creator"
 
 
+# Roles seen valid, so that a catalog's thousands of "actor" credits skip the regex.
+# Bounded: data with endless distinct roles just stops adding to it.
+_ROLES_SEEN: set[str] = {role.value for role in Role}
+
+
 def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> None:
+    if value in _ROLES_SEEN and type(value) is str:
+        return
     check_text("role", value)
     if not _ROLE.fullmatch(value):
         raise ValidationError.at("role", f"{value!r} is not a lowercase role name")
+    if len(_ROLES_SEEN) < 1000:
+        _ROLES_SEEN.add(value)
 
 
 def _to_role(value: str) -> str:
@@ -106,7 +116,7 @@ def _check_imdb(
 def _check_positive_id(
     inst: ExternalIds, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is not None and not (type(value) is int and value > 0):
+    if value is not None and not (type(value) is int and 0 < value <= MAX_INT):
         raise ValidationError.at(attribute.name, f"{value!r} is not a positive integer id")
 
 
@@ -161,6 +171,10 @@ class ExternalIds:
 
 
 _KINDS = {kind.value: kind for kind in FilmKind}
+
+
+#: The ids of a film that has none (immutable, so one instance serves every film).
+NO_IDS = ExternalIds()
 
 
 def _to_kind(value: FilmKind | str) -> FilmKind:
@@ -331,7 +345,7 @@ class Film:
         converter=tuple_of,
         validator=_instances_of(Offer),
     )
-    ids: ExternalIds = attrs.field(factory=ExternalIds, kw_only=True, validator=_check_ids)
+    ids: ExternalIds = attrs.field(default=NO_IDS, kw_only=True, validator=_check_ids)
     original_title: str | None = attrs.field(
         default=None,
         kw_only=True,

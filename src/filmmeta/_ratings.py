@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import attrs
 
-from filmmeta._validate import check_number, describe, fmt_number
+from filmmeta._validate import MAX_INT, check_number, describe, fmt_number
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]
@@ -106,6 +106,8 @@ def _check_votes(inst: Rating, attribute: attrs.Attribute[int | None], value: in
         raise ValidationError.at("votes", f"expected an integer, got {describe(value)}")
     if value < 0:
         raise ValidationError.at("votes", f"{value} is negative")
+    if value > MAX_INT:
+        raise ValidationError.at("votes", f"{value} is larger than {MAX_INT}")
 
 
 def _default_best(inst: Rating) -> float | None:

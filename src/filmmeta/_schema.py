@@ -44,15 +44,16 @@ from filmmeta._certification import MAX_CODE, MAX_REASON, ContentRating
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film
 from filmmeta._ratings import SOURCES, Rating
-from filmmeta._validate import MAX_TEXT
+from filmmeta._validate import MAX_INT, MAX_TEXT
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["DRAFT", "SCHEMA_ID", "json_schema"]
 
 #: The dialect of every schema :func:`json_schema` returns.
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-#: Where the Film schema is published (``docs/schema/film.schema.json``).
-SCHEMA_ID = "https://filmmeta.readthedocs.io/en/latest/schema/film.schema.json"
+#: Where the Film schema is published: ``docs/schema/film.schema.json``, copied to the
+#: root of the built documentation.
+SCHEMA_ID = "https://filmmeta.readthedocs.io/en/latest/film.schema.json"
 
 JSON = dict[str, Any]
 
@@ -186,7 +187,7 @@ _FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
         '"self", "composer", "cinematographer", "editor", "creator" or any other.',
     },
     (Rating, "source"): {"pattern": "^[a-z][a-z0-9_]{0,63}$"},
-    (Rating, "votes"): {"minimum": 0},
+    (Rating, "votes"): {"minimum": 0, "maximum": MAX_INT},
     (ContentRating, "code"): {"$ref": "#/$defs/Code"},
     (ContentRating, "country"): {"$ref": "#/$defs/Region"},
     (ContentRating, "system"): {
@@ -204,12 +205,12 @@ _FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
     },
     (Offer, "url"): {"$ref": "#/$defs/Url"},
     (ExternalIds, "imdb"): {"type": "string", "pattern": "^tt[0-9]{7,}$"},
-    (ExternalIds, "tmdb"): {"minimum": 1},
+    (ExternalIds, "tmdb"): {"minimum": 1, "maximum": MAX_INT},
     (ExternalIds, "wikidata"): {"type": "string", "pattern": "^Q[1-9][0-9]*$"},
     (ExternalIds, "letterboxd"): {"$ref": "#/$defs/Slug"},
     (ExternalIds, "rotten_tomatoes"): {"$ref": "#/$defs/Slug"},
     (ExternalIds, "metacritic"): {"$ref": "#/$defs/Slug"},
-    (ExternalIds, "justwatch"): {"minimum": 1},
+    (ExternalIds, "justwatch"): {"minimum": 1, "maximum": MAX_INT},
 }
 
 # Whole-object rules of a class, beyond its properties.
@@ -242,25 +243,11 @@ def _summary(obj: object) -> str:
 
 def _args(cls: type[Any]) -> dict[str, str]:
     """The ``Args:`` entries of a Google-style class docstring, as plain text."""
-    found: dict[str, list[str]] = {}
-    doc = inspect.cleandoc(cls.__doc__ or "")
-    in_args = False
-    current: list[str] | None = None
-    for line in doc.splitlines():
-        if line.strip() == "Args:":
-            in_args = True
-            continue
-        if in_args and line and not line.startswith(" "):
-            break  # the next section
-        if not in_args or not line.strip():
-            continue
-        entry = re.fullmatch(r" {4}(\w+): (.*)", line)
-        if entry:
-            current = found.setdefault(entry.group(1), [])
-            current.append(entry.group(2))
-        elif current is not None:
-            current.append(line.strip())
-    return {name: _plain(" ".join(parts)) for name, parts in found.items()}
+    doc = inspect.cleandoc(cls.__doc__ or "") + "\n"
+    section = re.search(r"^Args:\n((?: {4}.*\n)*)", doc, re.MULTILINE)
+    # ["", name, text, name, text, ...]: each entry starts at four spaces and a name.
+    parts = re.split(r"^ {4}(\w+): ", section.group(1) if section else "", flags=re.MULTILINE)
+    return {name: _plain(text) for name, text in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 class _Builder:
@@ -293,8 +280,6 @@ class _Builder:
             return {"type": "integer"}
         if tp is float:
             return {"type": "number"}
-        if tp is bool:
-            return {"type": "boolean"}
         if tp is decimal.Decimal:
             return self.scalar("Price")
         if tp is dt.timedelta:
@@ -332,8 +317,7 @@ class _Builder:
             body.update(copy.deepcopy(rule))
             # The reader takes null for a field that may be None, as if it were left out.
             prop: JSON = {"anyOf": [body, {"type": "null"}]} if optional else body
-            if description:
-                prop["description"] = description
+            prop.update({"description": description} if description else {})
             if field.default is not attrs.NOTHING and isinstance(field.default, enum.Enum):
                 prop["default"] = field.default.value
             properties[field.name] = prop

@@ -10,19 +10,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from filmmeta.exceptions import ValidationError
-
-T = TypeVar("T")
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 # A lone surrogate is not text: no UTF-8 encoder (orjson's, a file's) can write it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 100_000
+#: The largest count or id: JSON libraries (orjson, JavaScript) write no larger integer.
+MAX_INT = 2**63 - 1
 
 
-def tuple_of(value: Iterable[T] | str) -> tuple[T, ...] | str:
+def tuple_of(value: Iterable[Any]) -> Any:
     """Turn a list (or any non-string iterable) into a tuple.
 
     A string is passed through unchanged so that the field's validator can reject it by
@@ -31,11 +31,11 @@ def tuple_of(value: Iterable[T] | str) -> tuple[T, ...] | str:
     if isinstance(value, tuple):
         return value
     if isinstance(value, str | bytes | dict):
-        return value  # type: ignore[return-value]
+        return value
     try:
         return tuple(value)
     except TypeError:
-        return value  # type: ignore[return-value]
+        return value
 
 
 def describe(value: object) -> str:
@@ -97,7 +97,7 @@ def check_texts(path: str, value: object) -> None:
 
 def check_instances(path: str, value: object, cls: type[Any]) -> None:
     """Check a tuple of instances of *cls* (ratings, offers, ...)."""
-    if isinstance(value, tuple) and all(type(item) is cls for item in value):
+    if isinstance(value, tuple) and (not value or set(map(type, value)) == {cls}):
         return
     check_items(path, value, check_instance(cls))
 

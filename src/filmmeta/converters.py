@@ -44,6 +44,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from filmmeta import _jsonlib
@@ -274,6 +275,31 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
     return structure
 
 
+def _tuple_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
+    # cattrs' generic sequence hook dispatches on every item.
+    item_type = type_.__args__[0]
+    if item_type in (str, int, float):
+        return list
+    item = converter.get_unstructure_hook(item_type)
+
+    def unstructure(value: tuple[Any, ...]) -> list[Any]:
+        return [item(v) for v in value]
+
+    return unstructure
+
+
+def _optional_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
+    other = next(arg for arg in type_.__args__ if arg is not type(None))
+    inner = converter.get_unstructure_hook(other)
+    if inner is identity:
+        return identity  # cattrs then writes the attribute without a call
+
+    def unstructure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return unstructure
+
+
 def _unstructure_hook(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     overrides: dict[str, Any] = {
         name: override(omit_if_default=False) for name in _ALWAYS_WRITTEN.get(cls, ())
@@ -317,6 +343,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
     )
     converter.register_structure_hook_factory(
         _is_optional, lambda t: _optional_hook_factory(t, converter)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, lambda t: _tuple_unstructure_factory(t, converter)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_optional, lambda t: _optional_unstructure_factory(t, converter)
     )
     for cls in MODEL_CLASSES[1:]:
         converter.register_structure_hook(cls, _object_hook(cls, converter))

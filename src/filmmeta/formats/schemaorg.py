@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from filmmeta._availability import Offer, OfferType
 from filmmeta._certification import ContentRating
@@ -27,6 +27,8 @@ from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import country_codes, field, language_codes, text, unique, warn
 
 __all__ = ["from_jsonld", "to_jsonld"]
+
+T = TypeVar("T")
 
 #: The types read as a film. IMDb typed a direct-to-video film ``CreativeWork`` in 2018.
 _FILM_TYPES = ("Movie", "CreativeWork")
@@ -122,8 +124,8 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
     url = _url(node)
     film: dict[str, Any] = {
         "kind": FilmKind.MOVIE,  # Movie and CreativeWork alike: schema.org has no finer type
-        "release_date": _date(node),
-        "runtime": _runtime(node),
+        "release_date": _parsed(node, "datePublished", PartialDate.parse),
+        "runtime": _parsed(node, "duration", parse_runtime),
         "content_ratings": _content_ratings(node, country),
         "genres": unique(_texts(node, "genre")),
         "languages": language_codes(_names(node, "inLanguage"), "inLanguage"),
@@ -303,18 +305,11 @@ def _names(node: Mapping[str, Any], key: str) -> list[str]:
     return [name for path, item in _items(node, key) if (name := _named(item, path))]
 
 
-def _date(node: Mapping[str, Any]) -> PartialDate | None:
-    if (value := _text(node.get("datePublished"), "datePublished")) is None:
+def _parsed(node: Mapping[str, Any], key: str, parse: Callable[[str], T]) -> T | None:
+    if (value := _text(node.get(key), key)) is None:
         return None
-    with field("datePublished"):
-        return PartialDate.parse(value)
-
-
-def _runtime(node: Mapping[str, Any]) -> Any:
-    if (value := _text(node.get("duration"), "duration")) is None:
-        return None
-    with field("duration"):
-        return parse_runtime(value)
+    with field(key):
+        return parse(value)
 
 
 def _content_ratings(node: Mapping[str, Any], country: str) -> list[ContentRating]:
@@ -510,31 +505,27 @@ def _pick_rating(film: Film, source: str | None) -> Rating | None:
 
 
 def _rating_out(rating: Rating) -> dict[str, Any]:
-    out: dict[str, Any] = {
+    out = {
         "@type": "AggregateRating",
         "ratingValue": rating.value,
         "bestRating": rating.best,
         "worstRating": rating.worst,
+        "ratingCount": rating.votes,
+        # The author names the source, so that a reader need not guess it from the page.
+        "author": {"@type": "Organization", "name": rating.display_name},
     }
-    if rating.votes is not None:
-        out["ratingCount"] = rating.votes
-    # The author names the source, so that a reader need not guess it from the page.
-    out["author"] = {"@type": "Organization", "name": rating.display_name}
-    return out
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def _offer_out(offer: Offer) -> dict[str, Any]:
-    out: dict[str, Any] = {
+    url = offer.url
+    out = {
         "@type": "Offer",
         "category": offer.type.value,
         "seller": {"@type": "Organization", "name": _escape(offer.provider)},
+        "price": None if offer.price is None else format(offer.price, "f"),
+        "priceCurrency": offer.currency,
+        "eligibleRegion": offer.region,
+        "url": url.replace("&", "&amp;") if url and _URL_ENTITY.search(url) else url,
     }
-    if offer.price is not None:
-        out["price"] = format(offer.price, "f")
-    if offer.currency is not None:
-        out["priceCurrency"] = offer.currency
-    if offer.region is not None:
-        out["eligibleRegion"] = offer.region
-    if offer.url is not None:
-        out["url"] = offer.url.replace("&", "&amp;") if _URL_ENTITY.search(offer.url) else offer.url
-    return out
+    return {k: v for k, v in out.items() if v is not None}
