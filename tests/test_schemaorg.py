@@ -501,6 +501,11 @@ def test_malformed_values(fields: dict[str, Any], path: str) -> None:
     assert error_paths(movie(**{"url": IMDB, **fields})) == [path]
 
 
+@pytest.mark.parametrize("country", ["USA", "us", None, ["US"]])
+def test_invalid_country_is_reported_as_the_argument(country: Any) -> None:
+    assert error_paths(movie(), country=country) == ["country"]
+
+
 def test_invalid_rating_source_is_reported_as_the_argument() -> None:
     doc = movie(aggregateRating=agg(ratingValue=5))
     assert error_paths(doc, rating_source="Not A Source") == ["rating_source"]

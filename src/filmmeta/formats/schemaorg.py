@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from filmmeta._availability import Offer, OfferType
 from filmmeta._certification import ContentRating
+from filmmeta._codes import is_region
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import SOURCES, Rating
@@ -98,7 +99,8 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
 
     Raises:
         ValidationError: Text that is not JSON, or a malformed value; the path is the
-            JSON-LD property (``duration``, ``aggregateRating.ratingValue``).
+            JSON-LD property (``duration``, ``aggregateRating.ratingValue``). Also for
+            a *country* that is not a region code (path ``country``).
         UnsupportedDocumentError: No ``Movie`` node (a ``TVSeries``, a ``WebPage``), or
             several of them.
 
@@ -114,6 +116,8 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         >>> film.runtime, film.content_rating("US").code
         (datetime.timedelta(seconds=7020), 'Not Rated')
     """
+    if not (type(country) is str and is_region(country)):
+        raise ValidationError.at("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
     node = _film_node(_load(obj_or_text))
     name = _text(node.get("name"), "name")
     alternate = _first_text(node.get("alternateName"), "alternateName")
