@@ -231,17 +231,6 @@ BEYOND_SCHEMA: list[tuple[str, dict[str, Any]]] = [
 NOT_CANONICAL: list[tuple[str, dict[str, Any]]] = [
     ("runtime-spaces", {**_FILM, "runtime": " PT1H26M "}),
     ("runtime-zero-years", {**_FILM, "runtime": "P0Y0M1D"}),
-    (
-        "price-underscore",
-        {
-            **_FILM,
-            "offers": [{"provider": "A", "type": "buy", "price": "1_000", "currency": "USD"}],
-        },
-    ),
-    (
-        "price-plus",
-        {**_FILM, "offers": [{"provider": "A", "type": "buy", "price": "+3", "currency": "USD"}]},
-    ),
 ]
 
 

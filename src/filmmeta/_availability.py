@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import decimal
 import enum
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -68,12 +69,29 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
         # Decimal(3.99) would keep the binary error (3.9900000000000002131...): go
         # through the shortest repr, which is what the user typed.
         value = repr(value)
-    if type(value) not in (str, int):
-        raise ValidationError.at("price", f"expected a decimal price, got {describe(value)}")
-    try:
+    if type(value) is int:
         return decimal.Decimal(value)
-    except decimal.InvalidOperation:
-        raise ValidationError.at("price", f"{value!r} is not a decimal number") from None
+    if type(value) is not str:
+        raise ValidationError.at("price", f"expected a decimal price, got {describe(value)}")
+    return parse_price(value, "price")
+
+
+# What str(Decimal) writes for a finite, non-negative price: digits, a fraction, an
+# exponent. Not Decimal's whole syntax ("1_000", " 3", "NaN", Arabic-Indic digits).
+# The same pattern as the JSON Schema's Price.
+_PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
+
+
+def parse_price(text: str, path: str) -> decimal.Decimal:
+    """Read a decimal price string ("3.99"), raising ValidationError at *path*.
+
+    Examples:
+        >>> parse_price("3.99", "price")
+        Decimal('3.99')
+    """
+    if len(text) > 100 or not _PRICE.fullmatch(text):
+        raise ValidationError.at(path, f"{text[:60]!r} is not a decimal number")
+    return decimal.Decimal(text)
 
 
 def _check_provider(inst: Offer, attribute: attrs.Attribute[str], value: str) -> None:
@@ -92,7 +110,7 @@ def _check_price(
         return
     if not value.is_finite():
         raise ValidationError.at("price", f"{value} is not a finite price")
-    if value < 0:
+    if value < 0 or value.is_signed():
         raise ValidationError.at("price", f"{value} is negative")
 
 

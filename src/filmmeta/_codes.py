@@ -141,6 +141,10 @@ def _is_variant(subtag: str) -> bool:
 
 
 # Bounded, since tags may come from untrusted JSON; real data uses a few hundred tags.
+#: The longest language tag accepted.
+MAX_TAG = 64
+
+
 @functools.lru_cache(maxsize=4096)
 def _subtags(tag: str) -> tuple[str, str | None, str | None, tuple[str, ...]] | None:
     """Split a canonical tag into language, script, region and variants, or give None."""
@@ -173,7 +177,9 @@ def is_language_tag(tag: str) -> bool:
         >>> [is_language_tag(t) for t in ("EN", "en_US", "eng", "english", "xx", "")]
         [False, False, False, False, False, False]
     """
-    return tag in _languages().names or _subtags(tag) is not None
+    # Real tags are short (RFC 5646 asks systems to handle 35 characters); a length cap
+    # also keeps long junk out of the subtag cache.
+    return tag in _languages().names or (len(tag) <= MAX_TAG and _subtags(tag) is not None)
 
 
 def _canonical_tag(text: str) -> str | None:
@@ -242,7 +248,7 @@ def language_name(tag: str) -> str:
     languages = _languages()
     if tag in languages.names:
         return languages.names[tag]
-    subtags = _subtags(tag)
+    subtags = _subtags(tag) if len(tag) <= MAX_TAG else None
     if subtags is None:
         return tag
     language, script, region, variants = subtags

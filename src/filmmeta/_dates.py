@@ -12,10 +12,10 @@ from filmmeta.exceptions import ValidationError
 
 __all__ = ["PartialDate"]
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 # TMDb writes release dates as full timestamps ("1999-10-15T00:00:00.000Z"): the date part
 # is what the film record means, the time of day is an artefact of the API.
-_ISO_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?")
+_ISO_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII)
 _MAX_TEXT = 100
 
 

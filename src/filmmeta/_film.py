@@ -28,8 +28,8 @@ from filmmeta.exceptions import ValidationError
 
 __all__ = ["Credit", "ExternalIds", "Film", "FilmKind", "Role"]
 
-_IMDB_ID = re.compile(r"tt\d{7,}")
-_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
+_IMDB_ID = re.compile(r"tt\d{7,}", re.ASCII)
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*", re.ASCII)
 _ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
 
 

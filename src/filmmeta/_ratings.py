@@ -111,12 +111,13 @@ def _check_votes(inst: Rating, attribute: attrs.Attribute[int | None], value: in
 
 
 def _default_best(inst: Rating) -> float | None:
-    known = SOURCES.get(inst.source)
+    # The source is not validated yet when defaults are computed: it may be unhashable.
+    known = SOURCES.get(inst.source) if type(inst.source) is str else None
     return known.best if known is not None else None
 
 
 def _default_worst(inst: Rating) -> float:
-    known = SOURCES.get(inst.source)
+    known = SOURCES.get(inst.source) if type(inst.source) is str else None
     return known.worst if known is not None else 0
 
 

@@ -43,12 +43,13 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    IterableValidationNote,
 )
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from filmmeta import _jsonlib
-from filmmeta._availability import Offer, OfferType, Quality
+from filmmeta._availability import Offer, OfferType, Quality, parse_price
 from filmmeta._certification import ContentRating
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind
@@ -136,13 +137,7 @@ def _structure_date(value: object, _: object) -> PartialDate:
 def _structure_decimal(value: object, _: object) -> decimal.Decimal:
     if type(value) is not str:
         raise _fail('a decimal string such as "3.99"', value)
-    try:
-        number = decimal.Decimal(value)
-    except decimal.InvalidOperation:
-        number = None
-    if number is None or not number.is_finite() or value != value.strip():
-        raise ValidationError.at(ROOT, f"{value!r} is not a decimal number")
-    return number
+    return parse_price(value, ROOT)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], Any]:
@@ -184,8 +179,6 @@ def _optional_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
 
 
 def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    from cattrs.cols import homogenous_tuple_structure_factory
-
     if not converter.detailed_validation:
         item_type = type_.__args__[0]
         item = converter.get_structure_hook(item_type)
@@ -198,16 +191,36 @@ def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
 
         return structure_fast
 
-    inner = homogenous_tuple_structure_factory(type_, converter)
+    item_type = type_.__args__[0]
+    item = converter.get_structure_hook(item_type)
 
     def structure(value: object, t: Any) -> tuple[Any, ...]:
         # Without this check a string would be structured character by character.
         if type(value) is not list:
             raise _fail("a list", value)
-        result: tuple[Any, ...] = inner(value, t)
-        return result
+        errors: list[Exception] = []
+        items = []
+        for index, element in enumerate(value):
+            try:
+                items.append(item(element, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected with its index
+                exc.__notes__ = [IterableValidationNote(f"@ index {index}", index, item_type)]
+                errors.append(exc)
+                if len(errors) == MAX_ERRORS:
+                    # A hostile list of a million bad items must not cost a million
+                    # exceptions and a message of megabytes.
+                    errors.append(ValidationError.at(ROOT, _MORE))
+                    break
+        if errors:
+            raise IterableValidationError("invalid items", errors, t)
+        return tuple(items)
 
     return structure
+
+
+#: The most errors reported for one list; the rest of the list is not checked.
+MAX_ERRORS = 100
+_MORE = f"more errors may follow; checking stopped after {MAX_ERRORS}"
 
 
 class _Passthrough:

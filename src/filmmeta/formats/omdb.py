@@ -41,14 +41,14 @@ _SOURCES = {
 }
 # How each source writes its value in ``Ratings[].Value``; the group is the number.
 _VALUE_FORMS = {
-    "imdb": (re.compile(r"(\d+(?:\.\d+)?)/10"), '"8.5/10"'),
-    "rotten_tomatoes": (re.compile(r"(\d+)%"), '"93%"'),
-    "metacritic": (re.compile(r"(\d+)/100"), '"87/100"'),
+    "imdb": (re.compile(r"(\d+(?:\.\d+)?)/10", re.ASCII), '"8.5/10"'),
+    "rotten_tomatoes": (re.compile(r"(\d+)%", re.ASCII), '"93%"'),
+    "metacritic": (re.compile(r"(\d+)/100", re.ASCII), '"87/100"'),
 }
-_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
-_INTEGER = re.compile(r"\d+")
-_VOTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-_YEAR = re.compile(r"\d{4}")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_INTEGER = re.compile(r"\d+", re.ASCII)
+_VOTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+_YEAR = re.compile(r"\d{4}", re.ASCII)
 _NOT_FILMS = {"series": "a series", "episode": "an episode", "game": "a game"}
 _CREDIT_FIELDS = (("Director", Role.DIRECTOR), ("Writer", Role.WRITER), ("Actors", Role.ACTOR))
 

@@ -57,10 +57,10 @@ _ID_URLS = {
         rf"rottentomatoes\.com/((?:{_SLUG}/)*{_SLUG})",
     ),
 }
-_ID_RES = {name: re.compile(pattern) for name, (_, pattern) in _ID_URLS.items()}
+_ID_RES = {name: re.compile(pattern, re.ASCII) for name, (_, pattern) in _ID_URLS.items()}
 # Page hosts whose aggregateRating is known to come from that site's registry source.
 _HOST_SOURCES = (
-    (re.compile(r"^/title/tt\d|^https?://(?:[\w-]+\.)*imdb\.com/"), "imdb"),
+    (re.compile(r"^/title/tt\d|^https?://(?:[\w-]+\.)*imdb\.com/", re.ASCII), "imdb"),
     (re.compile(r"^https?://(?:[\w-]+\.)*letterboxd\.com/"), "letterboxd"),
     (re.compile(r"^https?://(?:[\w-]+\.)*rottentomatoes\.com/"), "rotten_tomatoes"),
     (re.compile(r"^https?://(?:[\w-]+\.)*metacritic\.com/"), "metacritic"),
@@ -71,7 +71,7 @@ _CATEGORIES = {
     "rental": OfferType.RENT,
     "purchase": OfferType.BUY,
 }
-_NUMBER = re.compile(r"[+-]?(?:\d+(\.\d*)?|\.\d+)")
+_NUMBER = re.compile(r"[+-]?(?:\d+(\.\d*)?|\.\d+)", re.ASCII)
 # Model field -> JSON-LD key, for errors raised by the model classes.
 _RATING_KEYS = {"value": "ratingValue", "best": "bestRating", "worst": "worstRating"}
 _RATING_KEYS |= {"votes": "ratingCount"}
