@@ -74,3 +74,6 @@ def _restore_property_summary(app, what, name, obj, options, lines):  # noqa: PL
 def setup(app):
     # After napoleon (priority 500), which turns the docstring into reST first.
     app.connect("autodoc-process-docstring", _restore_property_summary, priority=600)
+
+# The published JSON Schema is served at the address in its $id.
+html_extra_path = ["schema"]

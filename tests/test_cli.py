@@ -134,3 +134,45 @@ def test_no_progress_when_not_a_terminal(
     dump_jsonl([Film(str(i)) for i in range(3)], source)
     assert main(["convert", str(source)]) == 0
     assert capsys.readouterr().err == ""
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("source", "path", "title"),
+    [
+        ("omdb", FIXTURES / "omdb" / "back-to-the-future.json", "Back to the Future"),
+        ("tmdb", FIXTURES / "tmdb" / "details.json", None),
+        ("jsonld", FIXTURES / "jsonld" / "minimal.json", None),
+    ],
+)
+def test_convert_from_foreign_formats(
+    source: str, path: Path, title: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert", "--from", source, "--to", "jsonl", str(path)]) == 0
+    film = from_json(capsys.readouterr().out)
+    if title is not None:
+        assert film.title == title
+    assert main(["convert", "--from", source, "--to", "jsonld", str(path)]) == 0
+    jsonld = json.loads(capsys.readouterr().out)
+    assert jsonld["@type"] == "Movie"
+    assert jsonld["name"] in {film.title, film.original_title}
+
+
+def test_convert_a_non_film_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", "--from", "omdb", str(FIXTURES / "omdb" / "series.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("filmmeta: error: ")
+    assert "Traceback" not in err
+
+
+def test_importer_warnings_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = json.loads((FIXTURES / "omdb" / "back-to-the-future.json").read_text("utf-8"))
+    doc["Language"] = "English, Elvish"
+    path = tmp_path / "omdb.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    assert main(["convert", "--from", "omdb", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("filmmeta: warning: ")
+    assert "Elvish" in err

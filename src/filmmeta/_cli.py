@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -13,7 +14,7 @@ from filmmeta import _jsonlib
 from filmmeta._describe import describe, fact_sheet, reception, where_to_watch
 from filmmeta._film import Film
 from filmmeta.converters import from_dict, from_json, to_json
-from filmmeta.exceptions import FilmmetaError, ValidationError
+from filmmeta.exceptions import FilmmetaError, FilmmetaWarning, ValidationError
 
 __all__ = ["main"]
 
@@ -176,6 +177,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: IO[str] | None = None,
+    line: str | None = None,
+) -> None:
+    sys.stderr.write(f"filmmeta: warning: {message}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status.
 
@@ -187,7 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     try:
-        status: int = args.run(args, sys.stdout)
+        with warnings.catch_warnings():
+            # Values an importer leaves out are news for the user, said once each.
+            warnings.simplefilter("always", FilmmetaWarning)
+            warnings.showwarning = _show_warning
+            status: int = args.run(args, sys.stdout)
     except FilmmetaError as err:
         for line in str(err).splitlines():
             sys.stderr.write(f"filmmeta: error: {line}\n")
