@@ -177,7 +177,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _show_warning(
+def _show_warning(  # noqa: PLR0917 - the signature of warnings.showwarning
     message: Warning | str,
     category: type[Warning],
     filename: str,
