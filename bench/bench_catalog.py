@@ -38,8 +38,9 @@ sys.path.insert(0, str(HERE))
 STEPS = ("load", "write", "read")
 
 
-def generate(path: Path, n: int, small_path: Path, small: int, seed: int) -> None:
-    """Write *n* generated films to *path*, the first *small* also to *small_path*."""
+def generate(files: dict[int, Path], seed: int) -> None:
+    """Write the first *n* generated films to each ``files[n]``: one sequence, many heads."""
+    import contextlib
     import random
 
     import gen
@@ -47,12 +48,15 @@ def generate(path: Path, n: int, small_path: Path, small: int, seed: int) -> Non
     from filmmeta import _jsonlib
 
     rng = random.Random(seed)
-    with path.open("w", encoding="utf-8") as out, small_path.open("w", encoding="utf-8") as few:
-        for i in range(n):
+    with contextlib.ExitStack() as stack:
+        outs = [
+            (n, stack.enter_context(path.open("w", encoding="utf-8"))) for n, path in files.items()
+        ]
+        for i in range(max(files)):
             line = _jsonlib.dumps(gen.film(rng)) + "\n"
-            out.write(line)
-            if i < small:
-                few.write(line)
+            for n, out in outs:
+                if i < n:
+                    out.write(line)
 
 
 def _run_step(step: str, jsonl: Path, parquet: Path, row_group_size: int) -> int:
@@ -86,7 +90,9 @@ def _measure(step: str, jsonl: Path, parquet: Path, row_group_size: int, *, trac
     command += ["--parquet", str(parquet), "--row-group-size", str(row_group_size)]
     if trace:
         command.append("--trace")
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{step} failed:\n{done.stderr}")
     return json.loads(done.stdout)
 
 
@@ -101,6 +107,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--row-group-size", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="write the files here and keep them")
+    parser.add_argument(
+        "--steps", nargs="+", choices=STEPS, default=STEPS, help="run only these steps"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="with --keep: use the files already there"
+    )
     parser.add_argument("--child", choices=STEPS, help=argparse.SUPPRESS)
     parser.add_argument("--jsonl", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--parquet", type=Path, help=argparse.SUPPRESS)
@@ -112,13 +124,11 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         where = args.keep or Path(tmp)
         where.mkdir(parents=True, exist_ok=True)
-        sizes = {
-            args.small: where / f"films-{args.small}.jsonl",
-            args.n: where / f"films-{args.n}.jsonl",
-        }
-        start = time.perf_counter()
-        generate(sizes[args.n], args.n, sizes[args.small], args.small, args.seed)
-        print(f"generated {args.n:,} films in {time.perf_counter() - start:.0f} s", flush=True)
+        sizes = {n: where / f"films-{n}.jsonl" for n in sorted({args.small, args.n})}
+        if not (args.reuse and all(path.exists() for path in sizes.values())):
+            start = time.perf_counter()
+            generate(sizes, args.seed)
+            print(f"generated {max(sizes):,} films in {time.perf_counter() - start:.0f} s")
         print(
             f"{'films':>10} {'step':<6} {'seconds':>8} {'films/s':>8} {'file':>11} "
             f"{'tracemalloc peak':>17} {'max RSS':>11}",
@@ -126,11 +136,11 @@ def main(argv: list[str] | None = None) -> None:
         )
         for n, jsonl in sizes.items():
             parquet = jsonl.with_suffix(".parquet")
-            for step in STEPS:
+            for step in args.steps:
                 timed = _measure(step, jsonl, parquet, args.row_group_size, trace=False)
                 traced = _measure(step, jsonl, parquet, args.row_group_size, trace=True)
                 assert timed["films"] == traced["films"] == n, (timed, traced)
-                size = parquet if step == "write" else jsonl if step == "load" else parquet
+                size = jsonl if step == "load" else parquet
                 print(
                     f"{n:>10,} {step:<6} {timed['seconds']:>8.1f} "
                     f"{n / timed['seconds']:>8,.0f} {_mib(size.stat().st_size):>11} "

@@ -16,9 +16,10 @@ something is flagged). Run it with ``python fuzz/redos.py``.
    lengths are 10^3, 10^4 and 10^5; the growth factor is the time ratio per 10x length
    (from 10^4 to 10^5; linear is ~10, quadratic ~100). A factor above ``--flag`` (30)
    with at least 5 ms at 10^5, or a call over ``--cap`` seconds, is flagged; a factor
-   above the flag is first confirmed one step further (10^6), as timing noise does not
-   repeat itself. Only the methods the module calls on the pattern are flagged; the
-   worst growth with any method is shown too.
+   above the flag is first measured again, as timing noise does not repeat itself. Only
+   the methods the module calls on the pattern are flagged (found in its source: on the
+   global's name, or for patterns kept in a dict or tuple, on locals); the worst growth
+   with any method is shown too.
 2. Parsers. The public parsers are timed the same way on long adversarial strings.
 """
 
@@ -37,7 +38,6 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from types import FrameType, MappingProxyType
 from typing import Any
@@ -84,12 +84,12 @@ _RE_FUNCS |= {"findall", "finditer"}
 _METHODS = ("search", "match", "fullmatch")
 
 
-class _Timeout(Exception):
+class _TimeoutError(Exception):
     pass
 
 
 def _alarm(signum: int, frame: FrameType | None) -> None:
-    raise _Timeout
+    raise _TimeoutError
 
 
 @contextlib.contextmanager
@@ -109,9 +109,9 @@ def _time(call: Callable[[], object], cap: float, repeat: int = 1) -> float:
         try:
             with _cap(cap):
                 call()
-        except _Timeout:
+        except _TimeoutError:
             return float("inf")
-        except Exception:  # noqa: BLE001, S110 - a parser's refusal takes time too
+        except Exception:
             pass
         best = min(best, time.perf_counter() - start)
     return best
@@ -172,25 +172,35 @@ def _inline(module: Any) -> Iterator[tuple[str, re.Pattern[str], str]]:
                 if isinstance(sub, ast.Attribute) and isinstance(getattr(re, sub.attr, None), int):
                     flags |= getattr(re, sub.attr)
         with contextlib.suppress(re.error):
-            yield f"{module.__name__}:{node.lineno}", re.compile(node.args[0].value, flags), (
-                node.func.attr
+            yield (
+                f"{module.__name__}:{node.lineno}",
+                re.compile(node.args[0].value, flags),
+                (node.func.attr),
             )
 
 
+#: The key of _used_methods() for calls on anything but a global name: ``pattern.search``
+#: on a local, ``_ID_RES[name].search``. Patterns kept in containers are used that way.
+_INDIRECT = "<indirect>"
+
+
 def _used_methods(module: Any) -> dict[str, set[str]]:
-    """Global name -> the match methods the module calls on it (``_ISO.fullmatch(...)``)."""
+    """Name -> the match methods the module calls on it (``_ISO.fullmatch(...)``)."""
     used: dict[str, set[str]] = {}
     try:
         tree = ast.parse(inspect.getsource(module))
     except (OSError, TypeError, SyntaxError):
         return used
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name)
-            and node.attr in _METHODS
-        ):
-            used.setdefault(node.value.id, set()).add(node.attr)
+        if not (isinstance(node, ast.Attribute) and node.attr in _METHODS):
+            continue
+        if isinstance(node.value, ast.Name):
+            if node.value.id == "re":
+                continue  # re.match(literal): found by _inline()
+            name = node.value.id if isinstance(vars(module).get(node.value.id), re.Pattern) else ""
+            used.setdefault(name or _INDIRECT, set()).add(node.attr)
+        else:
+            used.setdefault(_INDIRECT, set()).add(node.attr)
     return used
 
 
@@ -220,6 +230,8 @@ def collect() -> list[Found]:
                     item = found.setdefault((pattern.pattern, pattern.flags), Found(where, pattern))
                     if isinstance(value, re.Pattern) and used.get(name):
                         item.used = used[name]
+                    elif not isinstance(value, re.Pattern) and used.get(_INDIRECT):
+                        item.used = used[_INDIRECT]  # a pattern in a dict or tuple
         for where, pattern, func in _inline(module):
             key = (pattern.pattern, pattern.flags)
             if key not in found:
@@ -367,6 +379,14 @@ def _growth(times: tuple[float, ...]) -> float:
     return big / max(small, 1e-7)
 
 
+def _confirm(call: Callable[[Any], object], args: list[Any], cap: float) -> float:
+    """Time the last two lengths again: noise (another process, a cold cache) does not
+    repeat itself, super-linear growth does."""
+    small = _time(lambda: call(args[0]), cap, 5)
+    big = _time(lambda: call(args[1]), cap, 3)
+    return _growth((small, big))
+
+
 def measure_pattern(item: Found, cap: float, flag: float) -> None:
     """Time *item* on every attack input with every method; keep the worst growths."""
     worst: dict[bool, tuple[float, float, tuple[float, ...], str]] = {
@@ -384,11 +404,8 @@ def measure_pattern(item: Found, cap: float, flag: float) -> None:
                     continue
                 times.append(_time(lambda f=func, t=text: f(t), cap, repeat))
             growth = _growth(tuple(times))
-            if flag < growth < float("inf") and times[-1] < cap / 20:
-                # Confirm one step further: noise (another process, the caches) does not
-                # grow 30-fold twice in a row, a quadratic match does.
-                longer = _build(lead, pump, tail, LENGTHS[-1] * 10)
-                growth = min(growth, _time(lambda f=func, t=longer: f(t), cap, 2) / times[-1])
+            if flag < growth < float("inf"):
+                growth = min(growth, _confirm(lambda t, f=func: f(t), texts[-2:], cap))
             key = (growth if times[-1] > 0.005 else min(growth, 9.99), times[-1])
             shown = f"{method} {lead!r} + {pump!r} * k + {tail!r}"
             for used in {method in item.used, False}:
@@ -473,12 +490,8 @@ def parsers() -> list[Parser]:
             schemaorg.from_jsonld,
             big,
         ),
-        Parser(
-            "from_jsonld('x]]>' * n)", lambda n: "x]]>" * (n // 4), schemaorg.from_jsonld, big
-        ),
-        Parser(
-            "from_jsonld(name='&' * n)", lambda n: ld % ("&" * n), schemaorg.from_jsonld, big
-        ),
+        Parser("from_jsonld('x]]>' * n)", lambda n: "x]]>" * (n // 4), schemaorg.from_jsonld, big),
+        Parser("from_jsonld(name='&' * n)", lambda n: ld % ("&" * n), schemaorg.from_jsonld, big),
         Parser(
             "from_jsonld(name='&#' * n)",
             lambda n: ld % ("&#" * (n // 2)),
@@ -549,9 +562,9 @@ def measure_parser(item: Parser, cap: float, flag: float) -> None:
         times.append(_time(lambda a=arg: item.call(a), cap, 5 if n < 10**5 else 3))
     item.times = tuple(times)
     growth = _growth(item.times)
-    if flag < growth < float("inf") and times[-1] < cap / 20:  # confirm, as for patterns
-        arg = item.build(item.lengths[-1] * 10)
-        growth = min(growth, _time(lambda a=arg: item.call(a), cap, 2) / times[-1])
+    if flag < growth < float("inf"):
+        args = [item.build(n) for n in item.lengths[-2:]]
+        growth = min(growth, _confirm(item.call, args, cap))
     item.factor = growth if item.times[-1] > 0.005 else min(growth, 9.99)
     item.flagged = item.factor > flag
 

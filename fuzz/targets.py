@@ -150,9 +150,11 @@ class Provider:
 
     def json_value(self, depth: int = 0, keys: Sequence[str] = ()) -> Any:
         """Any JSON value (NaN and infinities included, as ``json.loads`` gives them)."""
-        kind = self.byte() % (7 if depth < 4 else 4)
+        kind = self.byte() % (8 if depth < 4 else 4)
         if kind == 0:
             return None
+        if kind == 7:
+            return self.nested()
         if kind == 1:
             return self.number()
         if kind in (2, 3):
@@ -165,6 +167,20 @@ class Provider:
             )
             for _ in range(self.int_in_range(0, 4))
         }
+
+    def nested(self) -> Any:
+        """Lists or one-key objects nested up to 1000 deep, as orjson reads them.
+
+        orjson accepts 1024 levels whatever the caller's stack depth, so a reader that
+        recurses once per level must not rely on the recursion limit to stop it.
+        """
+        depth = self.int_in_range(1, 1000)
+        as_list = self.flag()
+        key = self.text(4)
+        value: Any = self.text(4)
+        for _ in range(depth):
+            value = [value] if as_list else {key: value}
+        return value
 
 
 _SPECIAL_FLOATS = (
@@ -438,7 +454,7 @@ _FILM_SPEC: Spec = {
 
 @_target
 def fuzz_from_json(data: bytes) -> None:
-    strict = not (data[-1:] == b"\n")  # a trailing newline reads leniently: both get fuzzed
+    strict = data[-1:] != b"\n"  # a trailing newline reads leniently: both get fuzzed
     film = _call(from_json, data, strict=strict)
     if film is not None:
         _check_film(film, "from_json")
@@ -451,7 +467,7 @@ def fuzz_from_json(data: bytes) -> None:
         _check_film(film, "from_dict")
     try:
         text = json.dumps(doc)
-    except (ValueError, TypeError):  # a lone surrogate or NaN cannot always be written
+    except (ValueError, TypeError, RecursionError):  # a value JSON cannot carry
         return
     film = _call(from_json, text, strict=strict)
     if film is not None:
@@ -462,7 +478,7 @@ def fuzz_from_json(data: bytes) -> None:
 
 _OMDB_SPEC: Spec = {
     "Title": ("Backdrop", "N/A", "", "  "),
-    "Year": ("1998", "1998–", "1998–2003", "N/A", "98", "19x8"),
+    "Year": ("1998", "1998\u2013", "1998\u20132003", "N/A", "98", "19x8"),  # en dashes
     "Rated": ("R", "PG-13", "Not Rated", "Rated R", "TV-MA", "N/A", "nc17", "Approved"),
     "Released": ("12 Jun 1998", "Jun 1998", "1998", "N/A", "32 Jun 1998", "1998-06-12"),
     "Runtime": ("93 min", "1h 33m", "1:33", "PT1H33M", "0 min", "N/A", "-5 min", "P30M"),
@@ -773,7 +789,7 @@ def _jsonld_input(p: Provider) -> Any:
     if shape >= 4:
         try:
             text = json.dumps(node)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             return node
         opener, closer = p.pick(
             (
@@ -828,9 +844,7 @@ _GRAPHQL_OFFER: Spec = {
     "retailPriceValue": (3.99, None, "3.99", -1),
     "currency": ("USD",),
     "standardWebURL": ("https://example.com/w", ""),
-    "package": lambda q: _obj(
-        q, {"clearName": ("Netflix", "", None), "packageId": (8, "8", None)}
-    ),
+    "package": lambda q: _obj(q, {"clearName": ("Netflix", "", None), "packageId": (8, "8", None)}),
     "country": ("US", "GB", "XX"),
 }
 _CONTENT_SPEC: Spec = {
@@ -915,7 +929,7 @@ def _justwatch_input(p: Provider) -> tuple[Any, Any]:
     elif shape == 7:
         try:
             doc = json.dumps(title)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             doc = title
     kind = p.byte() % 4
     providers: Any = None

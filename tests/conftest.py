@@ -9,12 +9,16 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
-    "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+#: Examples for the round-trip properties of the canonical form: 500 in CI, where they
+#: are the guarantee, fewer while developing. Other properties use the profile's number.
+ROUND_TRIP_EXAMPLES = 500 if os.environ.get("CI") else 100
 
 #: ../shared next to the checkout; absent in a user's fresh clone.
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -7,7 +7,7 @@ from typing import Any
 
 import cattrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import filmmeta
@@ -29,23 +29,26 @@ from filmmeta import (
     to_json,
 )
 
-from .conftest import NO_SHARED, SHARED
+from .conftest import NO_SHARED, ROUND_TRIP_EXAMPLES, SHARED
 from .strategies import MODELS, films
 
 # -- round trips -------------------------------------------------------------------------
 
 
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
 @given(films)
 def test_json_round_trip(film: Film) -> None:
     assert from_json(to_json(film)) == film
 
 
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
 @given(films)
 def test_dict_round_trip(film: Film) -> None:
     assert from_dict(to_dict(film)) == film
 
 
-@given(st.lists(films, max_size=5))
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
+@given(st.lists(films, max_size=3))
 def test_jsonl_round_trip(catalog: list[Film]) -> None:
     out = io.BytesIO()
     assert dump_jsonl(catalog, out) == len(catalog)

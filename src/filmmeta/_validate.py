@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -38,9 +39,15 @@ def tuple_of(value: Iterable[Any]) -> Any:
         return value
 
 
+# Bounded in depth and length: a bad value may be a list nested 10^5 deep.
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 40, 40
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = 4
+
+
 def describe(value: object) -> str:
     """Name a bad value in a message, briefly."""
-    text = repr(value)
+    text = _REPR.repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{type(value).__name__} {text}"

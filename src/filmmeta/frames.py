@@ -537,7 +537,9 @@ def read_parquet(
 
 
 def _read_parquet(pa: Any, pq: Any, where: Any, batch_size: int) -> Iterator[Film]:
-    with pq.ParquetFile(where) as file:
+    # Without pre-buffering: with it, pyarrow keeps the row groups it has read until the
+    # file is closed, and memory would grow with the file.
+    with pq.ParquetFile(where, pre_buffer=False) as file:
         batches = file.iter_batches(batch_size=batch_size)
         yield from _films(pa, _schema(pa), batches)
 

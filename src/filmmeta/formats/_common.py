@@ -19,6 +19,7 @@ their only users, and each of them may rely on what is documented here.
 
 from __future__ import annotations
 
+import functools
 import sys
 import warnings
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -83,6 +84,26 @@ def field(path: str, *, inner: bool = True) -> Iterator[None]:
         if inner:
             raise err.with_prefix(path) from None
         raise type(err)([(path, msg) for _, msg in err.errors], line=err.line) from None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guard_depth(function: F) -> F:
+    """Turn a RecursionError from a document nested too deeply into a ValidationError.
+
+    Importers walk documents recursively (unescaping strings, finding the film node); a
+    hostile document nested deeper than the stack allows must be bad input, not a crash.
+    """
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except RecursionError:
+            raise ValidationError.at(ROOT, "nested too deeply") from None
+
+    return guarded  # type: ignore[return-value]
 
 
 def warn(message: str) -> None:

@@ -28,6 +28,7 @@ from filmmeta.formats._common import (
     expect_list,
     expect_mapping,
     field,
+    guard_depth,
     language_codes,
     region_code,
     text,
@@ -77,6 +78,7 @@ _FIELDS: dict[str, tuple[str | None, str | None]] = {
 }
 
 
+@guard_depth
 def offers_from_justwatch(obj: Any, *, providers: Any = None) -> tuple[Offer, ...]:
     """Read the offers of a JustWatch title.
 
@@ -124,6 +126,7 @@ def offers_from_justwatch(obj: Any, *, providers: Any = None) -> tuple[Offer, ..
     return _read_offers(_offer_lists(node), _region(node), names)
 
 
+@guard_depth
 def film_from_justwatch(obj: Any, *, providers: Any = None) -> Film:
     """Read a film from a JustWatch title document (legacy REST or GraphQL).
 

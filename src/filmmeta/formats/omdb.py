@@ -24,6 +24,7 @@ from filmmeta.formats._common import (
     expect_list,
     expect_mapping,
     field,
+    guard_depth,
     language_codes,
     split_list,
     text,
@@ -53,6 +54,7 @@ _NOT_FILMS = {"series": "a series", "episode": "an episode", "game": "a game"}
 _CREDIT_FIELDS = (("Director", Role.DIRECTOR), ("Writer", Role.WRITER), ("Actors", Role.ACTOR))
 
 
+@guard_depth
 def from_omdb(obj: Mapping[str, Any]) -> Film:
     """Read an OMDb API response for one movie.
 

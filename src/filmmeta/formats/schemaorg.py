@@ -25,7 +25,15 @@ from filmmeta._ratings import SOURCES, Rating
 from filmmeta._runtime import format_iso_duration, parse_runtime
 from filmmeta._validate import describe, fmt_number
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
-from filmmeta.formats._common import country_codes, field, language_codes, text, unique, warn
+from filmmeta.formats._common import (
+    country_codes,
+    field,
+    guard_depth,
+    language_codes,
+    text,
+    unique,
+    warn,
+)
 
 __all__ = ["from_jsonld", "to_jsonld"]
 
@@ -81,6 +89,7 @@ _OFFER_KEYS = {"provider": "seller", "type": "category", "region": "eligibleRegi
 _OFFER_KEYS |= {"currency": "priceCurrency"}
 
 
+@guard_depth
 def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: str = "US") -> Film:
     """Read a film from a schema.org ``Movie`` in JSON-LD.
 

@@ -27,6 +27,7 @@ from filmmeta.formats._common import (
     expect_list,
     expect_mapping,
     field,
+    guard_depth,
     region_code,
     text,
     unique,
@@ -68,6 +69,7 @@ _NOT_DETAILS = (
 )
 
 
+@guard_depth
 def from_tmdb(
     details: Mapping[str, Any],
     *,
