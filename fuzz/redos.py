@@ -230,8 +230,8 @@ def collect() -> list[Found]:
                     item = found.setdefault((pattern.pattern, pattern.flags), Found(where, pattern))
                     if isinstance(value, re.Pattern) and used.get(name):
                         item.used = used[name]
-                    elif not isinstance(value, re.Pattern) and used.get(_INDIRECT):
-                        item.used = used[_INDIRECT]  # a pattern in a dict or tuple
+                    elif used.get(_INDIRECT):  # kept in a dict, or passed as an argument
+                        item.used = used[_INDIRECT]
         for where, pattern, func in _inline(module):
             key = (pattern.pattern, pattern.flags)
             if key not in found:

@@ -69,6 +69,7 @@ HEAT = Film(
     ratings=[Rating("imdb", 8.3, votes=700_000), Rating("my_site", 4, best=5)],
 )
 CATALOG = [BACKSTAGE, HEAT, Film("Untitled")]
+ID_NAMES = ("imdb", "tmdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic", "justwatch")
 
 
 @pytest.fixture
@@ -339,7 +340,8 @@ def test_from_arrow_casts_foreign_types(pa: Any) -> None:
             "languages": [None],
             "countries": [[]],
             "summary": [None],
-            "ids": [{"imdb": "tt0113277"}],
+            # Every id field, in order: older pyarrow casts structs only field by field.
+            "ids": [{name: "tt0113277" if name == "imdb" else None for name in ID_NAMES}],
             "original_title": [None],
         }
     )

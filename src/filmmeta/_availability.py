@@ -78,6 +78,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
 
 # What str(Decimal) writes for a finite, non-negative price: digits, a fraction, an
 # exponent. Not Decimal's whole syntax ("1_000", " 3", "NaN", Arabic-Indic digits).
+_MAX_PRICE = 100
 # The same pattern as the JSON Schema's Price.
 _PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
 
@@ -89,7 +90,7 @@ def parse_price(text: str, path: str) -> decimal.Decimal:
         >>> parse_price("3.99", "price")
         Decimal('3.99')
     """
-    if len(text) > 100 or not _PRICE.fullmatch(text):
+    if len(text) > _MAX_PRICE or not _PRICE.fullmatch(text):
         raise ValidationError.at(path, f"{text[:60]!r} is not a decimal number")
     return decimal.Decimal(text)
 
@@ -112,6 +113,8 @@ def _check_price(
         raise ValidationError.at("price", f"{value} is not a finite price")
     if value < 0 or value.is_signed():
         raise ValidationError.at("price", f"{value} is negative")
+    if len(str(value)) > _MAX_PRICE:
+        raise ValidationError.at("price", f"{str(value)[:20]}... has too many digits")
 
 
 def _check_currency(inst: Offer, attribute: attrs.Attribute[str | None], value: str | None) -> None:

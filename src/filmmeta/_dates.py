@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
 from typing import Any
 
 import attrs
@@ -173,9 +172,12 @@ class PartialDate:
         from dateutil import parser  # a noticeable part of import time: load on demand
 
         try:
-            first = parser.parse(text, default=dt.datetime(1, 1, 1))
-            second = parser.parse(text, default=dt.datetime(2, 2, 2))
-        except (ValueError, OverflowError):
+            # ignoretz: only the date matters, and dateutil would warn about time zone
+            # names it does not know ("Nov 2000 10:00 BST").
+            first = parser.parse(text, default=dt.datetime(1, 1, 1), ignoretz=True)
+            second = parser.parse(text, default=dt.datetime(2, 2, 2), ignoretz=True)
+        except (ValueError, OverflowError, ArithmeticError):
+            # ArithmeticError: dateutil lets decimal.InvalidOperation out for "0:999...".
             raise ValidationError.at("$", f"{text!r} is not a date") from None
         if first.year != second.year:
             raise ValidationError.at("$", f"{text!r} has no year")

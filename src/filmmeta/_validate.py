@@ -121,11 +121,16 @@ def check_instance(cls: type[Any]) -> Callable[[str, Any], None]:
 
 def check_number(path: str, value: object) -> float:
     """Check a finite real number (not a bool) and return it as given."""
-    if type(value) not in (int, float):
-        raise ValidationError.at(path, f"expected a number, got {describe(value)}")
-    if not math.isfinite(value):  # type: ignore[arg-type]
-        raise ValidationError.at(path, f"{value} is not a finite number")
-    return value  # type: ignore[return-value]
+    if type(value) is float:
+        if not math.isfinite(value):
+            raise ValidationError.at(path, f"{value} is not a finite number")
+        return value
+    if type(value) is int:
+        # No scale reaches this far, and larger ints cannot even be written as floats.
+        if abs(value) > MAX_INT:
+            raise ValidationError.at(path, f"{describe(value)} is too large")
+        return value
+    raise ValidationError.at(path, f"expected a number, got {describe(value)}")
 
 
 def check_url(path: str, value: object) -> None:

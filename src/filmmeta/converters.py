@@ -203,7 +203,7 @@ def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
         for index, element in enumerate(value):
             try:
                 items.append(item(element, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected with its index
+            except Exception as exc:  # collected with its index
                 exc.__notes__ = [IterableValidationNote(f"@ index {index}", index, item_type)]
                 errors.append(exc)
                 if len(errors) == MAX_ERRORS:

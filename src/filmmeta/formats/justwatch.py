@@ -411,7 +411,9 @@ def _scores(path: str, value: object, *, graphql: bool) -> list[Rating]:
         found = {}
         for i, item in enumerate(expect_list(value, path)):
             item = expect_mapping(item, f"{path}[{i}]")  # noqa: PLW2901
-            found[item.get("provider_type")] = item.get("value")
+            provider_type = item.get("provider_type")
+            if type(provider_type) is str:  # anything else names no score
+                found[provider_type] = item.get("value")
         keys = {"imdb": "imdb:score", "votes": "imdb:votes", "tmdb": "tmdb:score"}
         keys["rotten_tomatoes"] = "tomato:meter"
     ratings = []

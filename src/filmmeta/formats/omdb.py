@@ -195,16 +195,21 @@ def _content_ratings(obj: Mapping[str, Any]) -> tuple[ContentRating, ...]:
 
 def _strip_notes(name: str) -> str:
     """Remove trailing parenthesised notes: "Dan Brown (novel)" -> "Dan Brown"."""
-    while name.endswith(")"):
-        depth = 0
-        for i in range(len(name) - 1, -1, -1):
-            depth += {")": 1, "(": -1}.get(name[i], 0)
+    # One pass from the end, linear even for "x ()()()...": each balanced group that
+    # is followed only by other groups and spaces is cut; an unbalanced one is kept.
+    depth = 0
+    cut = len(name)
+    for i in range(len(name) - 1, -1, -1):
+        char = name[i]
+        if char == ")":
+            depth += 1
+        elif char == "(" and depth > 0:
+            depth -= 1
             if depth == 0:
-                break
-        if depth != 0:
-            return name  # unbalanced: not a note, keep the text as it is
-        name = name[:i].rstrip()
-    return name
+                cut = i
+        elif depth == 0 and not char.isspace():
+            break
+    return name[:cut].rstrip()
 
 
 def _credits(obj: Mapping[str, Any]) -> list[Credit]:

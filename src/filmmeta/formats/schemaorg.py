@@ -127,6 +127,10 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
     """
     if not (type(country) is str and is_region(country)):
         raise ValidationError.at("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
+    if rating_source is not None and type(rating_source) is not str:
+        raise ValidationError.at(
+            "rating_source", f"expected a source name, got {describe(rating_source)}"
+        )
     node = _film_node(_load(obj_or_text))
     name = _text(node.get("name"), "name")
     alternate = _first_text(node.get("alternateName"), "alternateName")
