@@ -69,7 +69,6 @@ HEAT = Film(
     ratings=[Rating("imdb", 8.3, votes=700_000), Rating("my_site", 4, best=5)],
 )
 CATALOG = [BACKSTAGE, HEAT, Film("Untitled")]
-ID_NAMES = ("imdb", "tmdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic", "justwatch")
 
 
 @pytest.fixture
@@ -340,8 +339,8 @@ def test_from_arrow_casts_foreign_types(pa: Any) -> None:
             "languages": [None],
             "countries": [[]],
             "summary": [None],
-            # Every id field, in order: older pyarrow casts structs only field by field.
-            "ids": [{name: "tt0113277" if name == "imdb" else None for name in ID_NAMES}],
+            # The struct as written: pyarrow < 18 cannot add or reorder struct fields.
+            "ids": pa.array([{"imdb": "tt0113277"}], arrow_schema().field("ids").type),
             "original_title": [None],
         }
     )
