@@ -927,3 +927,24 @@ def test_corpus_the_matrix_2018_credits() -> None:
     assert film.genres == ("Action", "Sci-Fi")
     assert film.release_date == filmmeta.PartialDate(1999, 3, 31)
     assert (film.summary or "").startswith("A computer hacker")
+
+
+def test_the_bundled_backstage_as_jsonld(backstage_text: str) -> None:
+    film = filmmeta.from_json(backstage_text)
+    doc = to_jsonld(film)
+    assert doc["@type"] == "Movie"
+    assert doc["name"] == "Backstage"
+    assert doc["duration"] == "PT1H26M"
+    assert doc["contentRating"] == "R"
+    assert doc["aggregateRating"]["ratingValue"] == 5.7
+    assert doc["aggregateRating"]["ratingCount"] == 347
+    assert (doc["aggregateRating"]["bestRating"], doc["aggregateRating"]["worstRating"]) == (10, 1)
+    back = from_jsonld(json.dumps(doc))
+    assert (back.title, back.year, back.runtime, back.content_rating("US")) == (
+        film.title,
+        film.year,
+        film.runtime,
+        film.content_rating("US"),
+    )
+    assert back.rating("imdb") == film.rating("imdb")
+    assert back.credited("director") == ("Chris Fiore",)
