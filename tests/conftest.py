@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -23,6 +25,22 @@ ROUND_TRIP_EXAMPLES = 500 if os.environ.get("CI") else 100
 #: ../shared next to the checkout; absent in a user's fresh clone.
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NO_SHARED = "../shared is not here (a fresh clone): tests on the shared documents skipped"
+#: The real documents written by others, read in place (never copied into the project).
+CORPUS = SHARED / "corpus"
+NO_CORPUS = "../shared/corpus is not here (a fresh clone): corpus tests skipped"
+
+
+def corpus_files(kind: str) -> list[Any]:
+    """Every JSON file of one corpus folder, or a single skipped param without it."""
+    folder = CORPUS / kind
+    if not folder.is_dir():
+        return [pytest.param(None, id="no-corpus", marks=pytest.mark.skip(reason=NO_CORPUS))]
+    return [pytest.param(p, id=p.name) for p in sorted(folder.glob("*.json"))]
+
+
+def load(path: Path) -> Any:
+    """A JSON document from a file."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -29,9 +29,9 @@ from filmmeta import (
 )
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 
+from .conftest import CORPUS, NO_CORPUS
+
 FIXTURES = Path(__file__).parent / "fixtures" / "justwatch"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-NO_CORPUS = "../shared/corpus is not here (a fresh clone)"
 
 
 def fixture(name: str) -> Any:

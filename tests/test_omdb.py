@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import warnings
 from pathlib import Path
@@ -25,21 +24,9 @@ from filmmeta import (
 )
 from filmmeta.formats.omdb import from_omdb
 
+from .conftest import CORPUS, NO_CORPUS, corpus_files, load
+
 FIXTURES = Path(__file__).parent / "fixtures" / "omdb"
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
-NO_CORPUS = "../shared/corpus is not here (a fresh clone): corpus tests skipped"
-
-
-def corpus_files(kind: str) -> list[Any]:
-    """Every JSON file of one corpus folder, or a single skipped param without it."""
-    folder = CORPUS / kind
-    if not folder.is_dir():
-        return [pytest.param(None, id="no-corpus", marks=pytest.mark.skip(reason=NO_CORPUS))]
-    return [pytest.param(p, id=p.name) for p in sorted(folder.glob("*.json"))]
-
-
-def load(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def omdb(**fields: Any) -> dict[str, Any]:

@@ -33,10 +33,9 @@ from filmmeta._certification import SYSTEMS
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 
 from . import strategies
+from .conftest import CORPUS, NO_CORPUS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jsonld"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-NO_CORPUS = "../shared/corpus is not here (a fresh clone)"
 
 
 def fixture(name: str) -> Any:
