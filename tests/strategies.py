@@ -143,3 +143,27 @@ MODELS = {
     ExternalIds: external_ids,
     ContentRating: content_ratings(),
 }
+
+
+def json_values(
+    *,
+    strings: st.SearchStrategy[str] | None = None,
+    keys: st.SearchStrategy[str] | None = None,
+    size: int = 4,
+    leaves: int = 20,
+) -> st.SearchStrategy[object]:
+    """Arbitrary JSON values, for "a value or a FilmmetaError" properties of readers.
+
+    Args:
+        strings: Leaf strings (default: short text); a format's own words reach deeper.
+        keys: Object keys (default: short text); a format's own keys reach deeper.
+        size: The most items of a list or object.
+        leaves: The most leaves of one value.
+    """
+    texts = strings if strings is not None else st.text(max_size=20)
+    names = keys if keys is not None else st.text(max_size=10)
+    return st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | texts,
+        lambda inner: st.lists(inner, max_size=size) | st.dictionaries(names, inner, max_size=size),
+        max_leaves=leaves,
+    )

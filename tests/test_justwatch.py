@@ -29,6 +29,7 @@ from filmmeta import (
 )
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 
+from . import strategies
 from .conftest import CORPUS, NO_CORPUS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "justwatch"
@@ -465,13 +466,7 @@ def test_shows_are_not_films(kind: str) -> None:
 
 # -- properties --------------------------------------------------------------------------------
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
+json_values = strategies.json_values(strings=st.text(max_size=12), keys=st.text(max_size=8))
 keys = st.sampled_from(
     ["monetization_type", "monetizationType", "presentation_type", "presentationType",
      "retail_price", "retailPriceValue", "currency", "urls", "standardWebURL", "package",

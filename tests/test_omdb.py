@@ -24,6 +24,7 @@ from filmmeta import (
 )
 from filmmeta.formats.omdb import from_omdb
 
+from . import strategies
 from .conftest import CORPUS, NO_CORPUS, corpus_files, load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "omdb"
@@ -514,11 +515,7 @@ SAMPLES = [
     "))(",
 ]
 strings = st.one_of(st.sampled_from(SAMPLES), st.text(max_size=30))
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats() | strings,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(strings, inner, max_size=3),
-    max_leaves=10,
-)
+json_values = strategies.json_values(strings=strings, keys=strings, size=3, leaves=10)
 rating_entries = st.fixed_dictionaries(
     {},
     optional={

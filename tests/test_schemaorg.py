@@ -810,13 +810,7 @@ def _strings(film: Film) -> list[str]:
     return found + [o.provider for o in film.offers]
 
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
+json_values = strategies.json_values()
 KEYS = [
     "name", "alternateName", "url", "@id", "sameAs", "genre", "inLanguage", "countryOfOrigin",
     "description", "duration", "datePublished", "contentRating", "director", "creator",
