@@ -23,42 +23,24 @@ place (``ratings[1].value``, ``ratings[0].stars``, ``$`` for the whole document)
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import enum
 import functools
 import gc
 import io
-import math
 import os
-import types
-import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeAlias, TypeVar
 
-import attrs
 import cattrs
-from cattrs.errors import (
-    BaseValidationError,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from filmmeta import _jsonlib
-from filmmeta._availability import Offer, OfferType, Quality, parse_price
-from filmmeta._certification import ContentRating
 from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film, FilmKind
-from filmmeta._ratings import Rating
-from filmmeta._runtime import format_iso_duration, parse_iso_duration
+from filmmeta._film import Film
+from filmmeta._hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
 from filmmeta._validate import describe
-from filmmeta.exceptions import ROOT, ValidationError, join_path
+from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = [
+    "MAX_ERRORS",
     "MODEL_CLASSES",
     "configure_converter",
     "dump_jsonl",
@@ -72,252 +54,6 @@ __all__ = [
 
 T = TypeVar("T")
 StrPath: TypeAlias = str | os.PathLike[str]
-
-#: The classes that have a canonical JSON form, leaves first: the order matters, since a
-#: generated cattrs hook captures the hooks of its fields' types when it is built.
-MODEL_CLASSES: tuple[type[Any], ...] = (
-    PartialDate,
-    ContentRating,
-    Rating,
-    Credit,
-    Offer,
-    ExternalIds,
-    Film,
-)
-_ENUMS: tuple[type[enum.Enum], ...] = (FilmKind, OfferType, Quality)
-# Fields written even when they hold their default value.
-_ALWAYS_WRITTEN: Mapping[type[Any], tuple[str, ...]] = {Film: ("kind",)}
-
-
-def _fail(expected: str, value: object) -> ValidationError:
-    return ValidationError.at(ROOT, f"expected {expected}, got {describe(value)}")
-
-
-def _structure_str(value: object, _: object) -> str:
-    if type(value) is str:
-        return value
-    raise _fail("a string", value)
-
-
-def _structure_int(value: object, _: object) -> int:
-    if type(value) is int:
-        return value
-    raise _fail("an integer", value)
-
-
-def _structure_float(value: object, _: object) -> float:
-    # JSON has one number type: 29 stays 29 so that it is written back as 29.
-    if type(value) is float:
-        if math.isfinite(value):
-            return value
-        raise ValidationError.at(ROOT, f"{value} is not a finite number")
-    if type(value) is int:
-        return value
-    raise _fail("a number", value)
-
-
-def _structure_bool(value: object, _: object) -> bool:
-    if type(value) is bool:
-        return value
-    raise _fail("true or false", value)
-
-
-def _structure_duration(value: object, _: object) -> dt.timedelta:
-    if type(value) is not str:
-        raise _fail("an ISO 8601 duration string", value)
-    return parse_iso_duration(value)
-
-
-def _structure_date(value: object, _: object) -> PartialDate:
-    if type(value) is not str:
-        raise _fail("an ISO date string", value)
-    return PartialDate.fromisoformat(value)
-
-
-def _structure_decimal(value: object, _: object) -> decimal.Decimal:
-    if type(value) is not str:
-        raise _fail('a decimal string such as "3.99"', value)
-    return parse_price(value, ROOT)
-
-
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], Any]:
-    # A dict lookup is several times cheaper than Enum.__call__ on the hot path.
-    members = {m.value: m for m in cls}
-    choices = ", ".join(members)
-
-    def structure(value: object, _: object) -> Any:
-        try:
-            return members[value]
-        except (KeyError, TypeError):
-            raise ValidationError.at(ROOT, f"{value!r} is not one of {choices}") from None
-
-    return structure
-
-
-def _is_homogeneous_tuple(type_: Any) -> bool:
-    return getattr(type_, "__origin__", None) is tuple and type_.__args__[1:] == (...,)
-
-
-def _is_optional(type_: Any) -> bool:
-    args = typing.get_args(type_)
-    return (
-        typing.get_origin(type_) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-    )
-
-
-def _optional_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    # cattrs' own Optional hook dispatches on the inner type at every call.
-    other = next(arg for arg in type_.__args__ if arg is not type(None))
-    inner = converter.get_structure_hook(other)
-
-    def structure(value: object, _: object) -> Any:
-        return None if value is None else inner(value, other)
-
-    return structure
-
-
-def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    if not converter.detailed_validation:
-        item_type = type_.__args__[0]
-        item = converter.get_structure_hook(item_type)
-
-        def structure_fast(value: Any, _: object) -> tuple[Any, ...]:
-            # Without this check a string would be structured character by character.
-            if type(value) is not list:
-                raise _fail("a list", value)
-            return tuple([item(v, item_type) for v in value])
-
-        return structure_fast
-
-    item_type = type_.__args__[0]
-    item = converter.get_structure_hook(item_type)
-
-    def structure(value: object, t: Any) -> tuple[Any, ...]:
-        # Without this check a string would be structured character by character.
-        if type(value) is not list:
-            raise _fail("a list", value)
-        errors: list[Exception] = []
-        items = []
-        for index, element in enumerate(value):
-            try:
-                items.append(item(element, item_type))
-            except Exception as exc:  # collected with its index
-                exc.__notes__ = [IterableValidationNote(f"@ index {index}", index, item_type)]
-                errors.append(exc)
-                if len(errors) == MAX_ERRORS:
-                    # A hostile list of a million bad items must not cost a million
-                    # exceptions and a message of megabytes.
-                    errors.append(ValidationError.at(ROOT, _MORE))
-                    break
-        if errors:
-            raise IterableValidationError("invalid items", errors, t)
-        return tuple(items)
-
-    return structure
-
-
-#: The most errors reported for one list; the rest of the list is not checked.
-MAX_ERRORS = 100
-_MORE = f"more errors may follow; checking stopped after {MAX_ERRORS}"
-
-
-class _Passthrough:
-    """A structure hook for fields whose attrs validators check everything.
-
-    cattrs calls no hook for a field whose hook is falsy: the JSON value goes straight
-    to the class's ``__init__``, where the field's converter and validator see it. Should
-    a cattrs release call it anyway, it passes the value on, which is just as correct.
-    """
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __call__(self, value: object, _: object) -> object:
-        return value
-
-
-_PASSTHROUGH = _Passthrough()
-# Field types that the model's own validators check exactly (type, range, emptiness),
-# and enums that its field converters map with a dict lookup.
-_CHECKED_BY_THE_MODEL: frozenset[Any] = frozenset(
-    {
-        str,
-        int,
-        float,
-        str | None,
-        int | None,
-        tuple[str, ...],
-        FilmKind,
-        OfferType,
-        Quality | None,
-    }
-)
-
-
-def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object, object], T]:
-    if not converter.detailed_validation:
-        # The fast pass: validation is the model's own, and any failure sends the
-        # document to the detailed pass for paths (see from_dict).
-        overrides: dict[str, Any] = {
-            a.name: override(struct_hook=_PASSTHROUGH)
-            for a in attrs.fields(attrs.resolve_types(cls))  # type: ignore[type-var, arg-type]
-            if a.type in _CHECKED_BY_THE_MODEL
-        }
-        fast: Callable[[object, object], T] = make_dict_structure_fn(  # type: ignore[assignment]
-            cls,
-            converter,
-            _cattrs_forbid_extra_keys=converter.forbid_extra_keys,
-            _cattrs_detailed_validation=False,
-            **overrides,
-        )
-        return fast
-    inner = make_dict_structure_fn(
-        cls,
-        converter,
-        _cattrs_forbid_extra_keys=converter.forbid_extra_keys,
-        _cattrs_detailed_validation=True,
-    )
-
-    def structure(value: object, t: object) -> T:
-        if type(value) is not dict:
-            raise _fail("an object", value)
-        return inner(value, cls)
-
-    return structure
-
-
-def _tuple_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    # cattrs' generic sequence hook dispatches on every item.
-    item_type = type_.__args__[0]
-    if item_type in (str, int, float):
-        return list
-    item = converter.get_unstructure_hook(item_type)
-
-    def unstructure(value: tuple[Any, ...]) -> list[Any]:
-        return [item(v) for v in value]
-
-    return unstructure
-
-
-def _optional_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    other = next(arg for arg in type_.__args__ if arg is not type(None))
-    inner = converter.get_unstructure_hook(other)
-    if inner is identity:
-        return identity  # cattrs then writes the attribute without a call
-
-    def unstructure(value: Any) -> Any:
-        return None if value is None else inner(value)
-
-    return unstructure
-
-
-def _unstructure_hook(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
-    overrides: dict[str, Any] = {
-        name: override(omit_if_default=False) for name in _ALWAYS_WRITTEN.get(cls, ())
-    }
-    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
@@ -338,35 +74,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
         >>> c.unstructure(Rating("imdb", 5.7, votes=347))
         {'source': 'imdb', 'value': 5.7, 'votes': 347}
     """
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(float, _structure_float)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(dt.timedelta, _structure_duration)
-    converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
-    converter.register_structure_hook(decimal.Decimal, _structure_decimal)
-    converter.register_unstructure_hook(decimal.Decimal, str)
-    converter.register_structure_hook(PartialDate, _structure_date)
-    converter.register_unstructure_hook(PartialDate, str)
-    for cls in _ENUMS:
-        converter.register_structure_hook(cls, _enum_hook(cls))
-        # A bound dict lookup: cheaper than the enum's value property on every write.
-        converter.register_unstructure_hook(cls, {m: m.value for m in cls}.__getitem__)
-    converter.register_structure_hook_factory(
-        _is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
-    )
-    converter.register_structure_hook_factory(
-        _is_optional, lambda t: _optional_hook_factory(t, converter)
-    )
-    converter.register_unstructure_hook_factory(
-        _is_homogeneous_tuple, lambda t: _tuple_unstructure_factory(t, converter)
-    )
-    converter.register_unstructure_hook_factory(
-        _is_optional, lambda t: _optional_unstructure_factory(t, converter)
-    )
-    for cls in MODEL_CLASSES[1:]:
-        converter.register_structure_hook(cls, _object_hook(cls, converter))
-        converter.register_unstructure_hook(cls, _unstructure_hook(cls, converter))
+    install(converter)
 
 
 def make_converter(*, strict: bool = True, detailed_validation: bool = True) -> cattrs.Converter:
@@ -477,36 +185,7 @@ def _structure_detailed(data: Any, cls: type[T], *, strict: bool) -> T:
     except RecursionError:
         raise ValidationError.at(ROOT, "nested too deeply") from None
     except Exception as exc:
-        raise ValidationError(_flatten(exc, ROOT)) from None
-
-
-def _flatten(exc: BaseException, path: str) -> list[tuple[str, str]]:
-    """Turn a cattrs error group into ``(path, message)`` pairs, in document order."""
-    found: list[tuple[str, str]] = []
-    if isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            found += _flatten(sub, join_path(path, note.name))
-        for sub in without:
-            found += _flatten(sub, path)
-    elif isinstance(exc, IterableValidationError):
-        indexed, without_ = exc.group_exceptions()
-        for sub, inote in indexed:
-            found += _flatten(sub, f"{path}[{inote.index}]" if path != ROOT else f"[{inote.index}]")
-        for sub in without_:
-            found += _flatten(sub, path)
-    elif isinstance(exc, BaseValidationError):
-        for sub in exc.exceptions:
-            found += _flatten(sub, path)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        found += [(join_path(path, key), "unknown key") for key in sorted(exc.extra_fields)]
-    elif isinstance(exc, ValidationError):
-        found += [(join_path(path, p), m) for p, m in exc.errors]
-    elif isinstance(exc, KeyError):
-        found.append((path, "required key missing"))
-    else:
-        found.append((path, f"invalid value ({type(exc).__name__}: {exc})"))
-    return found
+        raise ValidationError(flatten(exc, ROOT)) from None
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
