@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
-import math
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -35,7 +34,7 @@ from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind
 from filmmeta._ratings import Rating
 from filmmeta._runtime import format_iso_duration, parse_iso_duration
-from filmmeta._validate import describe
+from filmmeta._validate import check_number, describe
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "MODEL_CLASSES", "flatten", "install"]
@@ -75,14 +74,9 @@ def _structure_int(value: object, _: object) -> int:
 
 
 def _structure_float(value: object, _: object) -> float:
+    # The model's own rule (finite, not a bool, ints within 64 bits), in both passes.
     # JSON has one number type: 29 stays 29 so that it is written back as 29.
-    if type(value) is float:
-        if math.isfinite(value):
-            return value
-        raise ValidationError.at(ROOT, f"{value} is not a finite number")
-    if type(value) is int:
-        return value
-    raise _fail("a number", value)
+    return check_number(ROOT, value)
 
 
 def _structure_bool(value: object, _: object) -> bool:
