@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from filmmeta._codes import is_currency, is_region
-from filmmeta._validate import check_text, check_url, describe
+from filmmeta._codes import is_currency
+from filmmeta._validate import check_region, check_text, check_url, describe
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Offer", "OfferType", "Quality", "group_offers"]
@@ -100,8 +100,8 @@ def _check_provider(inst: Offer, attribute: attrs.Attribute[str], value: str) ->
 
 
 def _check_region(inst: Offer, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and not (type(value) is str and is_region(value)):
-        raise ValidationError.at("region", f"{value!r} is not an ISO 3166-1 alpha-2 code")
+    if value is not None:
+        check_region("region", value)
 
 
 def _check_price(

@@ -22,8 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._codes import is_region
-from filmmeta._validate import check_text
+from filmmeta._validate import check_region, check_text
 from filmmeta.exceptions import ValidationError
 
 __all__ = [
@@ -275,8 +274,7 @@ SYSTEMS_BY_COUNTRY: Mapping[str, tuple[CertificationSystem, ...]] = _LazyTable(1
 def _check_country(country: object) -> str:
     if type(country) is not str:
         raise ValidationError.at("country", f"expected a string, got {type(country).__name__}")
-    if not is_region(country):
-        raise ValidationError.at("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
+    check_region("country", country)
     return country
 
 

@@ -19,6 +19,7 @@ from filmmeta._validate import (
     MAX_INT,
     check_instances,
     check_items,
+    check_region,
     check_text,
     check_texts,
     describe,
@@ -225,15 +226,10 @@ def _check_languages(inst: Film, attribute: attrs.Attribute[Any], value: Any) ->
     check_items("languages", value, _check_language)
 
 
-def _check_country(path: str, value: object) -> None:
-    if not (type(value) is str and is_region(value)):
-        raise ValidationError.at(path, f"{value!r} is not an ISO 3166-1 alpha-2 code")
-
-
 def _check_countries(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, tuple) and all(type(v) is str and is_region(v) for v in value):
         return
-    check_items("countries", value, _check_country)
+    check_items("countries", value, check_region)
 
 
 def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -13,6 +13,7 @@ import reprlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from filmmeta._codes import is_region
 from filmmeta.exceptions import ValidationError
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
@@ -139,6 +140,12 @@ def check_url(path: str, value: object) -> None:
     assert isinstance(value, str)  # check_text made sure
     if not _URL.fullmatch(value):
         raise ValidationError.at(path, f"{value!r} is not an http(s) URL")
+
+
+def check_region(path: str, value: object) -> None:
+    """Check an ISO 3166-1 alpha-2 code ("US", "GB"; not "USA" or "us")."""
+    if not (type(value) is str and is_region(value)):
+        raise ValidationError.at(path, f"{value!r} is not an ISO 3166-1 alpha-2 code")
 
 
 def fmt_number(value: float) -> str:

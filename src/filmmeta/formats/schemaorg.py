@@ -18,12 +18,11 @@ from typing import Any, TypeVar
 
 from filmmeta._availability import Offer, OfferType
 from filmmeta._certification import ContentRating
-from filmmeta._codes import is_region
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import SOURCES, Rating
 from filmmeta._runtime import format_iso_duration, parse_runtime
-from filmmeta._validate import describe, fmt_number
+from filmmeta._validate import check_region, describe, fmt_number
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     country_codes,
@@ -125,8 +124,7 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         >>> film.runtime, film.content_rating("US").code
         (datetime.timedelta(seconds=7020), 'Not Rated')
     """
-    if not (type(country) is str and is_region(country)):
-        raise ValidationError.at("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
+    check_region("country", country)
     if rating_source is not None and type(rating_source) is not str:
         raise ValidationError.at(
             "rating_source", f"expected a source name, got {describe(rating_source)}"

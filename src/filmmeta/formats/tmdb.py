@@ -16,12 +16,12 @@ import attrs
 
 from filmmeta._availability import Offer, OfferType
 from filmmeta._certification import ContentRating, normalize_certification
-from filmmeta._codes import is_language_tag, is_region, language_from_name
+from filmmeta._codes import is_language_tag, language_from_name
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import Rating
 from filmmeta._runtime import parse_runtime
-from filmmeta._validate import check_url, describe
+from filmmeta._validate import check_region, check_url, describe
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,
@@ -145,8 +145,8 @@ def from_tmdb(
     """
     details = expect_mapping(details)
     _check_document(details)
-    if region is not None and not (type(region) is str and is_region(region)):
-        raise ValidationError.at("region", f"{region!r} is not an ISO 3166-1 alpha-2 code")
+    if region is not None:
+        check_region("region", region)
     film_id = _positive_int(details.get("id"), "id")
     title = text(details.get("title"), "title", nulls=_NULLS)
     original = text(details.get("original_title"), "original_title", nulls=_NULLS)
