@@ -20,9 +20,6 @@ except ImportError:  # pragma: no cover - exercised in CI's pass without the ext
 
 __all__ = ["dumps", "loads"]
 
-#: Which library is in use, for bug reports: "orjson" or "json".
-BACKEND = "orjson" if orjson is not None else "json"
-
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
     """Write *value* (JSON-ready) as JSON text."""
