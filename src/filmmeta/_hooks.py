@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
-import types
-import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -25,12 +23,12 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, override
 
 from filmmeta._availability import Offer, OfferType, Quality, parse_price
 from filmmeta._certification import ContentRating
 from filmmeta._dates import PartialDate
+from filmmeta._encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind
 from filmmeta._ratings import Rating
 from filmmeta._runtime import format_iso_duration, parse_iso_duration
@@ -117,22 +115,13 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], Any]:
     return structure
 
 
-def _is_homogeneous_tuple(type_: Any) -> bool:
-    return getattr(type_, "__origin__", None) is tuple and type_.__args__[1:] == (...,)
-
-
 def _is_optional(type_: Any) -> bool:
-    args = typing.get_args(type_)
-    return (
-        typing.get_origin(type_) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-    )
+    return optional_inner(type_) is not None
 
 
 def _optional_hook_factory(type_: Any, converter: cattrs.Converter) -> Any:
     # cattrs' own Optional hook dispatches on the inner type at every call.
-    other = next(arg for arg in type_.__args__ if arg is not type(None))
+    other = optional_inner(type_)
     inner = converter.get_structure_hook(other)
 
     def structure(value: object, _: object) -> Any:
@@ -251,38 +240,6 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
     return structure
 
 
-def _tuple_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    # cattrs' generic sequence hook dispatches on every item.
-    item_type = type_.__args__[0]
-    if item_type in (str, int, float):
-        return list
-    item = converter.get_unstructure_hook(item_type)
-
-    def unstructure(value: tuple[Any, ...]) -> list[Any]:
-        return [item(v) for v in value]
-
-    return unstructure
-
-
-def _optional_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    other = next(arg for arg in type_.__args__ if arg is not type(None))
-    inner = converter.get_unstructure_hook(other)
-    if inner is identity:
-        return identity  # cattrs then writes the attribute without a call
-
-    def unstructure(value: Any) -> Any:
-        return None if value is None else inner(value)
-
-    return unstructure
-
-
-def _unstructure_hook(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
-    overrides: dict[str, Any] = {
-        name: override(omit_if_default=False) for name in _ALWAYS_WRITTEN.get(cls, ())
-    }
-    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
-
-
 def install(converter: cattrs.Converter) -> None:
     """Register every hook on *converter*: see :func:`filmmeta.converters.configure_converter`."""
     converter.register_structure_hook(str, _structure_str)
@@ -300,20 +257,16 @@ def install(converter: cattrs.Converter) -> None:
         # A bound dict lookup: cheaper than the enum's value property on every write.
         converter.register_unstructure_hook(cls, {m: m.value for m in cls}.__getitem__)
     converter.register_structure_hook_factory(
-        _is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
+        is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
     )
     converter.register_structure_hook_factory(
         _is_optional, lambda t: _optional_hook_factory(t, converter)
     )
-    converter.register_unstructure_hook_factory(
-        _is_homogeneous_tuple, lambda t: _tuple_unstructure_factory(t, converter)
-    )
-    converter.register_unstructure_hook_factory(
-        _is_optional, lambda t: _optional_unstructure_factory(t, converter)
-    )
     for cls in MODEL_CLASSES[1:]:
         converter.register_structure_hook(cls, _object_hook(cls, converter))
-        converter.register_unstructure_hook(cls, _unstructure_hook(cls, converter))
+        converter.register_unstructure_hook(
+            cls, make_unstructure_fn(cls, converter, _ALWAYS_WRITTEN.get(cls, ()))
+        )
 
 
 def flatten(exc: BaseException, path: str) -> list[tuple[str, str]]:
