@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn, override
 from filmmeta._availability import Offer, OfferType, Quality, parse_price
 from filmmeta._certification import ContentRating
 from filmmeta._dates import PartialDate
+from filmmeta._decode import FAST_HOOKS
 from filmmeta._encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind
 from filmmeta._ratings import Rating
@@ -217,14 +218,15 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
             for a in attrs.fields(attrs.resolve_types(cls))  # type: ignore[type-var, arg-type]
             if a.type in _CHECKED_BY_THE_MODEL
         }
-        fast: Callable[[object, object], T] = make_dict_structure_fn(  # type: ignore[assignment]
+        generated: Callable[[object, object], T] = make_dict_structure_fn(  # type: ignore[assignment]
             cls,
             converter,
             _cattrs_forbid_extra_keys=converter.forbid_extra_keys,
             _cattrs_detailed_validation=False,
             **overrides,
         )
-        return fast
+        fast = FAST_HOOKS.get(cls)
+        return generated if fast is None else fast(generated, converter)
     inner = make_dict_structure_fn(
         cls,
         converter,
