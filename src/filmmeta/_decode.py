@@ -214,7 +214,6 @@ def _content_rating(slow: Hook) -> Hook:
 
 
 _FILM_KEYS = frozenset(a.name for a in attrs.fields(Film))
-_ZERO = dt.timedelta(0)
 
 
 class _Absent:
@@ -257,8 +256,8 @@ def _film(slow: Hook, converter: cattrs.Converter) -> Hook:
             if release_date is not None:
                 release_date = date(release_date, PartialDate)
             runtime = o.get("runtime")
-            if runtime is not None and (runtime := duration(runtime, dt.timedelta)) < _ZERO:
-                return slow(o, t)
+            if runtime is not None:  # an ISO 8601 duration has no sign: never negative
+                runtime = duration(runtime, dt.timedelta)
             ratings = _items(o.get("ratings", _ABSENT), rating, Rating)
             if len({r.source for r in ratings}) != len(ratings):
                 return slow(o, t)
