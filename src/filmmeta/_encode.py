@@ -59,12 +59,37 @@ def _leaf(type_: Any, converter: cattrs.Converter, var: str, globs: dict[str, An
         item_type = type_.__args__[0]
         if item_type in _PLAIN:
             return f"list({var})"
+        if (inline := _inline(item_type, "x")) is not None:
+            return f"[{inline} for x in {var}]"
         name = f"_u{len(globs)}"
         globs[name] = converter.get_unstructure_hook(item_type)
         return f"[{name}(x) for x in {var}]"
     name = f"_u{len(globs)}"
     globs[name] = converter.get_unstructure_hook(type_)
     return f"{name}({var})"
+
+
+def _inline(cls: type[Any], var: str) -> str | None:
+    """A dict display writing *var*, an instance of *cls*, or None when it takes a call.
+
+    Written in for a small class of plain fields of which at most one may be left out
+    (a credit: name, role and maybe a character), which saves a call per item of a
+    long list.
+    """
+    if not attrs.has(cls):
+        return None
+    fields = attrs.fields(attrs.resolve_types(cls))
+    always = [f for f in fields if f.default is attrs.NOTHING and f.type in _PLAIN]
+    maybe = [f for f in fields if f.default is None and optional_inner(f.type) in _PLAIN]
+    if len(always) + len(maybe) != len(fields) or len(maybe) > 1:
+        return None
+    written = ", ".join(f"{f.name!r}: {var}.{f.name}" for f in always)
+    if not maybe:
+        return f"{{{written}}}"
+    name = maybe[0].name
+    return (
+        f"({{{written}, {name!r}: {var}.{name}}} if {var}.{name} is not None else {{{written}}})"
+    )
 
 
 def make_unstructure_fn(
