@@ -47,6 +47,22 @@ _EPOCH = dt.date(2000, 1, 1)
 
 
 @attrs.frozen
+class _Note:
+    text: str | None = None
+
+
+@attrs.frozen
+class _Pin:
+    text: str = "x"
+
+
+@attrs.frozen
+class _Point:
+    x: int
+    y: int
+
+
+@attrs.frozen
 class _Toy:
     name: str
     length: dt.timedelta | None = attrs.field(default=None)
@@ -54,6 +70,10 @@ class _Toy:
     tags: tuple[str, ...] = ()
     epoch: dt.date = _EPOCH
     lengths: tuple[dt.timedelta, ...] = ()
+    note: _Note = _Note()
+    points: tuple[_Point, ...] = ()
+    notes: tuple[_Note, ...] = ()
+    pin: _Pin = _Pin()
 
 
 @pytest.mark.parametrize(
@@ -69,11 +89,28 @@ class _Toy:
             _Toy("a", epoch=dt.date(2000, 1, 2)),
             {"name": "a", "length": None, "epoch": "2000-01-02"},
         ),
+        (_Toy("a", note=_Note("n")), {"name": "a", "length": None, "note": {"text": "n"}}),
+        (_Toy("a", note=_Note()), {"name": "a", "length": None}),
+        (_Toy("a", pin=_Pin("y")), {"name": "a", "length": None, "pin": {"text": "y"}}),
+        (_Toy("a", pin=_Pin()), {"name": "a", "length": None}),
+        (
+            _Toy("a", points=(_Point(1, 2),), notes=(_Note(), _Note("n"))),
+            {
+                "name": "a",
+                "length": None,
+                "points": [{"x": 1, "y": 2}],
+                "notes": [{}, {"text": "n"}],
+            },
+        ),
     ],
 )
 def test_every_kind_of_default(toy: _Toy, expected: dict[str, Any]) -> None:
     converter = converters.make_converter()
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_unstructure_hook(_Note, make_unstructure_fn(_Note, converter))
+    converter.register_unstructure_hook(_Point, make_unstructure_fn(_Point, converter))
+    # Always written, so its default is not written as {}: compared with == instead.
+    converter.register_unstructure_hook(_Pin, make_unstructure_fn(_Pin, converter, ("text",)))
     hook = make_unstructure_fn(_Toy, converter, always=("length",))
     assert hook(toy) == expected
 
@@ -84,3 +121,14 @@ def test_generated_source_is_shown_in_tracebacks() -> None:
     hook = make_unstructure_fn(_Toy, converters.make_converter(), always=())
     source = "".join(linecache.getlines(hook.__code__.co_filename))
     assert source.startswith("def unstructure__Toy(i):")
+
+
+def test_a_hook_of_its_own_is_called_not_written_in() -> None:
+    @attrs.frozen
+    class Box:
+        points: tuple[_Point, ...]
+
+    converter = converters.make_converter()
+    converter.register_unstructure_hook(_Point, lambda p: [p.x, p.y])
+    hook = make_unstructure_fn(Box, converter)
+    assert hook(Box((_Point(1, 2),))) == {"points": [[1, 2]]}

@@ -59,7 +59,9 @@ def _leaf(type_: Any, converter: cattrs.Converter, var: str, globs: dict[str, An
         item_type = type_.__args__[0]
         if item_type in _PLAIN:
             return f"list({var})"
-        if (inline := _inline(item_type, "x")) is not None:
+        hook = converter.get_unstructure_hook(item_type)
+        # Only a hook of ours, with the default rule, may be written in its place.
+        if getattr(hook, "always_written", None) == () and (inline := _inline(item_type, "x")):
             return f"[{inline} for x in {var}]"
         name = f"_u{len(globs)}"
         globs[name] = converter.get_unstructure_hook(item_type)
@@ -76,20 +78,22 @@ def _inline(cls: type[Any], var: str) -> str | None:
     (a credit: name, role and maybe a character), which saves a call per item of a
     long list.
     """
-    if not attrs.has(cls):
-        return None
     fields = attrs.fields(attrs.resolve_types(cls))
     always = [f for f in fields if f.default is attrs.NOTHING and f.type in _PLAIN]
     maybe = [f for f in fields if f.default is None and optional_inner(f.type) in _PLAIN]
     if len(always) + len(maybe) != len(fields) or len(maybe) > 1:
         return None
-    written = ", ".join(f"{f.name!r}: {var}.{f.name}" for f in always)
+    items = [f"{f.name!r}: {var}.{f.name}" for f in always]
     if not maybe:
-        return f"{{{written}}}"
+        return f"{{{', '.join(items)}}}"
     name = maybe[0].name
-    return (
-        f"({{{written}, {name!r}: {var}.{name}}} if {var}.{name} is not None else {{{written}}})"
-    )
+    with_it = ", ".join([*items, f"{name!r}: {var}.{name}"])
+    return f"({{{with_it}}} if {var}.{name} is not None else {{{', '.join(items)}}})"
+
+
+def _writes_empty(default: Any, converter: cattrs.Converter) -> bool:
+    written: object = converter.get_unstructure_hook(type(default))(default)
+    return written == {}
 
 
 def make_unstructure_fn(
@@ -129,6 +133,13 @@ def make_unstructure_fn(
             dname = f"_d{len(globs)}"
             globs[dname] = default.factory
             test = f"v != {dname}(i)" if default.takes_self else f"v != {dname}()"
+        elif attrs.has(type(default)) and _writes_empty(default, converter):
+            # The default (ids=NO_IDS) is written as {}, and, since the class's hook
+            # leaves out only defaults, nothing else is: a cheaper test than __eq__.
+            dname = f"_d{len(globs)}"
+            globs[dname] = default
+            checks += [f"    if v is not {dname} and (v := {expr}):", f"        res[{name!r}] = v"]
+            continue
         else:
             dname = f"_d{len(globs)}"
             globs[dname] = default
@@ -151,4 +162,5 @@ def make_unstructure_fn(
     namespace: dict[str, Any] = {}
     exec(code, globs, namespace)  # noqa: S102 - our own generated source
     fn: Callable[[Any], Any] = namespace[f"unstructure_{cls.__name__}"]
+    fn.always_written = tuple(always)  # type: ignore[attr-defined]
     return fn
