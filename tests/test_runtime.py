@@ -338,3 +338,14 @@ def test_parse_other_values_gives_timedelta_or_validation_error(value: object) -
     else:
         assert isinstance(result, dt.timedelta)
         assert result >= dt.timedelta(0)
+
+
+def test_written_runtimes_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from filmmeta import _runtime
+
+    monkeypatch.setattr(_runtime, "_ISO_TEXT", {})
+    assert format_iso_duration(dt.timedelta(minutes=86)) == "PT1H26M"
+    assert {dt.timedelta(minutes=86): "PT1H26M"} == _runtime._ISO_TEXT
+    monkeypatch.setattr(_runtime, "_MAX_CACHED", 1)
+    assert format_iso_duration(dt.timedelta(minutes=87)) == "PT1H27M"
+    assert len(_runtime._ISO_TEXT) == 1

@@ -231,11 +231,13 @@ class PartialDate:
         return (self.year, self.month, self.day)
 
     def __str__(self) -> str:
+        # %-formatting: about twice as fast as an f-string with format specs, and this
+        # runs for every film written.
         if self.month is None:
-            return f"{self.year:04d}"
+            return "%04d" % self.year  # noqa: UP031
         if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return "%04d-%02d" % (self.year, self.month)  # noqa: UP031
+        return "%04d-%02d-%02d" % (self.year, self.month, self.day)  # noqa: UP031
 
     def __lt__(self, other: Any) -> bool:
         if not isinstance(other, PartialDate):

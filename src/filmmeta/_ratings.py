@@ -110,15 +110,24 @@ def _check_votes(inst: Rating, attribute: attrs.Attribute[int | None], value: in
         raise ValidationError.at("votes", f"{value} is larger than {MAX_INT}")
 
 
+# The scales by source, for the defaults: they run for every rating read and, to be
+# compared with, for every rating written.
+_BEST = {name: source.best for name, source in SOURCES.items()}
+_WORST = {name: source.worst for name, source in SOURCES.items()}
+
+
 def _default_best(inst: Rating) -> float | None:
-    # The source is not validated yet when defaults are computed: it may be unhashable.
-    known = SOURCES.get(inst.source) if type(inst.source) is str else None
-    return known.best if known is not None else None
+    try:
+        return _BEST.get(inst.source)
+    except TypeError:  # defaults come before validators: the source may be unhashable
+        return None
 
 
 def _default_worst(inst: Rating) -> float:
-    known = SOURCES.get(inst.source) if type(inst.source) is str else None
-    return known.worst if known is not None else 0
+    try:
+        return _WORST.get(inst.source, 0)
+    except TypeError:
+        return 0
 
 
 @attrs.frozen

@@ -314,7 +314,23 @@ def format_iso_duration(td: dt.timedelta) -> str:
         >>> format_iso_duration(dt.timedelta(0))
         'PT0S'
     """
+    try:
+        return _ISO_TEXT[td]
+    except (KeyError, TypeError):  # not written yet, or not a timedelta (_check says)
+        pass
     _check(td)
+    text = _iso_text(td)
+    if len(_ISO_TEXT) < _MAX_CACHED:
+        _ISO_TEXT[td] = text
+    return text
+
+
+# Runtimes repeat across a catalog (86 minutes, 90, 95, ...): each is written once.
+_ISO_TEXT: dict[dt.timedelta, str] = {}
+_MAX_CACHED = 4096
+
+
+def _iso_text(td: dt.timedelta) -> str:
     minutes, seconds = divmod(td.days * 86_400 + td.seconds, 60)
     hours, minutes = divmod(minutes, 60)
     out = "PT"
