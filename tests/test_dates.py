@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from filmmeta import PartialDate, ValidationError
 from filmmeta._dates import to_partial_date
@@ -123,3 +125,51 @@ def test_conversions() -> None:
 
 def test_hashable() -> None:
     assert len({PartialDate(2000), PartialDate(2000), PartialDate(2000, 1)}) == 2
+
+
+def _built(make: object, *args: object) -> object:
+    try:
+        return make(*args)  # type: ignore[operator]
+    except ValidationError:
+        return "error"
+
+
+@given(
+    st.integers(0, 9999),
+    st.none() | st.integers(0, 99),
+    st.none() | st.integers(0, 99),
+)
+def test_fromisoformat_builds_what_the_constructor_builds(
+    year: int, month: int | None, day: int | None
+) -> None:
+    # fromisoformat checks a date at once with datetime.date and skips the validators.
+    if month is None:
+        day = None
+    text = f"{year:04d}" + (f"-{month:02d}" if month is not None else "")
+    text += f"-{day:02d}" if day is not None else ""
+    read = _built(PartialDate.fromisoformat, text)
+    made = _built(PartialDate, year, month, day)
+    assert read == made
+    assert repr(read) == repr(made)
+    assert _built(PartialDate.fromisoformat, text) is read or day is not None or read == "error"
+
+
+def test_years_and_months_are_read_once_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from filmmeta import _dates
+
+    monkeypatch.setattr(_dates, "_READ", {})
+    assert PartialDate.fromisoformat("1999-12") is PartialDate.fromisoformat("1999-12")
+    assert PartialDate.fromisoformat("1999-12-31") is not PartialDate.fromisoformat("1999-12-31")
+    monkeypatch.setattr(_dates, "_MAX_READ", 1)
+    PartialDate.fromisoformat("1998")
+    assert list(_dates._READ) == ["1999-12"]
+
+
+def test_fromisoformat_of_a_subclass_builds_the_subclass() -> None:
+    @attrs.frozen(order=False)
+    class Date(PartialDate):
+        pass
+
+    assert type(Date.fromisoformat("2000-11")) is Date
+    with pytest.raises(ValidationError, match="has no day 30"):
+        Date.fromisoformat("2001-02-30")

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from filmmeta import ContentRating, Credit, ExternalIds, Film, Offer, Rating, converters
 from filmmeta import _hooks as hooks
-from filmmeta._decode import FAST_HOOKS, builder
+from filmmeta._decode import FAST_HOOKS
+from filmmeta._validate import builder
 from tests import strategies
 from tests.conftest import ROUND_TRIP_EXAMPLES
 

@@ -349,3 +349,13 @@ def test_written_runtimes_are_remembered_up_to_a_bound(monkeypatch: pytest.Monke
     monkeypatch.setattr(_runtime, "_MAX_CACHED", 1)
     assert format_iso_duration(dt.timedelta(minutes=87)) == "PT1H27M"
     assert len(_runtime._ISO_TEXT) == 1
+
+
+def test_canonical_runtimes_are_read_once_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from filmmeta import _runtime
+
+    monkeypatch.setattr(_runtime, "_PARSED", {})
+    assert parse_iso_duration("PT1H26M") is parse_iso_duration("PT1H26M")
+    monkeypatch.setattr(_runtime, "_MAX_CACHED", 1)
+    assert parse_iso_duration("PT1H27M") == dt.timedelta(minutes=87)
+    assert list(_runtime._PARSED) == ["PT1H26M"]

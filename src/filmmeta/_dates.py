@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._validate import builder
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["PartialDate"]
@@ -111,14 +112,29 @@ class PartialDate:
             >>> PartialDate.fromisoformat("2000-11")
             PartialDate(year=2000, month=11, day=None)
         """
+        if type(text) is str and cls is PartialDate and (found := _READ.get(text)) is not None:
+            return found
         m = _ISO.fullmatch(text) if type(text) is str else None
         if m is None:
             raise ValidationError.at(
                 "$", f"{_short(text)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
             )
-        year, month, day = m.groups()
+        year, month, day = (int(part) if part else None for part in m.groups())
+        if cls is PartialDate:
+            try:
+                # What the validators check, at once: year 1-9999, month 1-12, a day in
+                # the month. Valid dates skip them; years and months, which repeat
+                # across a catalog, are read once.
+                dt.date(year, 1 if month is None else month, 1 if day is None else day)  # type: ignore[arg-type]
+            except ValueError:
+                pass
+            else:
+                date: PartialDate = _unchecked(year, month, day)
+                if day is None and len(_READ) < _MAX_READ:
+                    _READ[text] = date
+                return date
         try:
-            return cls(int(year), int(month) if month else None, int(day) if day else None)
+            return cls(year, month, day)  # type: ignore[arg-type]
         except ValidationError as err:
             # The text is one value: report the problem at its own path, not at a part
             # of it that the document does not have.
@@ -258,6 +274,12 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
+
+
+# Years and months read, by text (bounded): 2000 is 2000 in every film of that year.
+_READ: dict[str, PartialDate] = {}
+_MAX_READ = 4096
+_unchecked = builder(PartialDate)
 
 
 def to_partial_date(value: PartialDate | dt.date | str | int | None) -> PartialDate | None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import linecache
 import re
 from collections.abc import Callable
 from typing import Any
@@ -34,37 +33,11 @@ from filmmeta._codes import is_currency, is_language_tag, is_region
 from filmmeta._dates import PartialDate
 from filmmeta._film import _KINDS, _ROLES_SEEN, NO_IDS, Credit, ExternalIds, Film
 from filmmeta._ratings import SOURCES, Rating
-from filmmeta._validate import _SURROGATE, _URL, MAX_INT, MAX_TEXT
+from filmmeta._validate import _SURROGATE, _URL, MAX_INT, MAX_TEXT, builder
 
-__all__ = ["FAST_HOOKS", "builder"]
+__all__ = ["FAST_HOOKS"]
 
 Hook = Callable[[Any, Any], Any]
-
-
-def builder(cls: type[Any]) -> Callable[..., Any]:
-    """Return ``build(*values)``: an instance of the attrs class *cls*, fields in order.
-
-    Nothing is converted or validated: the caller has made sure the values are what
-    the constructor would have stored. The slots are set through their descriptors,
-    the cheapest way into a frozen instance.
-    """
-    names = [a.name for a in attrs.fields(cls)]
-    setters = {f"_s{i}": cls.__dict__[name].__set__ for i, name in enumerate(names)}
-    source = "\n".join(
-        [
-            f"def build_{cls.__name__}({', '.join(names)}):",
-            "    i = _new(_cls)",
-            *(f"    _s{i}(i, {name})" for i, name in enumerate(names)),
-            "    return i",
-        ]
-    )
-    filename = f"<filmmeta builder {cls.__module__}.{cls.__qualname__}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    namespace: dict[str, Any] = {}
-    globs = {"_new": object.__new__, "_cls": cls, **setters}
-    exec(compile(source, filename, "exec"), globs, namespace)  # noqa: S102 - our own source
-    build: Callable[..., Any] = namespace[f"build_{cls.__name__}"]
-    return build
 
 
 def _is_text(value: object) -> bool:

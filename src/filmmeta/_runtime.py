@@ -29,6 +29,11 @@ RuntimeStyle = Literal["short", "long", "compact", "minutes", "clock", "iso"]
 _ROOT = "$"
 #: Longer text is refused before any regex sees it: no runtime needs more.
 _MAX_TEXT = 100
+# Runtimes repeat across a catalog (86 minutes, 90, 95, ...): each canonical text is
+# read once and each timedelta written once; both tables are bounded.
+_PARSED: dict[str, dt.timedelta] = {}
+_ISO_TEXT: dict[dt.timedelta, str] = {}
+_MAX_CACHED = 4096
 _EXAMPLES = "expected e.g. '86 min', '1h 26m', '1:26' or 'PT1H26M'"
 
 # Every pattern below is linear: no quantified group contains another quantifier that
@@ -126,10 +131,15 @@ def parse_iso_duration(text: str) -> dt.timedelta:
     """
     if not isinstance(text, str):
         raise _fail(f"expected an ISO 8601 duration as text, got {type(text).__name__}")
+    fast = _PARSED.get(text)
+    if fast is not None:
+        return fast
     if len(text) > _MAX_TEXT:
         raise _fail(f"runtime text is {len(text)} characters long; at most 100 are accepted")
     fast = _canonical(text)
     if fast is not None:
+        if len(_PARSED) < _MAX_CACHED:
+            _PARSED[text] = fast
         return fast
     text = text.strip()
     match = _ISO_RE.fullmatch(text)
@@ -323,11 +333,6 @@ def format_iso_duration(td: dt.timedelta) -> str:
     if len(_ISO_TEXT) < _MAX_CACHED:
         _ISO_TEXT[td] = text
     return text
-
-
-# Runtimes repeat across a catalog (86 minutes, 90, 95, ...): each is written once.
-_ISO_TEXT: dict[dt.timedelta, str] = {}
-_MAX_CACHED = 4096
 
 
 def _iso_text(td: dt.timedelta) -> str:

@@ -7,11 +7,14 @@ document (``runtime: ...``, ``genres[2]: ...``).
 
 from __future__ import annotations
 
+import linecache
 import math
 import re
 import reprlib
 from collections.abc import Callable, Iterable
 from typing import Any
+
+import attrs
 
 from filmmeta._codes import is_region
 from filmmeta.exceptions import ValidationError
@@ -153,3 +156,29 @@ def fmt_number(value: float) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def builder(cls: type[Any]) -> Callable[..., Any]:
+    """Return ``build(*values)``: an instance of the attrs class *cls*, fields in order.
+
+    Nothing is converted or validated: the caller has made sure the values are what
+    the constructor would have stored. The slots are set through their descriptors,
+    the cheapest way into a frozen instance.
+    """
+    names = [a.name for a in attrs.fields(cls)]
+    setters = {f"_s{i}": cls.__dict__[name].__set__ for i, name in enumerate(names)}
+    source = "\n".join(
+        [
+            f"def build_{cls.__name__}({', '.join(names)}):",
+            "    i = _new(_cls)",
+            *(f"    _s{i}(i, {name})" for i, name in enumerate(names)),
+            "    return i",
+        ]
+    )
+    filename = f"<filmmeta builder {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace: dict[str, Any] = {}
+    globs = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(compile(source, filename, "exec"), globs, namespace)  # noqa: S102 - our own source
+    build: Callable[..., Any] = namespace[f"build_{cls.__name__}"]
+    return build
