@@ -140,6 +140,13 @@ _TEXTS = [
     "-PT1H",
     "tt0088763",
     "Q42",
+    "Q0",
+    "tt123",
+    "a b",
+    "a\tb",
+    "a\x1cb",
+    "ab\n",
+    "\u00e9t\u00e9",
 ]
 _NUMBERS = [
     0,
@@ -192,7 +199,10 @@ OFFERS = _mutated(
     strategies.offers(), ["provider", "type", "region", "price", "currency", "quality", "url"]
 )
 CONTENT_RATINGS = _mutated(strategies.content_ratings(), ["code", "country", "system", "reason"])
-IDS = _mutated(strategies.external_ids, ["imdb", "tmdb", "wikidata", "letterboxd", "justwatch"])
+IDS = _mutated(
+    strategies.external_ids,
+    ["imdb", "tmdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic", "justwatch"],
+)
 
 
 @pytest.mark.parametrize(
@@ -280,6 +290,15 @@ _FULL = {
         "url": "https://tubi.tv/1",
     },
     ContentRating: {"code": "R", "country": "US", "system": "MPA", "reason": "for language"},
+    ExternalIds: {
+        "imdb": "tt0250468",
+        "tmdb": 1,
+        "wikidata": "Q42",
+        "letterboxd": "backstage-2000",
+        "rotten_tomatoes": "m/backstage",
+        "metacritic": "movie/backstage",
+        "justwatch": 2**63 - 1,
+    },
     Film: {
         "title": "Backstage",
         "kind": "tv_movie",

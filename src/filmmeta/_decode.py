@@ -31,7 +31,16 @@ from filmmeta._availability import _OFFER_TYPES, _QUALITIES, Offer
 from filmmeta._certification import ContentRating
 from filmmeta._codes import is_currency, is_language_tag, is_region
 from filmmeta._dates import PartialDate
-from filmmeta._film import _KINDS, _ROLES_SEEN, NO_IDS, Credit, ExternalIds, Film
+from filmmeta._film import (
+    _IMDB_ID,
+    _KINDS,
+    _ROLES_SEEN,
+    _WIKIDATA_ID,
+    NO_IDS,
+    Credit,
+    ExternalIds,
+    Film,
+)
 from filmmeta._ratings import SOURCES, Rating
 from filmmeta._validate import _SURROGATE, _URL, MAX_INT, MAX_TEXT, builder
 
@@ -153,6 +162,47 @@ def _offer(slow: Hook) -> Hook:
         return slow(o, t)
 
     return structure_offer
+
+
+def _is_slug(value: object) -> bool:
+    # _check_slug's rule for plain ASCII: printable (no tab, no newline) and no space.
+    return (
+        type(value) is str
+        and _is_text(value)
+        and value.isascii()
+        and value.isprintable()
+        and " " not in value
+    )
+
+
+def _is_id(value: object) -> bool:
+    return type(value) is int and 0 < value <= MAX_INT
+
+
+def _external_ids(slow: Hook) -> Hook:
+    build = builder(ExternalIds)
+    imdb_ok, wikidata_ok = _IMDB_ID.fullmatch, _WIKIDATA_ID.fullmatch
+
+    def structure_external_ids(o: Any, t: Any) -> Any:
+        if type(o) is dict:
+            imdb, tmdb, wikidata = o.get("imdb"), o.get("tmdb"), o.get("wikidata")
+            letterboxd, tomatoes = o.get("letterboxd"), o.get("rotten_tomatoes")
+            metacritic, justwatch = o.get("metacritic"), o.get("justwatch")
+            ids = (imdb, tmdb, wikidata, letterboxd, tomatoes, metacritic, justwatch)
+            if (
+                len(o) == 7 - ids.count(None)
+                and (imdb is None or (type(imdb) is str and imdb_ok(imdb)))
+                and (tmdb is None or _is_id(tmdb))
+                and (wikidata is None or (type(wikidata) is str and wikidata_ok(wikidata)))
+                and (letterboxd is None or _is_slug(letterboxd))
+                and (tomatoes is None or _is_slug(tomatoes))
+                and (metacritic is None or _is_slug(metacritic))
+                and (justwatch is None or _is_id(justwatch))
+            ):
+                return build(*ids)
+        return slow(o, t)
+
+    return structure_external_ids
 
 
 #: Content ratings repeat across a catalog ("R" in the US, "15" in GB): an instance
@@ -281,5 +331,6 @@ FAST_HOOKS: dict[type[Any], Callable[[Hook, cattrs.Converter], Hook]] = {
     Rating: _plain(_rating),
     Offer: _plain(_offer),
     ContentRating: _plain(_content_rating),
+    ExternalIds: _plain(_external_ids),
     Film: _film,
 }
