@@ -313,9 +313,10 @@ def test_from_dict_other_classes() -> None:
         from_dict({}, dict)  # type: ignore[arg-type]
 
 
-def test_to_dict_rejects_other_values() -> None:
+@pytest.mark.parametrize("write", [to_dict, to_json])
+def test_writing_rejects_other_values(write: Any) -> None:
     with pytest.raises(ValidationError, match="expected a filmmeta model value"):
-        to_dict({"title": "x"})
+        write({"title": "x"})
 
 
 # -- JSON Lines ---------------------------------------------------------------------------

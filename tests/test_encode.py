@@ -132,3 +132,22 @@ def test_a_hook_of_its_own_is_called_not_written_in() -> None:
     converter.register_unstructure_hook(_Point, lambda p: [p.x, p.y])
     hook = make_unstructure_fn(Box, converter)
     assert hook(Box((_Point(1, 2),))) == {"points": [[1, 2]]}
+
+
+@pytest.mark.parametrize("backend", ["orjson", "json"])
+@settings(max_examples=ROUND_TRIP_EXAMPLES // 2)
+@given(film=strategies.films)
+def test_to_json_writes_enums_as_their_values(backend: str, film: Film) -> None:
+    # to_json's hooks leave enum members in place for the JSON library to write.
+    from filmmeta import _jsonlib
+
+    saved = _jsonlib.orjson
+    if backend == "json":
+        _jsonlib.orjson = None
+    try:
+        for indent in (None, 2, 4):
+            assert converters.to_json(film, indent=indent) == _jsonlib.dumps(
+                converters.to_dict(film), indent=indent
+            )
+    finally:
+        _jsonlib.orjson = saved

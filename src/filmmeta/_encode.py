@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 import cattrs
+from cattrs.fns import identity
 
 __all__ = ["is_homogeneous_tuple", "make_unstructure_fn", "optional_inner"]
 
@@ -66,8 +67,11 @@ def _leaf(type_: Any, converter: cattrs.Converter, var: str, globs: dict[str, An
         name = f"_u{len(globs)}"
         globs[name] = converter.get_unstructure_hook(item_type)
         return f"[{name}(x) for x in {var}]"
+    hook = converter.get_unstructure_hook(type_)
+    if hook is identity:  # written as it is (an enum for orjson, which writes its value)
+        return var
     name = f"_u{len(globs)}"
-    globs[name] = converter.get_unstructure_hook(type_)
+    globs[name] = hook
     return f"{name}({var})"
 
 

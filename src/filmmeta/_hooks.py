@@ -23,6 +23,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 
 from filmmeta._availability import Offer, OfferType, Quality, parse_price
@@ -242,8 +243,13 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
     return structure
 
 
-def install(converter: cattrs.Converter) -> None:
-    """Register every hook on *converter*: see :func:`filmmeta.converters.configure_converter`."""
+def install(converter: cattrs.Converter, *, enum_members: bool = False) -> None:
+    """Register every hook on *converter*: see :func:`filmmeta.converters.configure_converter`.
+
+    With *enum_members*, enums are unstructured as themselves rather than their values:
+    for a JSON encoder that writes a str enum as its value (orjson and the standard
+    library both do), which saves a lookup per enum.
+    """
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
@@ -257,7 +263,8 @@ def install(converter: cattrs.Converter) -> None:
     for cls in _ENUMS:
         converter.register_structure_hook(cls, _enum_hook(cls))
         # A bound dict lookup: cheaper than the enum's value property on every write.
-        converter.register_unstructure_hook(cls, {m: m.value for m in cls}.__getitem__)
+        values = identity if enum_members else {m: m.value for m in cls}.__getitem__
+        converter.register_unstructure_hook(cls, values)
     converter.register_structure_hook_factory(
         is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
     )

@@ -120,6 +120,19 @@ _UNSTRUCTURE: dict[type[Any], Callable[[Any], Any]] = {}
 
 
 @functools.cache
+def _json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
+    # to_json's own: the dicts keep enum members, which both JSON backends write as
+    # their values, so that writing skips a lookup per enum.
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
+    install(converter, enum_members=True)
+    _JSON.update({cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]})
+    return _JSON
+
+
+_JSON: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+@functools.cache
 def _structure_hooks(strict: bool) -> dict[type[Any], Callable[[Any, Any], Any]]:  # noqa: FBT001
     converter = _converter(strict=strict, detailed=False)
     return {cls: converter.get_structure_hook(cls) for cls in MODEL_CLASSES}
@@ -209,7 +222,10 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
         >>> to_json(Film("Backstage", kind="tv_movie", release_date="2000"))
         '{"title":"Backstage","kind":"tv_movie","release_date":"2000"}'
     """
-    return _jsonlib.dumps(to_dict(obj), indent=indent)
+    hook = _JSON.get(type(obj)) or _json_hooks().get(type(obj))
+    if hook is None:
+        raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
+    return _jsonlib.dumps(hook(obj), indent=indent)
 
 
 def from_json(
