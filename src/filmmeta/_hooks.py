@@ -243,28 +243,41 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
     return structure
 
 
-def install(converter: cattrs.Converter, *, enum_members: bool = False) -> None:
+def install(
+    converter: cattrs.Converter, *, enum_members: bool = False, structure: bool = True
+) -> None:
     """Register every hook on *converter*: see :func:`filmmeta.converters.configure_converter`.
 
     With *enum_members*, enums are unstructured as themselves rather than their values:
     for a JSON encoder that writes a str enum as its value (orjson and the standard
-    library both do), which saves a lookup per enum.
+    library both do), which saves a lookup per enum. ``structure=False`` registers the
+    unstructure hooks only.
     """
+    converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
+    converter.register_unstructure_hook(decimal.Decimal, str)
+    converter.register_unstructure_hook(PartialDate, str)
+    for cls in _ENUMS:
+        # A bound dict lookup: cheaper than the enum's value property on every write.
+        values = identity if enum_members else {m: m.value for m in cls}.__getitem__
+        converter.register_unstructure_hook(cls, values)
+    if structure:
+        _install_structure(converter)
+    for cls in MODEL_CLASSES[1:]:
+        converter.register_unstructure_hook(
+            cls, make_unstructure_fn(cls, converter, _ALWAYS_WRITTEN.get(cls, ()))
+        )
+
+
+def _install_structure(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.timedelta, _structure_duration)
-    converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
-    converter.register_unstructure_hook(decimal.Decimal, str)
     converter.register_structure_hook(PartialDate, _structure_date)
-    converter.register_unstructure_hook(PartialDate, str)
-    for cls in _ENUMS:
-        converter.register_structure_hook(cls, _enum_hook(cls))
-        # A bound dict lookup: cheaper than the enum's value property on every write.
-        values = identity if enum_members else {m: m.value for m in cls}.__getitem__
-        converter.register_unstructure_hook(cls, values)
+    for enum_cls in _ENUMS:
+        converter.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     converter.register_structure_hook_factory(
         is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
     )
@@ -273,9 +286,6 @@ def install(converter: cattrs.Converter, *, enum_members: bool = False) -> None:
     )
     for cls in MODEL_CLASSES[1:]:
         converter.register_structure_hook(cls, _object_hook(cls, converter))
-        converter.register_unstructure_hook(
-            cls, make_unstructure_fn(cls, converter, _ALWAYS_WRITTEN.get(cls, ()))
-        )
 
 
 def flatten(exc: BaseException, path: str) -> list[tuple[str, str]]:

@@ -124,7 +124,7 @@ def _json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     # to_json's own: the dicts keep enum members, which both JSON backends write as
     # their values, so that writing skips a lookup per enum.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
-    install(converter, enum_members=True)
+    install(converter, enum_members=True, structure=False)
     _JSON.update({cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]})
     return _JSON
 
