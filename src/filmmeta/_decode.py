@@ -111,7 +111,7 @@ def _rating(slow: Hook) -> Hook:
     return structure_rating
 
 
-# A price as shops write it; str(Decimal(p)) gives it back unchanged.
+# A price as shops write it ("3.99"): a case of parse_price's pattern, read the same way.
 _PLAIN_PRICE = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,6})?", re.ASCII)
 
 
