@@ -135,7 +135,11 @@ _JSON: dict[type[Any], Callable[[Any], Any]] = {}
 @functools.cache
 def _structure_hooks(strict: bool) -> dict[type[Any], Callable[[Any, Any], Any]]:  # noqa: FBT001
     converter = _converter(strict=strict, detailed=False)
-    return {cls: converter.get_structure_hook(cls) for cls in MODEL_CLASSES}
+    _STRUCTURE[strict].update({cls: converter.get_structure_hook(cls) for cls in MODEL_CLASSES})
+    return _STRUCTURE[strict]
+
+
+_STRUCTURE: dict[bool, dict[type[Any], Callable[[Any, Any], Any]]] = {True: {}, False: {}}
 
 
 def to_dict(obj: Any) -> dict[str, Any]:
@@ -183,7 +187,7 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
         ...
         filmmeta.exceptions.ValidationError: ratings[0].value: expected a number, got str '5.7'
     """
-    hook = _structure_hooks(strict).get(cls)
+    hook = _STRUCTURE[strict].get(cls) or _structure_hooks(strict).get(cls)
     if hook is None:
         raise ValidationError.at(ROOT, f"{cls!r} is not a filmmeta model class")
     if type(data) is not dict and cls is not PartialDate:
@@ -225,6 +229,10 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     hook = _JSON.get(type(obj)) or _json_hooks().get(type(obj))
     if hook is None:
         raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
+    if indent is None and (orjson := _jsonlib.orjson) is not None:
+        # The common case without _jsonlib.dumps' choices: a twentieth of a small film.
+        text: str = orjson.dumps(hook(obj)).decode()
+        return text
     return _jsonlib.dumps(hook(obj), indent=indent)
 
 
