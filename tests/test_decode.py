@@ -216,7 +216,7 @@ IDS = _mutated(
     ],
     ids=lambda x: getattr(x, "__name__", ""),
 )
-@settings(max_examples=ROUND_TRIP_EXAMPLES * 5)
+@settings(max_examples=ROUND_TRIP_EXAMPLES * 2)
 @given(data=st.data())
 def test_hostile_objects_decode_as_the_constructors_build_them(
     cls: type[Any], objects: st.SearchStrategy[Any], data: st.DataObject
@@ -253,7 +253,7 @@ FILMS = st.builds(
 )
 
 
-@settings(max_examples=ROUND_TRIP_EXAMPLES * 2)
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
 @given(FILMS)
 def test_hostile_films_decode_as_the_constructors_build_them(data: dict[str, Any]) -> None:
     _agree(Film, data)
