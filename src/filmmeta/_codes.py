@@ -43,24 +43,37 @@ __all__ = [
 
 # Plain classes: a NamedTuple or dataclass would cost more import time than the rest of
 # the module together.
-class _Countries:
-    __slots__ = ("lookup", "names")
+class _Names:
+    """Codes and their names; :attr:`lookup` finds a code by name, built on first use."""
+
+    __slots__ = ("_aliases", "_lookup", "names")
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.names: dict[str, str] = data["names"]  # alpha-2 -> English name
-        # lookup key of a name or alias -> alpha-2
-        self.lookup: dict[str, str | None] = {_key(n): c for c, n in self.names.items()}
-        self.lookup.update(data["aliases"])
+        self.names: dict[str, str] = data["names"]  # code -> English name
+        self._aliases: dict[str, str | None] = data["aliases"]
+        self._lookup: dict[str, str | None] | None = None
+
+    @property
+    def lookup(self) -> dict[str, str | None]:
+        """The lookup key of a name or alias -> its code (None: known, but no code)."""
+        # Built only when a name is looked up: validating codes never needs it, and
+        # building the languages' one costs milliseconds.
+        if self._lookup is None:
+            lookup: dict[str, str | None] = {_key(n): c for c, n in self.names.items()}
+            lookup.update(self._aliases)
+            self._lookup = lookup
+        return self._lookup
 
 
-class _Languages:
-    __slots__ = ("areas", "codes", "lookup", "names", "scripts")
+class _Countries(_Names):
+    __slots__ = ()
+
+
+class _Languages(_Names):
+    __slots__ = ("areas", "codes", "scripts")
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.names: dict[str, str] = data["names"]  # primary language subtag -> name
-        # lookup key of a name or alias -> tag
-        self.lookup: dict[str, str | None] = {_key(n): t for t, n in self.names.items()}
-        self.lookup.update(data["aliases"])
+        super().__init__(data)
         self.codes: dict[str, str] = data["codes"]  # ISO 639-2/3 -> 639-1: "fre" -> "fr"
         self.scripts: dict[str, str] = data["scripts"]  # ISO 15924 code -> name
         self.areas: dict[str, str] = data["areas"]  # UN M.49 area code -> name
@@ -68,9 +81,17 @@ class _Languages:
 
 def _read(name: str) -> dict[str, Any]:
     import json
-    from importlib.resources import files
+    import os
 
-    text = (files("filmmeta") / "data" / name).read_text(encoding="utf-8")
+    try:
+        # Beside this module in any ordinary install: importlib.resources would add some
+        # 10 ms of imports to the first call that checks a language.
+        with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as file:
+            text = file.read().decode("utf-8")
+    except OSError:  # pragma: no cover - a zipped package (zipapp, PEX)
+        from importlib.resources import files
+
+        text = (files("filmmeta") / "data" / name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
