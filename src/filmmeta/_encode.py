@@ -8,14 +8,16 @@ a function written for it: one dict display for the fields always written, then 
 
 * ``v is not None`` for a None default (no ``__ne__`` call);
 * ``if v:`` for an empty tuple, and a list comprehension over the item's hook written
-  into the function (``list(v)`` for strings);
-* ``v is not d and v != d`` for any other constant default (``ids=NO_IDS``);
+  into the function (``list(v)`` for strings; a dict display for a small class of plain
+  fields, such as a credit, whose hook is one of these);
+* the written form itself for a default that is written as ``{}`` (``ids=NO_IDS``), and
+  ``v is not d and v != d`` for any other constant default;
 * ``v != factory(instance)`` for a default factory (a rating's ``best``/``worst``, which
   its source's scale gives).
 
 The leaf hooks (enums, dates, durations, prices) are the converter's own, so a
-converter's registered rules still apply. Output is the same as the cattrs hooks';
-``tests/test_converters.py`` checks that on generated films.
+converter's registered rules still apply. Output is the same as cattrs' generated
+hooks'; ``tests/test_encode.py`` checks that on generated films.
 """
 
 from __future__ import annotations
