@@ -14,6 +14,10 @@ cattrs hook and the model's own constructor, which decide, and raise with a path
 model stays the only authority on what is valid, and ``tests/test_decode.py`` checks,
 on generated and hostile objects, that the fast hooks build exactly what the
 constructors build, and only what they accept.
+
+A rule loosened in the model needs nothing here (its new cases take the constructor).
+A rule made *stricter* must be made stricter here too, and a value that breaks it added
+to the test's pool: the tests find the values they hold, not every new rule.
 """
 
 from __future__ import annotations
