@@ -46,21 +46,11 @@ from filmmeta._film import (
     Film,
 )
 from filmmeta._ratings import SOURCES, Rating
-from filmmeta._validate import _SURROGATE, _URL, MAX_INT, MAX_TEXT, builder
+from filmmeta._validate import _SURROGATE, _URL, MAX_INT, MAX_TEXT, builder, is_text
 
 __all__ = ["FAST_HOOKS"]
 
 Hook = Callable[[Any, Any], Any]
-
-
-def _is_text(value: object) -> bool:
-    # check_text's common case, for the fields whose hooks are not written out below.
-    return (
-        type(value) is str
-        and 0 < len(value) <= MAX_TEXT
-        and not value.isspace()
-        and (value.isascii() or not _SURROGATE.search(value))
-    )
 
 
 def _credit(slow: Hook) -> Hook:
@@ -68,6 +58,7 @@ def _credit(slow: Hook) -> Hook:
     roles, surrogate = _ROLES_SEEN, _SURROGATE.search
 
     def structure_credit(o: Any, t: Any) -> Any:
+        # is_text written out twice: a film has a dozen credits, and a call each counts.
         if type(o) is dict:
             name, role, character = o.get("name"), o.get("role"), o.get("character")
             if (
@@ -138,7 +129,7 @@ def _offer(slow: Hook) -> Hook:
             )
             if (
                 len(o) == 2 + given
-                and _is_text(provider)
+                and is_text(provider)
                 and type(type_) is str
                 and type_ in types
                 and (region is None or (type(region) is str and is_region(region)))
@@ -152,7 +143,7 @@ def _offer(slow: Hook) -> Hook:
                     )
                 )
                 and (quality is None or (type(quality) is str and quality in qualities))
-                and (url is None or (_is_text(url) and url_ok(url)))
+                and (url is None or (is_text(url) and url_ok(url)))
             ):
                 return build(
                     provider,
@@ -172,7 +163,7 @@ def _is_slug(value: object) -> bool:
     # _check_slug's rule for plain ASCII: printable (no tab, no newline) and no space.
     return (
         type(value) is str
-        and _is_text(value)
+        and is_text(value)
         and value.isascii()
         and value.isprintable()
         and " " not in value
@@ -266,12 +257,12 @@ def _film(slow: Hook, converter: cattrs.Converter) -> Hook:
         genres = o.get("genres", _ABSENT)
         languages, countries = o.get("languages", _ABSENT), o.get("countries", _ABSENT)
         if not (
-            _is_text(title)
+            is_text(title)
             and type(kind) is str
             and kind in kinds
-            and (summary is None or _is_text(summary))
-            and (original is None or _is_text(original))
-            and (genres is _ABSENT or _all(genres, _is_text))
+            and (summary is None or is_text(summary))
+            and (original is None or is_text(original))
+            and (genres is _ABSENT or _all(genres, is_text))
             and (languages is _ABSENT or _all(languages, is_language_tag))
             and (countries is _ABSENT or _all(countries, is_region))
         ):

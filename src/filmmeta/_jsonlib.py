@@ -23,10 +23,15 @@ __all__ = ["dumps", "loads"]
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
     """Write *value* (JSON-ready) as JSON text."""
-    if orjson is not None and indent in (None, 2):
-        option = orjson.OPT_INDENT_2 if indent == 2 else 0
-        text: str = orjson.dumps(value, option=option).decode()
-        return text
+    if orjson is not None:
+        # Compact first, with no option to pass: to_json's common case, and small films
+        # make the overhead count.
+        if indent is None:
+            text: str = orjson.dumps(value).decode()
+            return text
+        if indent == 2:
+            text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+            return text  # noqa: RET504
     if indent is None:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(value, ensure_ascii=False, indent=indent)

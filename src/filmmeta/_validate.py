@@ -57,15 +57,20 @@ def describe(value: object) -> str:
     return f"{type(value).__name__} {text}"
 
 
-def check_text(path: str, value: object, *, optional: bool = False) -> None:
-    """Check a non-empty string of a sane length."""
-    # The common case first, in one test: this runs for every string of every film.
-    if (
+def is_text(value: object) -> bool:
+    """Whether *value* is text that :func:`check_text` accepts, in one test."""
+    return (
         type(value) is str
         and 0 < len(value) <= MAX_TEXT
         and not value.isspace()
         and (value.isascii() or not _SURROGATE.search(value))
-    ):
+    )
+
+
+def check_text(path: str, value: object, *, optional: bool = False) -> None:
+    """Check a non-empty string of a sane length."""
+    # The common case first, in one test: this runs for every string of every film.
+    if is_text(value):
         return
     if value is None and optional:
         return
@@ -95,13 +100,7 @@ def check_items(
 
 def check_texts(path: str, value: object) -> None:
     """Check a tuple of non-empty strings (genres)."""
-    if isinstance(value, tuple) and all(
-        type(item) is str
-        and 0 < len(item) <= MAX_TEXT
-        and not item.isspace()
-        and (item.isascii() or not _SURROGATE.search(item))
-        for item in value
-    ):
+    if isinstance(value, tuple) and all(map(is_text, value)):
         return
     check_items(path, value, check_text)
 

@@ -229,10 +229,6 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     hook = _JSON.get(type(obj)) or _json_hooks().get(type(obj))
     if hook is None:
         raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
-    if indent is None and (orjson := _jsonlib.orjson) is not None:
-        # The common case without _jsonlib.dumps' choices: a twentieth of a small film.
-        text: str = orjson.dumps(hook(obj)).decode()
-        return text
     return _jsonlib.dumps(hook(obj), indent=indent)
 
 
