@@ -131,11 +131,11 @@ def parse_iso_duration(text: str) -> dt.timedelta:
     """
     if not isinstance(text, str):
         raise _fail(f"expected an ISO 8601 duration as text, got {type(text).__name__}")
+    if len(text) > _MAX_TEXT:
+        raise _fail(f"runtime text is {len(text)} characters long; at most 100 are accepted")
     fast = _PARSED.get(text)
     if fast is not None:
         return fast
-    if len(text) > _MAX_TEXT:
-        raise _fail(f"runtime text is {len(text)} characters long; at most 100 are accepted")
     fast = _canonical(text)
     if fast is not None:
         if len(_PARSED) < _MAX_CACHED:
