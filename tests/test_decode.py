@@ -216,7 +216,7 @@ IDS = _mutated(
     ],
     ids=lambda x: getattr(x, "__name__", ""),
 )
-@settings(max_examples=ROUND_TRIP_EXAMPLES * 2)
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
 @given(data=st.data())
 def test_hostile_objects_decode_as_the_constructors_build_them(
     cls: type[Any], objects: st.SearchStrategy[Any], data: st.DataObject

@@ -135,7 +135,7 @@ def test_a_hook_of_its_own_is_called_not_written_in() -> None:
 
 
 @pytest.mark.parametrize("backend", ["orjson", "json"])
-@settings(max_examples=ROUND_TRIP_EXAMPLES // 2)
+@settings(max_examples=ROUND_TRIP_EXAMPLES // 5)
 @given(film=strategies.films)
 def test_to_json_writes_enums_as_their_values(backend: str, film: Film) -> None:
     # to_json's hooks leave enum members in place for the JSON library to write.
