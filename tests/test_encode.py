@@ -33,7 +33,7 @@ def _cattrs_converter() -> cattrs.Converter:
 ORACLE = _cattrs_converter()
 
 
-@settings(max_examples=ROUND_TRIP_EXAMPLES)
+@settings(max_examples=ROUND_TRIP_EXAMPLES // 2)
 @given(strategies.films)
 def test_films_are_written_as_cattrs_writes_them(film: Film) -> None:
     assert converters.to_dict(film) == ORACLE.unstructure(film)
