@@ -69,8 +69,14 @@ def is_text(value: object) -> bool:
 
 def check_text(path: str, value: object, *, optional: bool = False) -> None:
     """Check a non-empty string of a sane length."""
-    # The common case first, in one test: this runs for every string of every film.
-    if is_text(value):
+    # The common case first: is_text, written out, since this runs for every string of
+    # every film built by a constructor, and a call costs a seventh of a credit's __init__.
+    if (
+        type(value) is str
+        and 0 < len(value) <= MAX_TEXT
+        and not value.isspace()
+        and (value.isascii() or not _SURROGATE.search(value))
+    ):
         return
     if value is None and optional:
         return
