@@ -137,6 +137,10 @@ def test_credits_are_checked() -> None:
     with pytest.raises(ValidationError, match="name: must not be empty"):
         Credit(" ", "actor")
     assert Credit("A", "second unit director").role == "second unit director"
+    # An unhashable role once escaped as a bare TypeError from the set of roles seen.
+    for role in ([], {}, ["actor"]):
+        with pytest.raises(ValidationError, match="role: expected a string"):
+            Credit("A", role)  # type: ignore[arg-type]
 
 
 @given(films)

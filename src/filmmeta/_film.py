@@ -69,7 +69,7 @@ _ROLES_SEEN: set[str] = {role.value for role in Role}
 
 
 def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> None:
-    if value in _ROLES_SEEN and type(value) is str:
+    if type(value) is str and value in _ROLES_SEEN:  # the type first: a list is unhashable
         return
     check_text("role", value)
     if not _ROLE.fullmatch(value):
