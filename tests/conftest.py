@@ -43,6 +43,15 @@ def load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+#: Our own small documents, one folder per format, always present.
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fixture(kind: str, name: str) -> Any:
+    """One of our fixtures: ``fixture("tmdb", "details")`` (".json" may be given)."""
+    return load(FIXTURES / kind / (name if name.endswith(".json") else f"{name}.json"))
+
+
 @pytest.fixture
 def backstage_text() -> str:
     """The canonical Backstage document, as shipped inside the package."""

@@ -9,6 +9,7 @@ import pytest
 
 from filmmeta import Film, dump_jsonl, from_json, to_json
 from filmmeta._cli import main
+from tests.conftest import FIXTURES
 
 
 def test_show_the_bundled_film(capsys: pytest.CaptureFixture[str]) -> None:
@@ -134,9 +135,6 @@ def test_no_progress_when_not_a_terminal(
     dump_jsonl([Film(str(i)) for i in range(3)], source)
     assert main(["convert", str(source)]) == 0
     assert capsys.readouterr().err == ""
-
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import json
 import warnings
 from pathlib import Path
@@ -29,14 +30,10 @@ from filmmeta import (
 )
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 
-from . import strategies
+from . import conftest, strategies
 from .conftest import CORPUS, NO_CORPUS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "justwatch"
-
-
-def fixture(name: str) -> Any:
-    return json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
+fixture = functools.partial(conftest.fixture, "justwatch")
 
 
 PROVIDERS = fixture("legacy_providers")

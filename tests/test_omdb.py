@@ -24,10 +24,8 @@ from filmmeta import (
 )
 from filmmeta.formats.omdb import from_omdb
 
-from . import strategies
+from . import conftest, strategies
 from .conftest import CORPUS, NO_CORPUS, corpus_files, load
-
-FIXTURES = Path(__file__).parent / "fixtures" / "omdb"
 
 
 def omdb(**fields: Any) -> dict[str, Any]:
@@ -39,7 +37,7 @@ def omdb(**fields: Any) -> dict[str, Any]:
 
 
 def test_back_to_the_future() -> None:
-    film = from_omdb(load(FIXTURES / "back-to-the-future.json"))
+    film = from_omdb(load(conftest.FIXTURES / "omdb" / "back-to-the-future.json"))
 
     assert film.title == "Back to the Future"
     assert film.kind is FilmKind.MOVIE
@@ -65,7 +63,7 @@ def test_back_to_the_future() -> None:
 
 def test_adapted_film_with_notes_fallbacks_and_warnings() -> None:
     with pytest.warns(FilmmetaWarning) as record:
-        film = from_omdb(load(FIXTURES / "adapted.json"))
+        film = from_omdb(load(conftest.FIXTURES / "omdb" / "adapted.json"))
 
     assert sorted(str(w.message) for w in record) == [
         "Country: 'Atlantis' is not a known country: left out",
@@ -347,7 +345,7 @@ def test_unsupported_documents(obj: dict[str, Any], message: str) -> None:
 @pytest.mark.parametrize("name", ["series.json", "season.json", "not-found.json"])
 def test_unsupported_fixtures(name: str) -> None:
     with pytest.raises(UnsupportedDocumentError):
-        from_omdb(load(FIXTURES / name))
+        from_omdb(load(conftest.FIXTURES / "omdb" / name))
 
 
 def test_type_is_case_insensitive_and_optional() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import json
 import re
 import warnings
@@ -32,14 +33,10 @@ from filmmeta import (
 from filmmeta._certification import SYSTEMS
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 
-from . import strategies
+from . import conftest, strategies
 from .conftest import CORPUS, NO_CORPUS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "jsonld"
-
-
-def fixture(name: str) -> Any:
-    return json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
+fixture = functools.partial(conftest.fixture, "jsonld")
 
 
 def movie(**fields: Any) -> dict[str, Any]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 import warnings
 from pathlib import Path
@@ -28,14 +29,10 @@ from filmmeta import (
 )
 from filmmeta.formats.tmdb import from_tmdb
 
-from . import strategies
+from . import conftest, strategies
 from .conftest import CORPUS, NO_CORPUS, corpus_files, load
 
-FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
-
-
-def fixture(name: str) -> Any:
-    return load(FIXTURES / name)
+fixture = functools.partial(conftest.fixture, "tmdb")
 
 
 def details(**fields: Any) -> dict[str, Any]:
