@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from filmmeta._validate import builder
+from filmmeta._validate import SHARED_TABLE_SIZE, builder
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["PartialDate"]
@@ -278,7 +278,7 @@ class PartialDate:
 
 # Years and months read, by text (bounded): 2000 is 2000 in every film of that year.
 _READ: dict[str, PartialDate] = {}
-_MAX_READ = 4096
+_MAX_READ = SHARED_TABLE_SIZE
 _unchecked = builder(PartialDate)
 
 

@@ -46,7 +46,15 @@ from filmmeta._film import (
     Film,
 )
 from filmmeta._ratings import SOURCES, Rating
-from filmmeta._validate import _SURROGATE, _URL, MAX_INT, MAX_TEXT, builder, is_text
+from filmmeta._validate import (
+    _SURROGATE,
+    _URL,
+    MAX_INT,
+    MAX_TEXT,
+    SHARED_TABLE_SIZE,
+    builder,
+    is_text,
+)
 
 __all__ = ["FAST_HOOKS"]
 
@@ -204,7 +212,7 @@ def _external_ids(slow: Hook) -> Hook:
 #: built once by the constructor serves every later one with the same fields, which
 #: saves the inference of its system. Frozen values, so sharing is safe; bounded.
 _CONTENT_RATINGS: dict[tuple[Any, ...], ContentRating] = {}
-_MAX_CACHED = 4096
+_MAX_CACHED = SHARED_TABLE_SIZE
 
 
 def _content_rating(slow: Hook) -> Hook:

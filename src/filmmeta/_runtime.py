@@ -14,6 +14,7 @@ import math
 import re
 from typing import Literal
 
+from filmmeta._validate import SHARED_TABLE_SIZE
 from filmmeta.exceptions import ValidationError
 
 __all__ = [
@@ -33,7 +34,7 @@ _MAX_TEXT = 100
 # read once and each timedelta written once; both tables are bounded.
 _PARSED: dict[str, dt.timedelta] = {}
 _ISO_TEXT: dict[dt.timedelta, str] = {}
-_MAX_CACHED = 4096
+_MAX_CACHED = SHARED_TABLE_SIZE
 _EXAMPLES = "expected e.g. '86 min', '1h 26m', '1:26' or 'PT1H26M'"
 
 # Every pattern below is linear: no quantified group contains another quantifier that

@@ -25,6 +25,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 100_000
 #: The largest count or id: JSON libraries (orjson, JavaScript) write no larger integer.
 MAX_INT = 2**63 - 1
+#: The most entries of a table of values built once and shared (content ratings,
+#: runtimes, years): what a catalog repeats fits, and hostile input cannot grow it.
+SHARED_TABLE_SIZE = 4096
 
 
 def tuple_of(value: Iterable[Any]) -> Any:

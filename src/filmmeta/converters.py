@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+H = TypeVar("H")
 StrPath: TypeAlias = str | os.PathLike[str]
 
 
@@ -105,41 +106,50 @@ def _converter(*, strict: bool, detailed: bool) -> cattrs.Converter:
     return make_converter(strict=strict, detailed_validation=detailed)
 
 
-# The hooks of the module-level functions, looked up once: a cattrs dispatch per call
-# costs more than the hook of a small class.
-@functools.cache
-def _unstructure_hooks() -> dict[type[Any], Callable[[Any], Any]]:
+# The hooks of the module-level functions, by class: built on first use (_lookup), then
+# read straight from these dicts, since a cattrs dispatch, or even a cached function's
+# call, costs a few percent of writing a small film.
+_TO_DICT: dict[type[Any], Callable[[Any], Any]] = {}
+_TO_JSON: dict[type[Any], Callable[[Any], Any]] = {}
+_FROM_DICT: dict[bool, dict[type[Any], Callable[[Any, Any], Any]]] = {True: {}, False: {}}
+
+
+def _to_dict_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     converter = _converter(strict=True, detailed=False)
-    _UNSTRUCTURE.update({cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]})
-    return _UNSTRUCTURE
+    return {cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]}
 
 
-# Filled on first use; read directly, a cached function's call costs a few percent of
-# writing a small film.
-_UNSTRUCTURE: dict[type[Any], Callable[[Any], Any]] = {}
-
-
-@functools.cache
-def _json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
+def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     # to_json's own: the dicts keep enum members, which both JSON backends write as
     # their values, so that writing skips a lookup per enum.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     install(converter, enum_members=True, structure=False)
-    _JSON.update({cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]})
-    return _JSON
+    return {cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]}
 
 
-_JSON: dict[type[Any], Callable[[Any], Any]] = {}
-
-
-@functools.cache
-def _structure_hooks(strict: bool) -> dict[type[Any], Callable[[Any, Any], Any]]:  # noqa: FBT001
+def _from_dict_hooks(strict: bool) -> dict[type[Any], Callable[[Any, Any], Any]]:  # noqa: FBT001
     converter = _converter(strict=strict, detailed=False)
-    _STRUCTURE[strict].update({cls: converter.get_structure_hook(cls) for cls in MODEL_CLASSES})
-    return _STRUCTURE[strict]
+    return {cls: converter.get_structure_hook(cls) for cls in MODEL_CLASSES}
 
 
-_STRUCTURE: dict[bool, dict[type[Any], Callable[[Any, Any], Any]]] = {True: {}, False: {}}
+def _lookup(
+    table: dict[type[Any], H], build: Callable[[], dict[type[Any], H]], cls: Any
+) -> H | None:
+    """The hook for *cls* in *table*, which *build* fills on first use."""
+    if not table:
+        table.update(build())
+    return table.get(cls)
+
+
+def _writer(
+    table: dict[type[Any], Callable[[Any], Any]],
+    build: Callable[[], dict[type[Any], Callable[[Any], Any]]],
+    obj: Any,
+) -> Callable[[Any], Any]:
+    hook = _lookup(table, build, type(obj))
+    if hook is None:
+        raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
+    return hook
 
 
 def to_dict(obj: Any) -> dict[str, Any]:
@@ -158,9 +168,7 @@ def to_dict(obj: Any) -> dict[str, Any]:
         >>> to_dict(Film("Backstage", release_date="2000", runtime=86))
         {'title': 'Backstage', 'kind': 'movie', 'release_date': '2000', 'runtime': 'PT1H26M'}
     """
-    hook = _UNSTRUCTURE.get(type(obj)) or _unstructure_hooks().get(type(obj))
-    if hook is None:
-        raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
+    hook = _TO_DICT.get(type(obj)) or _writer(_TO_DICT, _to_dict_hooks, obj)
     result: dict[str, Any] = hook(obj)
     return result
 
@@ -187,7 +195,8 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
         ...
         filmmeta.exceptions.ValidationError: ratings[0].value: expected a number, got str '5.7'
     """
-    hook = _STRUCTURE[strict].get(cls) or _structure_hooks(strict).get(cls)
+    table = _FROM_DICT[strict]
+    hook = table.get(cls) or _lookup(table, functools.partial(_from_dict_hooks, strict), cls)
     if hook is None:
         raise ValidationError.at(ROOT, f"{cls!r} is not a filmmeta model class")
     if type(data) is not dict and cls is not PartialDate:
@@ -226,9 +235,7 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
         >>> to_json(Film("Backstage", kind="tv_movie", release_date="2000"))
         '{"title":"Backstage","kind":"tv_movie","release_date":"2000"}'
     """
-    hook = _JSON.get(type(obj)) or _json_hooks().get(type(obj))
-    if hook is None:
-        raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
+    hook = _TO_JSON.get(type(obj)) or _writer(_TO_JSON, _to_json_hooks, obj)
     return _jsonlib.dumps(hook(obj), indent=indent)
 
 
