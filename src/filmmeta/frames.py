@@ -34,6 +34,9 @@ from filmmeta._arrow import (
     to_arrow,
     write_parquet,
 )
+# Kept where they were documented: the batch size and the layout's version.
+from filmmeta._arrow import BATCH_SIZE as BATCH_SIZE
+from filmmeta._arrow import SCHEMA_VERSION as SCHEMA_VERSION
 from filmmeta._availability import OfferType
 from filmmeta._film import Film, FilmKind
 from filmmeta._ratings import SOURCES
