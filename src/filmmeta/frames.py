@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from filmmeta import _arrow
 from filmmeta._arrow import (
     _ID_NAMES,
     _INT_IDS,
@@ -34,9 +35,6 @@ from filmmeta._arrow import (
     to_arrow,
     write_parquet,
 )
-# Kept where they were documented: the batch size and the layout's version.
-from filmmeta._arrow import BATCH_SIZE as BATCH_SIZE
-from filmmeta._arrow import SCHEMA_VERSION as SCHEMA_VERSION
 from filmmeta._availability import OfferType
 from filmmeta._film import Film, FilmKind
 from filmmeta._ratings import SOURCES
@@ -56,6 +54,11 @@ __all__ = [
     "write_parquet",
 ]
 
+
+#: Films per Arrow record batch, and so per Parquet row group, unless told otherwise.
+BATCH_SIZE = _arrow.BATCH_SIZE
+#: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
+SCHEMA_VERSION = _arrow.SCHEMA_VERSION
 
 _TEXT = ("title", "original_title", "release_date")
 _MINUTE = dt.timedelta(minutes=1)
