@@ -115,6 +115,17 @@ def test_every_kind_of_default(toy: _Toy, expected: dict[str, Any]) -> None:
     assert hook(toy) == expected
 
 
+def test_tuples_of_plain_values_may_stay_tuples() -> None:
+    converter = converters.make_converter()
+    converter.register_unstructure_hook(_Point, make_unstructure_fn(_Point, converter))
+    toy = _Toy("a", tags=("x", "y"), points=(_Point(1, 2),))
+    written = make_unstructure_fn(_Toy, converter, tuples=True)(toy)
+    # The strings' tuple is the instance's own; a tuple of objects is still a list.
+    assert written["tags"] is toy.tags
+    assert written["points"] == [{"x": 1, "y": 2}]
+    assert make_unstructure_fn(_Toy, converter)(toy)["tags"] == ["x", "y"]
+
+
 def test_generated_source_is_shown_in_tracebacks() -> None:
     import linecache
 
@@ -137,8 +148,8 @@ def test_a_hook_of_its_own_is_called_not_written_in() -> None:
 @pytest.mark.parametrize("backend", ["orjson", "json"])
 @settings(max_examples=ROUND_TRIP_EXAMPLES // 5)
 @given(film=strategies.films)
-def test_to_json_writes_enums_as_their_values(backend: str, film: Film) -> None:
-    # to_json's hooks leave enum members in place for the JSON library to write.
+def test_to_json_writes_enums_and_tuples_as_to_dict_does(backend: str, film: Film) -> None:
+    # to_json's hooks leave enum members and tuples in place for the JSON library to write.
     from filmmeta import _jsonlib
 
     saved = _jsonlib.orjson

@@ -8,8 +8,9 @@ a function written for it: one dict display for the fields always written, then 
 
 * ``v is not None`` for a None default (no ``__ne__`` call);
 * ``if v:`` for an empty tuple, and a list comprehension over the item's hook written
-  into the function (``list(v)`` for strings; a dict display for a small class of plain
-  fields, such as a credit, whose hook is one of these);
+  into the function (``list(v)`` for strings, or the tuple itself for dicts that go
+  straight to a JSON encoder; a dict display for a small class of plain fields, such as
+  a credit, whose hook is one of these);
 * the written form itself for a default that is written as ``{}`` (``ids=NO_IDS``), and
   ``v is not d and v != d`` for any other constant default;
 * ``v != factory(instance)`` for a default factory (a rating's ``best``/``worst``, which
@@ -54,14 +55,16 @@ def optional_inner(type_: Any) -> Any:
     return None
 
 
-def _leaf(type_: Any, converter: cattrs.Converter, var: str, globs: dict[str, Any]) -> str:
+def _leaf(
+    type_: Any, converter: cattrs.Converter, var: str, globs: dict[str, Any], *, tuples: bool
+) -> str:
     """An expression writing *var* (a non-None value of *type_*)."""
     if type_ in _PLAIN:
         return var
     if is_homogeneous_tuple(type_):
         item_type = type_.__args__[0]
         if item_type in _PLAIN:
-            return f"list({var})"
+            return var if tuples else f"list({var})"
         hook = converter.get_unstructure_hook(item_type)
         # Only a hook of ours, with the default rule, may be written in its place.
         if getattr(hook, "always_written", None) == () and (inline := _inline(item_type, "x")):
@@ -103,7 +106,11 @@ def _writes_empty(default: Any, converter: cattrs.Converter) -> bool:
 
 
 def make_unstructure_fn(
-    cls: type[Any], converter: cattrs.Converter, always: Collection[str] = ()
+    cls: type[Any],
+    converter: cattrs.Converter,
+    always: Collection[str] = (),
+    *,
+    tuples: bool = False,
 ) -> Callable[[Any], Any]:
     """Generate the unstructure hook of an attrs class *cls*.
 
@@ -111,6 +118,9 @@ def make_unstructure_fn(
         cls: An attrs class with resolved field types.
         converter: The converter whose hooks write the fields' values.
         always: Names of fields written even when they hold their default.
+        tuples: Leave a tuple of plain values (genres, languages) as it is rather than
+            copy it to a list: for dicts that go straight to a JSON encoder, which
+            writes a tuple as an array.
 
     Returns:
         A function of one instance that returns its canonical dict.
@@ -123,13 +133,13 @@ def make_unstructure_fn(
         inner = optional_inner(field.type)
         value_type = inner if inner is not None else field.type
         if default is attrs.NOTHING or name in always:
-            expr = _leaf(value_type, converter, f"i.{name}", globs)
+            expr = _leaf(value_type, converter, f"i.{name}", globs, tuples=tuples)
             if inner is not None and expr != f"i.{name}":
                 # An optional field that is always written is written as null.
                 expr = f"None if i.{name} is None else {expr}"
             written.append(f"        {name!r}: {expr},")
             continue
-        expr = _leaf(value_type, converter, "v", globs)
+        expr = _leaf(value_type, converter, "v", globs, tuples=tuples)
         checks.append(f"    v = i.{name}")
         if default is None:
             test = "v is not None"

@@ -244,27 +244,28 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
 
 
 def install(
-    converter: cattrs.Converter, *, enum_members: bool = False, structure: bool = True
+    converter: cattrs.Converter, *, for_encoder: bool = False, structure: bool = True
 ) -> None:
     """Register every hook on *converter*: see :func:`filmmeta.converters.configure_converter`.
 
-    With *enum_members*, enums are unstructured as themselves rather than their values:
-    for a JSON encoder that writes a str enum as its value (orjson and the standard
-    library both do), which saves a lookup per enum. ``structure=False`` registers the
-    unstructure hooks only.
+    With *for_encoder*, the dicts are written for a JSON encoder that writes a str enum
+    as its value and a tuple as an array (orjson and the standard library both do): enums
+    stay members and tuples of strings stay tuples, which saves a lookup per enum and a
+    copy per list. ``structure=False`` registers the unstructure hooks only.
     """
     converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
     converter.register_unstructure_hook(decimal.Decimal, str)
     converter.register_unstructure_hook(PartialDate, str)
     for cls in _ENUMS:
         # A bound dict lookup: cheaper than the enum's value property on every write.
-        values = identity if enum_members else {m: m.value for m in cls}.__getitem__
+        values = identity if for_encoder else {m: m.value for m in cls}.__getitem__
         converter.register_unstructure_hook(cls, values)
     if structure:
         _install_structure(converter)
     for cls in MODEL_CLASSES[1:]:
         converter.register_unstructure_hook(
-            cls, make_unstructure_fn(cls, converter, _ALWAYS_WRITTEN.get(cls, ()))
+            cls,
+            make_unstructure_fn(cls, converter, _ALWAYS_WRITTEN.get(cls, ()), tuples=for_encoder),
         )
 
 

@@ -120,10 +120,11 @@ def _to_dict_hooks() -> dict[type[Any], Callable[[Any], Any]]:
 
 
 def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
-    # to_json's own: the dicts keep enum members, which both JSON backends write as
-    # their values, so that writing skips a lookup per enum.
+    # to_json's own: the dicts keep enum members and tuples, which both JSON backends
+    # write as values and arrays, so that writing skips a lookup per enum and a copy
+    # per list.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
-    install(converter, enum_members=True, structure=False)
+    install(converter, for_encoder=True, structure=False)
     return {cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]}
 
 
