@@ -76,7 +76,17 @@ def test_convert_error_names_the_line(tmp_path: Path, capsys: pytest.CaptureFixt
     source = tmp_path / "films.jsonl"
     source.write_text('{"title": "A"}\n{"title": ""}\n', "utf-8")
     assert main(["convert", str(source)]) == 1
-    assert capsys.readouterr().err == "filmmeta: error: line 2: title: must not be empty\n"
+    err = capsys.readouterr().err
+    assert err == f"filmmeta: error: {source}, line 2: title: must not be empty\n"
+
+
+def test_convert_error_names_the_json_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "film.json"
+    source.write_text('{"title": ""}', "utf-8")
+    assert main(["convert", str(source)]) == 1
+    assert capsys.readouterr().err == f"filmmeta: error: {source}: title: must not be empty\n"
 
 
 def test_usage_error() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 from pathlib import Path
@@ -340,8 +341,22 @@ def test_jsonl_error_names_the_line() -> None:
     assert next(films_read).title == "A"
     with pytest.raises(ValidationError) as info:
         next(films_read)
-    assert info.value.line == 3
+    assert (info.value.line, info.value.file) == (3, None)
     assert str(info.value).startswith("line 3: kind: ")
+
+
+@pytest.mark.parametrize("mode", ["str", "Path", "rb", "r"])
+def test_jsonl_error_names_the_file(tmp_path: Path, mode: str) -> None:
+    path = tmp_path / "films.jsonl"
+    path.write_text('{"title": "A"}\n{"title": ""}\n', "utf-8")
+    with contextlib.ExitStack() as stack:
+        source: Any = str(path) if mode == "str" else path
+        if mode in {"rb", "r"}:
+            source = stack.enter_context(path.open(mode))
+        with pytest.raises(ValidationError) as info:
+            list(load_jsonl(source))
+    assert (info.value.file, info.value.line) == (str(path), 2)
+    assert str(info.value) == f"{path}, line 2: title: must not be empty"
 
 
 def test_jsonl_is_lazy() -> None:

@@ -33,6 +33,7 @@ def test_messages_and_paths() -> None:
     [
         ValidationError.at("title", "must not be empty"),
         ValidationError.at("kind", "bad").with_line(7),
+        ValidationError.at("kind", "bad").with_line(7, "films.jsonl"),
         UnsupportedDocumentError("an OMDb series"),
     ],
 )
@@ -42,4 +43,24 @@ def test_errors_pickle(err: FilmmetaError) -> None:
     assert str(copy) == str(err)
     if isinstance(err, ValidationError):
         assert isinstance(copy, ValidationError)
-        assert (copy.errors, copy.line) == (err.errors, err.line)
+        assert (copy.errors, copy.line, copy.file) == (err.errors, err.line, err.file)
+
+
+@pytest.mark.parametrize(
+    ("err", "expected"),
+    [
+        (ValidationError.at("title", "empty"), "title: empty"),
+        (ValidationError.at("title", "empty").with_line(3), "line 3: title: empty"),
+        (
+            ValidationError.at("title", "empty").with_line(3, "a.jsonl"),
+            "a.jsonl, line 3: title: empty",
+        ),
+        (ValidationError([("title", "empty")], file="a.json"), "a.json: title: empty"),
+        (
+            ValidationError.at("value", "high").with_line(3, "a.jsonl").with_prefix("ratings[0]"),
+            "a.jsonl, line 3: ratings[0].value: high",
+        ),
+    ],
+)
+def test_errors_say_where_they_are(err: ValidationError, expected: str) -> None:
+    assert str(err) == expected

@@ -584,13 +584,17 @@ def test_dask_takes_one_path_and_is_lazy(jsonl_files: list[Path], tmp_path: Path
     read_jsonl_partitions(tmp_path / "missing.jsonl")  # nothing is read yet
 
 
-def test_dask_errors_name_the_line(jsonl_files: list[Path]) -> None:
+def test_dask_errors_name_the_file_and_line(jsonl_files: list[Path]) -> None:
     pytest.importorskip("dask.bag")
     with jsonl_files[2].open("a") as file:
         file.write('{"title": "Bad", "kind": "series"}\n')
     bag = read_jsonl_partitions(jsonl_files)
-    with pytest.raises(ValidationError, match=r"^line 21: kind: 'series' is not one of"):
+    with pytest.raises(
+        ValidationError, match=r"^.*part-2\.jsonl, line 21: kind: 'series' is"
+    ) as info:
         bag.count().compute(scheduler="processes", num_workers=2)
+    # Of many files, the error names the one to look at.
+    assert (info.value.file, info.value.line) == (str(jsonl_files[2]), 21)
     assert read_jsonl_partitions(jsonl_files[:2]).count().compute(scheduler="sync") == 40
 
 

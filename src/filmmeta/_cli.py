@@ -126,7 +126,9 @@ def _convert(args: argparse.Namespace, out: IO[str]) -> int:
             try:
                 film = reader(_jsonlib.loads(text))
             except ValidationError as err:
-                raise err.with_line(number) if number is not None else err from None
+                if number is None:
+                    raise type(err)(err.errors, file=path) from None
+                raise err.with_line(number, path) from None
             if args.target == "jsonl":
                 out.write(to_json(film) + "\n")
             elif args.target == "json":

@@ -334,7 +334,9 @@ def load_jsonl(
 
     Raises:
         ValidationError: For the first invalid line; its :attr:`~ValidationError.line`
-            is the 1-based line number, and its message starts with it.
+            is the 1-based line number, :attr:`~ValidationError.file` the file's name
+            (for a path, or an open file that has one), and its message starts with
+            both.
 
     Examples:
         >>> import io
@@ -351,8 +353,12 @@ def load_jsonl(
             yield from load_jsonl(opened, cls, strict=strict)
         return
     lines: Iterator[tuple[int, str | bytes]] = enumerate(file, start=1)
+    # A file's name, when it has one (io.StringIO has none; a file opened on a
+    # descriptor has an int), so that an error says which of many files is bad.
+    name = getattr(file, "name", None)
+    name = name if isinstance(name, str) else None
     while True:
-        batch, error = _decode_batch(lines, cls, strict=strict)
+        batch, error = _decode_batch(lines, cls, strict=strict, file=name)
         yield from batch
         if error is not None:
             raise error
@@ -365,7 +371,7 @@ _BATCH = 1000
 
 
 def _decode_batch(
-    lines: Iterator[tuple[int, str | bytes]], cls: type[T], *, strict: bool
+    lines: Iterator[tuple[int, str | bytes]], cls: type[T], *, strict: bool, file: str | None
 ) -> tuple[list[T], ValidationError | None]:
     """Decode up to _BATCH values with the cyclic garbage collector paused.
 
@@ -385,7 +391,7 @@ def _decode_batch(
                 try:
                     batch.append(from_json(line, cls, strict=strict))
                 except ValidationError as err:
-                    error = err.with_line(number)
+                    error = err.with_line(number, file)
                     break
                 if len(batch) == _BATCH:
                     break

@@ -54,6 +54,8 @@ class ValidationError(FilmmetaError, ValueError):
 
     Args:
         errors: The ``(path, message)`` pairs; at least one.
+        line: The line of a JSON Lines file the problems are on, when known.
+        file: The name of the file they are in, when known.
 
     Examples:
         >>> err = ValidationError([("ratings[1].value", "11.2 is above the scale's best 10")])
@@ -68,12 +70,21 @@ class ValidationError(FilmmetaError, ValueError):
     errors: list[tuple[str, str]]
     #: The line of a JSON Lines file the problems are on, when known.
     line: int | None
+    #: The name of that file, when known (a path, or the name of an open file).
+    file: str | None
 
-    def __init__(self, errors: Iterable[tuple[str, str]], *, line: int | None = None) -> None:
+    def __init__(
+        self,
+        errors: Iterable[tuple[str, str]],
+        *,
+        line: int | None = None,
+        file: str | None = None,
+    ) -> None:
         self.errors = [(str(path), str(message)) for path, message in errors]
         if not self.errors:
             self.errors = [(ROOT, "invalid value")]
         self.line = line
+        self.file = file
         super().__init__(self.errors)
 
     @classmethod
@@ -108,24 +119,40 @@ class ValidationError(FilmmetaError, ValueError):
             [('ratings[1].value', 'is negative')]
         """
         return type(self)(
-            [(join_path(prefix, path), msg) for path, msg in self.errors], line=self.line
+            [(join_path(prefix, path), msg) for path, msg in self.errors],
+            line=self.line,
+            file=self.file,
         )
 
-    def with_line(self, line: int) -> ValidationError:
+    def with_line(self, line: int, file: str | None = None) -> ValidationError:
         """Return the same problems, located on *line* of a JSON Lines file.
+
+        Args:
+            line: The 1-based line number.
+            file: The file's name, when there is one: with many files (a Dask bag, the
+                command line), the line number alone does not say where to look.
+
+        Returns:
+            A new error of the same class.
 
         Examples:
             >>> print(ValidationError.at("title", "must not be empty").with_line(3))
             line 3: title: must not be empty
+            >>> err = ValidationError.at("title", "must not be empty")
+            >>> print(err.with_line(3, "films-2.jsonl"))
+            films-2.jsonl, line 3: title: must not be empty
         """
-        return type(self)(self.errors, line=line)
+        return type(self)(self.errors, line=line, file=file)
 
     def __str__(self) -> str:
-        where = f"line {self.line}: " if self.line is not None else ""
+        place = [f"line {self.line}"] if self.line is not None else []
+        if self.file is not None:
+            place.insert(0, self.file)
+        where = ", ".join(place) + ": " if place else ""
         return "\n".join(f"{where}{path}: {message}" for path, message in self.errors)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (type(self), self.errors, self.line))
+        return (_rebuild, (type(self), self.errors, self.line, self.file))
 
 
 class UnsupportedDocumentError(FilmmetaError, ValueError):
@@ -166,6 +193,9 @@ def join_path(prefix: str, path: str) -> str:
 
 
 def _rebuild(
-    cls: type[ValidationError], errors: list[tuple[str, str]], line: int | None
+    cls: type[ValidationError],
+    errors: list[tuple[str, str]],
+    line: int | None,
+    file: str | None,
 ) -> ValidationError:
-    return cls(errors, line=line)
+    return cls(errors, line=line, file=file)
