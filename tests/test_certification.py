@@ -5,12 +5,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta._certification import (
+from filmmeta._certification import ContentRating, normalize_certification
+from filmmeta._certification_systems import (
     SYSTEMS,
     SYSTEMS_BY_COUNTRY,
     CertificationSystem,
-    ContentRating,
-    normalize_certification,
     system_for,
 )
 from filmmeta._codes import is_region

@@ -8,15 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta._runtime import (
-    _ISO_RE,
-    _PART_RE,
-    RuntimeStyle,
-    format_iso_duration,
-    format_runtime,
-    parse_iso_duration,
-    parse_runtime,
-)
+from filmmeta._duration import _ISO_RE, format_iso_duration, parse_iso_duration
+from filmmeta._runtime import _PART_RE, RuntimeStyle, format_runtime, parse_runtime
 from filmmeta.exceptions import ValidationError
 
 M86 = dt.timedelta(minutes=86)
@@ -341,21 +334,21 @@ def test_parse_other_values_gives_timedelta_or_validation_error(value: object) -
 
 
 def test_written_runtimes_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from filmmeta import _runtime
+    from filmmeta import _duration
 
-    monkeypatch.setattr(_runtime, "_ISO_TEXT", {})
+    monkeypatch.setattr(_duration, "_ISO_TEXT", {})
     assert format_iso_duration(dt.timedelta(minutes=86)) == "PT1H26M"
-    assert {dt.timedelta(minutes=86): "PT1H26M"} == _runtime._ISO_TEXT
-    monkeypatch.setattr(_runtime, "_MAX_CACHED", 1)
+    assert {dt.timedelta(minutes=86): "PT1H26M"} == _duration._ISO_TEXT
+    monkeypatch.setattr(_duration, "_MAX_CACHED", 1)
     assert format_iso_duration(dt.timedelta(minutes=87)) == "PT1H27M"
-    assert len(_runtime._ISO_TEXT) == 1
+    assert len(_duration._ISO_TEXT) == 1
 
 
 def test_canonical_runtimes_are_read_once_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from filmmeta import _runtime
+    from filmmeta import _duration
 
-    monkeypatch.setattr(_runtime, "_PARSED", {})
+    monkeypatch.setattr(_duration, "_PARSED", {})
     assert parse_iso_duration("PT1H26M") is parse_iso_duration("PT1H26M")
-    monkeypatch.setattr(_runtime, "_MAX_CACHED", 1)
+    monkeypatch.setattr(_duration, "_MAX_CACHED", 1)
     assert parse_iso_duration("PT1H27M") == dt.timedelta(minutes=87)
-    assert list(_runtime._PARSED) == ["PT1H26M"]
+    assert list(_duration._PARSED) == ["PT1H26M"]

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given
 
 from filmmeta import Film, Rating, ValidationError, from_dict, to_dict
-from filmmeta._runtime import parse_iso_duration
-from filmmeta._schema import _DATE, _DURATION, _WS, DRAFT, SCHEMA_ID, json_schema
+from filmmeta._duration import parse_iso_duration
+from filmmeta._schema import DRAFT, SCHEMA_ID, json_schema
+from filmmeta._schema_rules import _DATE, _DURATION, _WS
 
 from .strategies import MODELS, films
 from .test_converters import MALFORMED

@@ -11,11 +11,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from filmmeta._availability import Offer, OfferType, Quality, group_offers
-from filmmeta._certification import (
-    CertificationSystem,
-    ContentRating,
-    normalize_certification,
-)
+from filmmeta._certification import ContentRating, normalize_certification
+from filmmeta._certification_systems import CertificationSystem
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import SOURCES, Rating, RatingKind, RatingSource

@@ -30,10 +30,10 @@ from filmmeta._availability import Offer, OfferType, Quality, parse_price
 from filmmeta._certification import ContentRating
 from filmmeta._dates import PartialDate
 from filmmeta._decode import FAST_HOOKS
+from filmmeta._duration import format_iso_duration, parse_iso_duration
 from filmmeta._encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind
 from filmmeta._ratings import Rating
-from filmmeta._runtime import format_iso_duration, parse_iso_duration
 from filmmeta._validate import check_number, describe
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 

@@ -1,0 +1,239 @@
+"""The JSON Schema fragments that the types of the model classes do not imply.
+
+:func:`filmmeta._schema.json_schema` generates most of the schema from the attrs classes;
+what it adds on top comes from here: the named string types of ``"$defs"`` (text, dates,
+durations, prices, ISO codes, URLs) with their regular expressions, the extra rules of
+single fields and whole classes, and the value ranges of the known rating sources. Each
+rule states in JSON Schema what a validator or the converter checks in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from filmmeta import _codes
+from filmmeta._availability import Offer
+from filmmeta._certification import MAX_CODE, MAX_REASON, ContentRating
+from filmmeta._film import Credit, ExternalIds, Film
+from filmmeta._ratings import SOURCES, Rating
+from filmmeta._validate import MAX_INT, MAX_TEXT
+
+__all__ = ["JSON"]
+
+JSON = dict[str, Any]
+
+# The characters Python's str.isspace() (and so str.strip()) treats as white space,
+# as a regex class body. ECMA-262's \s is a different set (it has U+FEFF and lacks
+# U+001C..U+001F), so the schema spells Python's set out.
+_WS = (
+    r"\t\n\u000b\f\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a"
+    r"\u2028\u2029\u202f\u205f\u3000"
+)
+_CONTROL = r"\u0000-\u001f\u007f-\u009f"
+
+_YEAR = "(?!0000)[0-9]{4}"
+_MONTH_DAY = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+# Gregorian leap years: divisible by 4 but not by 100, or divisible by 400.
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_DATE = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+
+_NUM = "[0-9]+(?:[.,][0-9]+)?"
+_DURATION = (
+    rf"^[Pp](?!$)(?:{_NUM}[Ww])?(?:{_NUM}[Dd])?"
+    rf"(?:[Tt](?=[0-9])(?:{_NUM}[Hh])?(?:{_NUM}[Mm])?(?:{_NUM}[Ss])?)?$"
+)
+
+# Named string types, shared by several fields; each becomes an entry of "$defs".
+_SCALARS: Mapping[str, JSON] = {
+    "Text": {
+        "type": "string",
+        "description": "Text with at least one character that is not white space.",
+        "minLength": 1,
+        "maxLength": MAX_TEXT,
+        "pattern": f"[^{_WS}]",
+    },
+    "Date": {
+        "type": "string",
+        "description": (
+            "An ISO 8601 calendar date, as precise as known: a year, a year and month, "
+            "or a full date that exists (years 0001 to 9999)."
+        ),
+        "pattern": _DATE,
+        "examples": ["2000", "2000-11", "2000-11-07"],
+    },
+    "Duration": {
+        "type": "string",
+        "description": (
+            "An ISO 8601 duration of fixed length: weeks, days, hours, minutes and "
+            'seconds, each optional, in either case ("PT1H26M", "P0DT1H26M0S", "PT1.5H"). '
+            'Years and months have no fixed length and are not allowed: "P30M" is 30 months.'
+        ),
+        "pattern": _DURATION,
+        "maxLength": 100,
+        "examples": ["PT1H26M"],
+    },
+    "Price": {
+        "type": "string",
+        "description": 'A non-negative decimal number written as a string ("3.99"), never '
+        "a JSON number, so that no binary rounding can change it.",
+        "pattern": r"^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?$",
+        "examples": ["3.99"],
+    },
+    "Region": {
+        "type": "string",
+        "description": 'An ISO 3166-1 alpha-2 code in upper case ("US", "GB"); "XK" '
+        "(Kosovo) included.",
+        "enum": sorted(_codes._countries().names),
+    },
+    "Currency": {
+        "type": "string",
+        "description": 'An active ISO 4217 currency code in upper case ("USD").',
+        "enum": sorted(_codes._currencies()),
+    },
+    "LanguageTag": {
+        "type": "string",
+        "description": (
+            "A BCP 47 language tag in canonical form: an ISO 639 language in lower case "
+            "(the ISO 639-1 code where there is one), then optionally an ISO 15924 script "
+            "in title case, an ISO 3166-1 or UN M.49 region, and lower-case variants "
+            '("en", "pt-BR", "zh-Hant", "yue", "es-419"). Only the shape is checked here; '
+            "the subtags must also exist."
+        ),
+        "pattern": (
+            "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?"
+            "(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$"
+        ),
+        "examples": ["en", "pt-BR"],
+    },
+    "Code": {
+        "type": "string",
+        "description": "A short code: no white space around it, no control characters.",
+        "minLength": 1,
+        "maxLength": MAX_CODE,
+        "not": {"pattern": f"^[{_WS}]|[{_WS}]$|[{_CONTROL}]"},
+    },
+    "Slug": {
+        "type": "string",
+        "description": "An id or path without white space.",
+        "minLength": 1,
+        "maxLength": MAX_TEXT,
+        "not": {"pattern": f"[{_WS}]"},
+    },
+    "Url": {
+        "type": "string",
+        "description": "An absolute http or https URL.",
+        "maxLength": MAX_TEXT,
+        "pattern": f"^[Hh][Tt][Tt][Pp][Ss]?://[^{_WS}/$.?#][^{_WS}]*$",
+    },
+}
+
+_Rule = Mapping[str, Any]
+
+
+# What the types alone do not say, by class and field: merged over the generated schema
+# of the field (a "description" here replaces the docstring's, where that speaks of
+# Python values rather than JSON).
+_FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
+    (Film, "languages"): {"items": {"$ref": "#/$defs/LanguageTag"}},
+    (Film, "countries"): {"items": {"$ref": "#/$defs/Region"}},
+    (Film, "runtime"): {"description": "The running time, as an ISO 8601 duration."},
+    (Film, "ratings"): {
+        "description": "Ratings from any number of sources, one per source (two ratings "
+        "from the same known source are rejected here; from the same unknown source, "
+        "only by filmmeta itself)."
+    },
+    (Credit, "role"): {
+        "pattern": "^[a-z][a-z0-9 _/-]*$",
+        "description": 'A lowercase role: "director", "writer", "producer", "actor", '
+        '"self", "composer", "cinematographer", "editor", "creator" or any other.',
+    },
+    (Rating, "source"): {"pattern": "^[a-z][a-z0-9_]{0,63}$"},
+    (Rating, "votes"): {"minimum": 0, "maximum": MAX_INT},
+    (ContentRating, "code"): {"$ref": "#/$defs/Code"},
+    (ContentRating, "country"): {"$ref": "#/$defs/Region"},
+    (ContentRating, "system"): {
+        "$ref": "#/$defs/Code",
+        "description": 'The name of the rating system ("MPA", "BBFC"). When left out it is '
+        "inferred from the country and the code; filmmeta writes it whenever it is known.",
+    },
+    (ContentRating, "reason"): {"maxLength": MAX_REASON},
+    (Offer, "type"): {"description": "How the offer lets you watch."},
+    (Offer, "region"): {"$ref": "#/$defs/Region"},
+    (Offer, "price"): {"description": 'The price, as a decimal string ("3.99").'},
+    (Offer, "currency"): {
+        "$ref": "#/$defs/Currency",
+        "description": 'ISO 4217 code ("USD"); required with a price.',
+    },
+    (Offer, "url"): {"$ref": "#/$defs/Url"},
+    (ExternalIds, "imdb"): {"type": "string", "pattern": "^tt[0-9]{7,}$"},
+    (ExternalIds, "tmdb"): {"minimum": 1, "maximum": MAX_INT},
+    (ExternalIds, "wikidata"): {"type": "string", "pattern": "^Q[1-9][0-9]*$"},
+    (ExternalIds, "letterboxd"): {"$ref": "#/$defs/Slug"},
+    (ExternalIds, "rotten_tomatoes"): {"$ref": "#/$defs/Slug"},
+    (ExternalIds, "metacritic"): {"$ref": "#/$defs/Slug"},
+    (ExternalIds, "justwatch"): {"minimum": 1, "maximum": MAX_INT},
+}
+
+# Whole-object rules of a class, beyond its properties.
+_CLASS_RULES: Mapping[type[Any], _Rule] = {
+    # A price needs a currency (dependentRequired would also demand one for "price": null).
+    Offer: {
+        "if": {"properties": {"price": {"type": "string"}}, "required": ["price"]},
+        "then": {"properties": {"currency": {"type": "string"}}, "required": ["currency"]},
+    },
+}
+
+
+def _scale_rules(worst: float, best: float | None) -> list[JSON]:
+    """The rules of a scale whose worst and best hold unless the rating gives its own."""
+    rules: list[JSON] = []
+    if best is not None:
+        rules.append(
+            {
+                "if": {"not": {"required": ["best"]}},
+                "then": {
+                    "properties": {
+                        "value": {"maximum": best},
+                        "worst": {"exclusiveMaximum": best},
+                    }
+                },
+            }
+        )
+    rules.append(
+        {
+            "if": {"not": {"required": ["worst"]}},
+            "then": {
+                "properties": {"value": {"minimum": worst}, "best": {"exclusiveMinimum": worst}}
+            },
+        }
+    )
+    return rules
+
+
+def _rating_scales() -> list[JSON]:
+    """The value ranges of the known sources, and what an unknown source must give."""
+    by_scale: dict[tuple[float, float], list[str]] = {}
+    for source in SOURCES.values():
+        by_scale.setdefault((source.worst, source.best), []).append(source.name)
+    rules: list[JSON] = [
+        {
+            "if": {"properties": {"source": {"enum": sorted(names)}}, "required": ["source"]},
+            "then": {"allOf": _scale_rules(worst, best)},
+        }
+        for (worst, best), names in sorted(by_scale.items())
+    ]
+    rules.append(
+        {
+            "if": {
+                "properties": {"source": {"not": {"enum": sorted(SOURCES)}}},
+                "required": ["source"],
+            },
+            "then": {"required": ["best"], "allOf": _scale_rules(0, None)},
+        }
+    )
+    return rules
