@@ -30,9 +30,6 @@ from filmmeta._duration import (
 
 __all__ = [
     "RuntimeStyle",
-    # Defined in _duration; also offered here, as format_runtime(td, "iso") is this
-    # function and formats/schemaorg.py imports it from this module.
-    "format_iso_duration",
     "format_runtime",
     "parse_runtime",
 ]

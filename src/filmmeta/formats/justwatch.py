@@ -10,13 +10,12 @@ reads the whole title. The field mapping and the rules are in ``docs/formats/jus
 
 from __future__ import annotations
 
-import decimal
 import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._availability import Offer, OfferType, Quality
+from filmmeta._availability import Offer
 from filmmeta._certification import ContentRating
 from filmmeta._codes import is_region
 from filmmeta._dates import PartialDate
@@ -30,38 +29,19 @@ from filmmeta.formats._common import (
     field,
     guard_depth,
     language_codes,
-    region_code,
     text,
     warn,
 )
+from filmmeta.formats._justwatch_offers import provider_names, read_offers
 
 __all__ = ["film_from_justwatch", "offers_from_justwatch"]
 
-_TYPES = {
-    "flatrate": OfferType.SUBSCRIPTION,
-    "rent": OfferType.RENT,
-    "buy": OfferType.BUY,
-    "free": OfferType.FREE,
-    "ads": OfferType.ADS,
-    "cinema": OfferType.CINEMA,
-}
-_QUALITIES = {"sd": Quality.SD, "hd": Quality.HD, "4k": Quality.UHD, "_4k": Quality.UHD}
 _SHOWS = frozenset({"show", "show_season", "show_episode", "season", "episode"})
 # Keys that only a title (legacy or GraphQL) has.
 _TITLE_KEYS = frozenset({"offers", "object_type", "objectType", "content", "full_path"})
 # Other documents of the API, told by a key of their first item, for the error message.
 _LISTS = {"clear_name": "a provider list", "organization": "an age certification list"}
 _LISTS |= {"translation": "a genre list", "clearName": "a provider list"}
-# An offer's field -> (legacy key, GraphQL key), for errors raised by Offer.
-_KEYS = {
-    "type": ("monetization_type", "monetizationType"),
-    "quality": ("presentation_type", "presentationType"),
-    "price": ("retail_price", "retailPriceValue"),
-    "currency": ("currency", "currency"),
-    "url": ("urls.standard_web", "standardWebURL"),
-    "region": ("country", "country"),
-    "provider": ("provider_id", "package.clearName"),
-}
 _FULL_PATH = re.compile(r"/([a-z]{2})/")
 # Film field -> (legacy key, GraphQL key inside "content"); None where a shape lacks it.
 _FIELDS: dict[str, tuple[str | None, str | None]] = {
@@ -118,12 +98,12 @@ def offers_from_justwatch(obj: Any, *, providers: Any = None) -> tuple[Offer, ..
         >>> offers_from_justwatch(title, providers=[{"id": 2, "clear_name": "Apple iTunes"}])
         (Offer(provider='Apple iTunes', type=<OfferType.BUY: 'buy'>, region='US', price=Decimal('19.99'), currency='USD', quality=<Quality.HD: 'hd'>, url=None),)
     """  # noqa: E501
-    names = _provider_names(providers)
+    names = provider_names(providers)
     doc = _load(obj)
     if isinstance(doc, list) and all(isinstance(i, Mapping) and _kind_key(i) for i in doc):
-        return _read_offers([("", doc)], None, names)
+        return read_offers([("", doc)], None, names)
     node = _title(doc)
-    return _read_offers(_offer_lists(node), _region(node), names)
+    return read_offers(_offer_lists(node), _region(node), names)
 
 
 @guard_depth
@@ -165,7 +145,7 @@ def film_from_justwatch(obj: Any, *, providers: Any = None) -> Film:
         >>> film.rating("rotten_tomatoes").display, film.ids.justwatch
         ('93%', 1)
     """
-    names = _provider_names(providers)
+    names = provider_names(providers)
     node = _title(_load(obj))
     graphql = "content" in node or "objectType" in node
     info = expect_mapping(node.get("content", {}), "content") if graphql else node
@@ -193,7 +173,7 @@ def film_from_justwatch(obj: Any, *, providers: Any = None) -> Film:
         "credits": _credits(*get("credits")),
         "ids": _ids(node, info, graphql=graphql),
         "languages": language_codes([language] if language else [], get("language")[0]),
-        "offers": _read_offers(_offer_lists(node), where, names),
+        "offers": read_offers(_offer_lists(node), where, names),
     }
     return Film(title, **film)
 
@@ -260,111 +240,6 @@ def _region(node: Mapping[str, Any]) -> str | None:
         if isinstance(found, str) and (match := _FULL_PATH.match(found)):
             return match[1].upper() if is_region(match[1].upper()) else None
     return None
-
-
-# -- offers ---------------------------------------------------------------------------------
-
-
-def _provider_names(providers: Any) -> dict[Any, str]:
-    if providers is None:
-        return {}
-    if isinstance(providers, Mapping):
-        return {k: v for k, v in providers.items() if isinstance(v, str)}
-    names: dict[Any, str] = {}
-    for i, item in enumerate(expect_list(providers, "providers")):
-        item = expect_mapping(item, f"providers[{i}]")  # noqa: PLW2901
-        key = item.get("id", item.get("packageId"))
-        if type(key) is not int:
-            raise ValidationError.at(f"providers[{i}].id", f"expected an id, got {describe(key)}")
-        name = text(item.get("clear_name", item.get("clearName")), f"providers[{i}].clear_name")
-        if name is not None:
-            names[key] = name
-    return names
-
-
-def _read_offers(
-    lists: list[tuple[str, Any]], where: str | None, names: dict[Any, str]
-) -> tuple[Offer, ...]:
-    found: list[Offer] = []
-    unnamed: list[str] = []
-    for key, items in lists:
-        here = key if is_region(key) else where
-        for i, item in enumerate(items):
-            offer = _offer(expect_mapping(item, f"{key}[{i}]"), f"{key}[{i}]", here, names, unnamed)
-            if offer is not None:
-                found.append(offer)
-    if unnamed:
-        warn(
-            f"offers: no name for provider id {', '.join(dict.fromkeys(unnamed))}; pass "
-            "providers= (the /providers list): named 'provider <id>'"
-        )
-    return tuple(found)
-
-
-def _offer(
-    item: Mapping[str, Any],
-    path: str,
-    where: str | None,
-    names: dict[Any, str],
-    unnamed: list[str],
-) -> Offer | None:
-    graphql = "monetizationType" in item
-    keys = {name: pair[graphql] for name, pair in _KEYS.items()}
-    kind_key, quality_key, price_key = keys["type"], keys["quality"], keys["price"]
-    raw = text(item.get(kind_key), f"{path}.{kind_key}")
-    kind = _TYPES.get(raw.lower()) if raw else None
-    if kind is None:
-        warn(f"{path}.{kind_key}: {raw!r} is not a known offer type: left out")
-        return None
-    quality = None
-    if (shown := text(item.get(quality_key), f"{path}.{quality_key}")) is not None:
-        quality = _QUALITIES.get(shown.lower())
-        if quality is None:
-            warn(f"{path}.{quality_key}: {shown!r} is not a known quality: left out")
-    price = item.get(price_key)
-    if price is not None and type(price) not in (int, float):
-        raise ValidationError.at(f"{path}.{price_key}", f"expected a number, got {describe(price)}")
-    urls = item.get("urls") if not graphql else None
-    url = expect_mapping(urls, f"{path}.urls").get("standard_web") if urls else None
-    terms: dict[str, Any] = {
-        "quality": quality,
-        "price": None if price is None else decimal.Decimal(str(price)),
-        "url": text(item.get("standardWebURL") if graphql else url, f"{path}.{keys['url']}"),
-        "region": _offer_region(item, path) or where,
-    }
-    if terms["price"] is not None:  # a currency alone says nothing (flatrate offers have one)
-        terms["currency"] = text(item.get("currency"), f"{path}.currency")
-    provider = _provider(item, path, names, unnamed)
-    try:
-        return Offer(provider, kind, **terms)
-    except ValidationError as err:
-        raise ValidationError([(f"{path}.{keys.get(p, p)}", m) for p, m in err.errors]) from None
-
-
-def _offer_region(item: Mapping[str, Any], path: str) -> str | None:
-    if item.get("country") is not None:
-        return region_code(item["country"], f"{path}.country")
-    locale = text(item.get("locale"), f"{path}.locale")  # "en_US"
-    if locale is not None and "_" in locale:
-        return region_code(locale.rpartition("_")[2], f"{path}.locale")
-    return None
-
-
-def _provider(item: Mapping[str, Any], path: str, names: dict[Any, str], unnamed: list[str]) -> str:
-    package = item.get("package")
-    if package is not None:
-        package = expect_mapping(package, f"{path}.package")
-        if (name := text(package.get("clearName"), f"{path}.package.clearName")) is not None:
-            return name
-        key, key_path = package.get("packageId"), f"{path}.package.packageId"
-    else:
-        key, key_path = item.get("provider_id"), f"{path}.provider_id"
-    if type(key) is not int:
-        raise ValidationError.at(key_path, f"expected a provider id, got {describe(key)}")
-    if key in names:
-        return names[key]
-    unnamed.append(str(key))
-    return f"provider {key}"
 
 
 # -- the rest of a title --------------------------------------------------------------------

@@ -12,16 +12,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
-from filmmeta._availability import Offer, OfferType
-from filmmeta._certification import ContentRating, normalize_certification
 from filmmeta._codes import is_language_tag, language_from_name
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import Rating
 from filmmeta._runtime import parse_runtime
-from filmmeta._validate import check_region, check_url, describe
+from filmmeta._validate import check_region, describe
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,
@@ -33,17 +29,18 @@ from filmmeta.formats._common import (
     unique,
     warn,
 )
+from filmmeta.formats._tmdb_parts import (
+    NULLS,
+    check_error,
+    check_part,
+    objects,
+    offers_from_providers,
+    positive_int,
+    ratings_from_release_dates,
+)
 
 __all__ = ["from_tmdb"]
 
-# TMDb writes "" for unknown text, never "N/A".
-_NULLS = frozenset({""})
-# Release types, most telling first: theatrical (3), limited (2), premiere (1), digital
-# (4), physical (5), TV (6). The certification of the first type found wins.
-_TYPE_ORDER = {3: 0, 2: 1, 1: 2, 4: 3, 5: 4, 6: 5}
-_OFFER_TYPES = {"flatrate": OfferType.SUBSCRIPTION} | {
-    t: OfferType(t) for t in ("rent", "buy", "ads", "free")
-}
 # Crew jobs (or, for writers, the department) carried as credits; other jobs are not.
 _CREW_JOBS = {
     "Director": Role.DIRECTOR,
@@ -147,9 +144,9 @@ def from_tmdb(
     _check_document(details)
     if region is not None:
         check_region("region", region)
-    film_id = _positive_int(details.get("id"), "id")
-    title = text(details.get("title"), "title", nulls=_NULLS)
-    original = text(details.get("original_title"), "original_title", nulls=_NULLS)
+    film_id = positive_int(details.get("id"), "id")
+    title = text(details.get("title"), "title", nulls=NULLS)
+    original = text(details.get("original_title"), "original_title", nulls=NULLS)
     if title is None:
         title, original = original, None
     if title is None:
@@ -165,37 +162,31 @@ def from_tmdb(
         offers_doc, offers_path = details.get("watch/providers"), "watch/providers"
     for doc, path in ((release_dates, "release_dates"), (providers, "providers")):
         if doc is not None:
-            _check_part(doc, path, film_id)
+            check_part(doc, path, film_id)
     # Typed as Any: mypy cannot solve the generic converter of Film's tuple fields.
     collections: dict[str, Any] = {
-        "content_ratings": _content_ratings(dates_doc, dates_path),
+        "content_ratings": ratings_from_release_dates(dates_doc, dates_path),
         "genres": _genres(details.get("genres")),
         "languages": _languages(details.get("spoken_languages")),
         "countries": _countries(details),
         "credits": _credits(details.get("credits")),
         "ratings": _ratings(details),
-        "offers": _offers(offers_doc, offers_path, region),
+        "offers": offers_from_providers(offers_doc, offers_path, region),
     }
     return Film(
         title,
         kind=FilmKind.VIDEO if _flag(details, "video") else FilmKind.MOVIE,
         release_date=_release_date(details),
         runtime=_runtime(details.get("runtime")),
-        summary=text(details.get("overview"), "overview", nulls=_NULLS),
+        summary=text(details.get("overview"), "overview", nulls=NULLS),
         ids=_ids(details, film_id),
         original_title=original if original != title else None,
         **collections,
     )
 
 
-def _check_error(doc: Mapping[str, Any]) -> None:
-    if doc.get("success") is False or ("status_code" in doc and "status_message" in doc):
-        message = f"TMDb error {doc.get('status_code')}: {doc.get('status_message')}"
-        raise UnsupportedDocumentError(message)
-
-
 def _check_document(details: Mapping[str, Any]) -> None:
-    _check_error(details)
+    check_error(details)
     if "page" in details or "title" not in details:
         found = (what for key, what in _NOT_DETAILS if key in details)
         results = details.get("results")
@@ -210,32 +201,6 @@ def _check_document(details: Mapping[str, Any]) -> None:
         )
 
 
-def _check_part(doc: object, path: str, film_id: int | None) -> None:
-    doc = expect_mapping(doc, path)
-    _check_error(doc)
-    part_id = _positive_int(doc.get("id"), f"{path}.id")
-    if None not in (part_id, film_id) and part_id != film_id:
-        raise ValidationError.at(f"{path}.id", f"{part_id} is not the film's id {film_id}")
-
-
-def _positive_int(value: object, path: str) -> int | None:
-    if value is None:
-        return None
-    if type(value) is not int or value <= 0:
-        raise ValidationError.at(path, f"expected a positive integer, got {describe(value)}")
-    return value
-
-
-def _items(value: object, path: str) -> list[tuple[str, Mapping[str, Any]]]:
-    """Return the objects of a list that may be null, with their paths."""
-    if value is None:
-        return []
-    return [
-        (f"{path}[{i}]", expect_mapping(item, f"{path}[{i}]"))
-        for i, item in enumerate(expect_list(value, path))
-    ]
-
-
 def _flag(details: Mapping[str, Any], key: str) -> bool:
     value = details.get(key)
     if value is not None and type(value) is not bool:
@@ -244,7 +209,7 @@ def _flag(details: Mapping[str, Any], key: str) -> bool:
 
 
 def _release_date(details: Mapping[str, Any]) -> PartialDate | None:
-    value = text(details.get("release_date"), "release_date", nulls=_NULLS)
+    value = text(details.get("release_date"), "release_date", nulls=NULLS)
     if value is None:
         return None
     with field("release_date"):
@@ -261,14 +226,14 @@ def _runtime(value: object) -> dt.timedelta | None:
 
 
 def _genres(value: object) -> list[str]:
-    names = (text(g.get("name"), f"{p}.name", nulls=_NULLS) for p, g in _items(value, "genres"))
+    names = (text(g.get("name"), f"{p}.name", nulls=NULLS) for p, g in objects(value, "genres"))
     return unique(name for name in names if name is not None)
 
 
 def _languages(value: object) -> list[str]:
     tags: list[str] = []
-    for path, entry in _items(value, "spoken_languages"):
-        code = text(entry.get("iso_639_1"), f"{path}.iso_639_1", nulls=_NULLS)
+    for path, entry in objects(value, "spoken_languages"):
+        code = text(entry.get("iso_639_1"), f"{path}.iso_639_1", nulls=NULLS)
         if code == "xx":  # TMDb's "No Language"
             continue
         names = [text(entry.get(key), f"{path}.{key}") for key in ("english_name", "name")]
@@ -286,7 +251,7 @@ def _languages(value: object) -> list[str]:
 def _countries(details: Mapping[str, Any]) -> list[str]:
     codes = [
         region_code(entry.get("iso_3166_1"), f"{path}.iso_3166_1")
-        for path, entry in _items(details.get("production_countries"), "production_countries")
+        for path, entry in objects(details.get("production_countries"), "production_countries")
     ]
     origin = details.get("origin_country")
     if origin is not None:
@@ -318,7 +283,7 @@ def _ids(details: Mapping[str, Any], film_id: int | None) -> ExternalIds:
         ("imdb", "external_ids.imdb_id", external.get("imdb_id")),
         ("wikidata", "external_ids.wikidata_id", external.get("wikidata_id")),
     ):
-        value = text(raw, path, nulls=_NULLS)
+        value = text(raw, path, nulls=NULLS)
         if value is not None and found.get(key) is None:
             with field(path, inner=False):
                 ExternalIds(**{key: value})  # type: ignore[arg-type]
@@ -326,100 +291,20 @@ def _ids(details: Mapping[str, Any], film_id: int | None) -> ExternalIds:
     return ExternalIds(**found)
 
 
-def _content_ratings(doc: object, path: str) -> list[ContentRating]:
-    if doc is None:
-        return []
-    doc = expect_mapping(doc, path)
-    _check_error(doc)
-    if "results" in doc:
-        entries = [
-            (country, rpath, rel, _release_rank(rel, rpath))
-            for cpath, entry in _items(doc["results"], f"{path}.results")
-            if (country := region_code(entry.get("iso_3166_1"), f"{cpath}.iso_3166_1"))
-            for rpath, rel in _items(entry.get("release_dates"), f"{cpath}.release_dates")
-        ]
-    elif "countries" in doc:  # the legacy /releases response: the primary release wins
-        entries = [
-            (country, rpath, rel, 0 if rel.get("primary") is True else 1)
-            for rpath, rel in _items(doc["countries"], f"{path}.countries")
-            if (country := region_code(rel.get("iso_3166_1"), f"{rpath}.iso_3166_1"))
-        ]
-    else:
-        raise ValidationError.at(path, "expected a /release_dates or /releases response")
-    best: dict[str, tuple[int, ContentRating]] = {}
-    for country, rpath, rel, rank in entries:
-        rating = _content_rating(country, rpath, rel)
-        if rating is not None and (country not in best or rank < best[country][0]):
-            best[country] = (rank, rating)
-    return [rating for _, rating in best.values()]
-
-
-def _release_rank(rel: Mapping[str, Any], path: str) -> int:
-    kind = rel.get("type")
-    if kind is not None and type(kind) is not int:
-        raise ValidationError.at(f"{path}.type", f"expected a release type, got {describe(kind)}")
-    return _TYPE_ORDER.get(kind, len(_TYPE_ORDER)) if kind is not None else len(_TYPE_ORDER)
-
-
-def _content_rating(country: str, path: str, rel: Mapping[str, Any]) -> ContentRating | None:
-    code = text(rel.get("certification"), f"{path}.certification", nulls=_NULLS)
-    if code is None:
-        return None
-    with field(f"{path}.certification", inner=False):
-        rating = ContentRating(normalize_certification(code, country=country), country=country)
-    descriptors = rel.get("descriptors")
-    if descriptors is not None:
-        listed = expect_list(descriptors, f"{path}.descriptors")
-        words = (text(d, f"{path}.descriptors[{i}]") for i, d in enumerate(listed))
-        reason = ", ".join(unique(w for w in words if w is not None))
-        with field(f"{path}.descriptors", inner=False):
-            rating = attrs.evolve(rating, reason=reason or None)
-    return rating
-
-
-def _offers(doc: object, path: str, only: str | None) -> list[Offer]:
-    if doc is None:
-        return []
-    doc = expect_mapping(doc, path)
-    _check_error(doc)
-    offers: list[Offer] = []
-    for code, value in expect_mapping(doc.get("results"), f"{path}.results").items():
-        rpath = f"{path}.results.{code}"
-        if (only is not None and code != only) or region_code(code, rpath) is None:
-            continue
-        entry = expect_mapping(value, rpath)
-        link = text(entry.get("link"), f"{rpath}.link", nulls=_NULLS)
-        if link is not None:
-            with field(f"{rpath}.link", inner=False):
-                check_url("url", link)
-        for key, items in entry.items():
-            offer_type = _OFFER_TYPES.get(key)
-            if offer_type is None:
-                if key != "link":
-                    warn(f"{rpath}.{key}: not a known kind of offer: left out")
-                continue
-            for ppath, item in _items(items, f"{rpath}.{key}"):
-                name = text(item.get("provider_name"), f"{ppath}.provider_name", nulls=_NULLS)
-                if name is None:
-                    raise ValidationError.at(f"{ppath}.provider_name", "an offer needs a provider")
-                offers.append(Offer(name, offer_type, region=code, url=link))
-    return unique(offers)
-
-
 def _credits(doc: object) -> list[Credit]:
     if doc is None:
         return []
     doc = expect_mapping(doc, "credits")
     found: list[Credit] = []
-    for path, person in _items(doc.get("cast"), "credits.cast"):
-        name = text(person.get("name"), f"{path}.name", nulls=_NULLS)
-        character = text(person.get("character"), f"{path}.character", nulls=_NULLS)
+    for path, person in objects(doc.get("cast"), "credits.cast"):
+        name = text(person.get("name"), f"{path}.name", nulls=NULLS)
+        character = text(person.get("character"), f"{path}.character", nulls=NULLS)
         if name is not None:
             found.append(Credit(name, Role.ACTOR, character=character))
-    for path, person in _items(doc.get("crew"), "credits.crew"):
-        name = text(person.get("name"), f"{path}.name", nulls=_NULLS)
-        job = text(person.get("job"), f"{path}.job", nulls=_NULLS)
-        department = text(person.get("department"), f"{path}.department", nulls=_NULLS)
+    for path, person in objects(doc.get("crew"), "credits.crew"):
+        name = text(person.get("name"), f"{path}.name", nulls=NULLS)
+        job = text(person.get("job"), f"{path}.job", nulls=NULLS)
+        department = text(person.get("department"), f"{path}.department", nulls=NULLS)
         role = Role.WRITER if department == "Writing" else _CREW_JOBS.get(job or "")
         if name is not None and role is not None:
             found.append(Credit(name, role))
