@@ -427,3 +427,8 @@ def test_normalize_is_idempotent(text: str, country: str | None) -> None:
     assert once
     assert once == once.strip()
     assert normalize_certification(once, country=country) == once
+
+
+def test_the_tables_read_as_plain_mappings() -> None:
+    assert repr(SYSTEMS_BY_COUNTRY) == repr(dict(SYSTEMS_BY_COUNTRY))
+    assert len(SYSTEMS) == len(dict(SYSTEMS)) > 30

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -107,8 +108,20 @@ def test_python_dash_m() -> None:
         check=False,
     )
     assert bad.returncode == 1
+    assert bad.stderr.startswith("filmmeta: error: ")
     assert "Traceback" not in bad.stderr
-    assert json.loads(json.dumps(bad.stderr))
+
+
+def test_main_module_exits_with_the_status(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In this process, so that coverage sees __main__.py; the subprocess test above
+    # shows the same from the outside.
+    monkeypatch.setattr(sys, "argv", ["filmmeta", "validate", "/nonexistent.json"])
+    with pytest.raises(SystemExit) as info:
+        runpy.run_module("filmmeta", run_name="__main__")
+    assert info.value.code == 1
+    assert capsys.readouterr().err.startswith("filmmeta: error: ")
 
 
 class _Terminal:

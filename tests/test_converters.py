@@ -359,6 +359,23 @@ def test_jsonl_error_names_the_file(tmp_path: Path, mode: str) -> None:
     assert str(info.value) == f"{path}, line 2: title: must not be empty"
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_jsonl_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        films = load_jsonl(io.StringIO('{"title": "A"}\n{"title": "B"}\n'))
+        assert next(films).title == "A"
+        # Paused only while a batch decodes, never while the caller's code runs.
+        assert gc.isenabled() is enabled
+        assert [f.title for f in films] == ["B"]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 def test_jsonl_is_lazy() -> None:
     class Lines:
         read = 0
@@ -392,6 +409,35 @@ def test_make_converter_strictness() -> None:
     strict = converters.make_converter()
     with pytest.raises(cattrs.ClassValidationError):
         strict.structure({"title": "A", "x": 1}, Film)
+
+
+def test_configured_converters_take_only_booleans_as_booleans() -> None:
+    # The model has no bool field, but a user's class on a configured converter may.
+    c = converters.make_converter()
+    assert c.structure(True, bool) is True
+    with pytest.raises(ValidationError, match="expected true or false, got int 1"):
+        c.structure(1, bool)
+
+
+def test_a_partial_date_alone_reports_its_problem() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_dict("2000-13", PartialDate)
+    assert info.value.errors == [("$", "'2000-13': 13 is not a month (1 to 12)")]
+
+
+def test_errors_from_anywhere_are_flattened_to_paths() -> None:
+    from cattrs.errors import BaseValidationError
+
+    from filmmeta._hooks import _PASSTHROUGH, flatten
+
+    group = BaseValidationError("two problems", [ValueError("bad"), KeyError("x")], Film)
+    assert flatten(group, "ids") == [
+        ("ids", "invalid value (ValueError: bad)"),
+        ("ids", "required key missing"),
+    ]
+    # The hook cattrs skips (it is falsy) hands its value on should it ever be called.
+    assert not _PASSTHROUGH
+    assert _PASSTHROUGH(86, int) == 86
 
 
 def test_top_level_exports_match_module() -> None:

@@ -84,7 +84,7 @@ def test_bad_values_raise_validation_error_with_the_field(
 def test_evolve_validates() -> None:
     film = Film("Backstage")
     assert attrs.evolve(film, runtime=90).runtime == dt.timedelta(minutes=90)
-    with pytest.raises(ValidationError, match="runtime"):
+    with pytest.raises(ValidationError, match=r"^runtime: -0:01:00 is negative$"):
         attrs.evolve(film, runtime=dt.timedelta(minutes=-1))
 
 
@@ -141,6 +141,26 @@ def test_credits_are_checked() -> None:
     for role in ([], {}, ["actor"]):
         with pytest.raises(ValidationError, match="role: expected a string"):
             Credit("A", role)  # type: ignore[arg-type]
+
+
+def test_roles_seen_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from filmmeta import _film
+
+    monkeypatch.setattr(_film, "_ROLES_SEEN", {f"role {i}" for i in range(1000)})
+    assert Credit("A", "gaffer").role == "gaffer"
+    assert "gaffer" not in _film._ROLES_SEEN
+    monkeypatch.setattr(_film, "_ROLES_SEEN", set())
+    Credit("A", "gaffer")
+    assert {"gaffer"} == _film._ROLES_SEEN
+
+
+def test_instances_of_subclasses_are_accepted() -> None:
+    @attrs.frozen
+    class SourcedRating(Rating):
+        note: str = "from a press kit"
+
+    rating = SourcedRating("imdb", 5.7, votes=347)
+    assert Film("Backstage", ratings=[rating]).ratings == (rating,)
 
 
 @given(films)

@@ -81,3 +81,16 @@ def test_deep_python_values_from_dict() -> None:
     with pytest.raises(ValidationError):
         from_dict({"title": "x", "genres": value})
     assert Film("x") == from_dict({"title": "x"})
+
+
+def test_a_value_whose_repr_recurses_is_described() -> None:
+    from filmmeta import from_dict
+
+    class Endless:
+        def __repr__(self) -> str:
+            return repr(self)
+
+    # Describing the value for the message would recurse without end: the message says
+    # what it can instead.
+    with pytest.raises(ValidationError, match=r"^title: expected a string, got Endless <Endless"):
+        from_dict({"title": Endless()})

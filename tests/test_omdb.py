@@ -173,6 +173,8 @@ def test_lists(key: str, value: str, expected: tuple[str, ...]) -> None:
             "writer",
             ("Stan Lee", "Jack Kirby"),
         ),
+        # A note within a note is one note.
+        ("Writer", "Dan Brown (novel (2003))", "writer", ("Dan Brown",)),
         # The same person under several notes is one writer credit.
         (
             "Writer",

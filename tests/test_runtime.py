@@ -129,16 +129,16 @@ def test_parse(value: str | int | float | dt.timedelta, expected: dt.timedelta) 
         ("PT" + "9" * 60 + ".5H", "too long"),
         ("9" * 99, "too long"),
         ("\u0668\u0666", "is not a runtime"),  # Arabic-Indic digits
-        (-1, "negative"),
-        (-0.5, "negative"),
-        (float("nan"), "finite"),
+        (-1, "-1 minutes is negative"),
+        (-0.5, "-0.5 minutes is negative"),
+        (float("nan"), "nan is not a finite number of minutes"),
         (float("inf"), "finite"),
         (10**30, "too long"),
         (True, "got bool"),
         (None, "got NoneType"),
         ([86], "got list"),
         (b"86", "got bytes"),
-        (dt.timedelta(seconds=-1), "negative"),
+        (dt.timedelta(seconds=-1), "-0:00:01 is negative"),  # not "-1 day, 23:59:59"
     ],
 )
 def test_parse_rejects(value: object, fragment: str) -> None:
@@ -237,9 +237,9 @@ def test_format_default_style_is_short() -> None:
 
 
 def test_format_rejects_negative() -> None:
-    with pytest.raises(ValidationError, match="negative"):
+    with pytest.raises(ValidationError, match=r"^\$: -0:01:00 is negative$"):
         format_runtime(dt.timedelta(minutes=-1))
-    with pytest.raises(ValidationError, match="negative"):
+    with pytest.raises(ValidationError, match=r"^\$: -0:00:00.000001 is negative$"):
         format_iso_duration(dt.timedelta(microseconds=-1))
 
 

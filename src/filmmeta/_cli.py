@@ -66,13 +66,12 @@ class _Progress:
             self.stream.flush()
 
 
-def _lines(path: str, progress: _Progress | None = None) -> Iterator[tuple[int | None, str]]:
+def _lines(path: str, progress: _Progress) -> Iterator[tuple[int | None, str]]:
     """Yield ``(line number, text)`` for JSON Lines, ``(None, text)`` for a JSON file."""
     if path.endswith((".jsonl", ".ndjson")):
         with open(path, encoding="utf-8") as file:
             for number, line in enumerate(file, start=1):
-                if progress is not None:
-                    progress.tick()
+                progress.tick()
                 if line.strip():
                     yield number, line
     else:

@@ -166,7 +166,8 @@ def _check(td: object) -> dt.timedelta:
     if not isinstance(td, dt.timedelta):
         raise _fail(f"expected a timedelta, got {type(td).__name__}")
     if td.days < 0:
-        raise _fail(f"runtime {td} is negative")
+        # str() of a negative timedelta reads "-1 day, 23:55:00"; this reads "-0:05:00".
+        raise _fail(f"-{-td} is negative")
     return td
 
 

@@ -101,20 +101,21 @@ def parse_runtime(value: str | int | float | dt.timedelta) -> dt.timedelta:
         return _parse_text(text)
     if isinstance(value, dt.timedelta):
         if value < dt.timedelta(0):
-            raise _fail(f"runtime {value} is negative")
+            # str() of a negative timedelta reads "-1 day, 23:55:00"; this reads "-0:05:00".
+            raise _fail(f"-{-value} is negative")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(
             f"expected text, a number of minutes or a timedelta, got {type(value).__name__}"
         )
     if isinstance(value, float) and not math.isfinite(value):
-        raise _fail(f"runtime {value} is not a finite number of minutes")
+        raise _fail(f"{value} is not a finite number of minutes")
     if value < 0:
-        raise _fail(f"runtime {value} minutes is negative")
+        raise _fail(f"{value} minutes is negative")
     try:
         return dt.timedelta(minutes=value)
     except OverflowError:
-        raise _fail(f"runtime {value} minutes is too long to represent") from None
+        raise _fail(f"{value} minutes is too long to represent") from None
 
 
 def _parse_text(text: str) -> dt.timedelta:

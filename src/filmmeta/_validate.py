@@ -89,7 +89,8 @@ def check_text(path: str, value: object, *, optional: bool = False) -> None:
         raise ValidationError.at(path, "must not be empty")
     if len(value) > MAX_TEXT:
         raise ValidationError.at(path, f"is longer than {MAX_TEXT:,} characters")
-    if match := _SURROGATE.search(value):
+    # Text that passes every test returned at the top, so one of these raises.
+    if match := _SURROGATE.search(value):  # pragma: no branch
         raise ValidationError.at(
             path, f"has a lone surrogate {match.group()!r} at {match.start()}: not text"
         )
@@ -103,7 +104,8 @@ def check_items(
     """Check that *value* is a tuple and run *check* on every item with its path."""
     if not isinstance(value, tuple):
         raise ValidationError.at(path, f"expected a list, got {describe(value)}")
-    for i, item in enumerate(value):
+    # Called when a list failed its whole-list test, so some item raises.
+    for i, item in enumerate(value):  # pragma: no branch
         check(f"{path}[{i}]", item)
 
 

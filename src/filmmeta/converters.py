@@ -215,8 +215,6 @@ def _structure_detailed(data: Any, cls: type[T], *, strict: bool) -> T:
         return _converter(strict=strict, detailed=True).structure(data, cls)
     except ValidationError:
         raise
-    except RecursionError:
-        raise ValidationError.at(ROOT, "nested too deeply") from None
     except Exception as exc:
         raise ValidationError(flatten(exc, ROOT)) from None
 
