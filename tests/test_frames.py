@@ -484,8 +484,16 @@ def test_read_parquet_reports_rows_counted_from_the_start(pa: Any, tmp_path: Pat
         "Untitled",
         "Backstage",
     ]
-    with pytest.raises(ValidationError, match=r"^\[4\]\.title: must not be empty$"):
+    with pytest.raises(ValidationError) as info:
         next(films_read)
+    assert str(info.value) == f"{path}: [4].title: must not be empty"
+    # An open file names itself; a file-like object without a name leaves the name out.
+    with path.open("rb") as file, pytest.raises(ValidationError) as info:
+        list(read_parquet(file))
+    assert info.value.file == str(path)
+    with pytest.raises(ValidationError) as info:
+        list(read_parquet(io.BytesIO(path.read_bytes())))
+    assert (info.value.file, str(info.value)) == (None, "[4].title: must not be empty")
 
 
 def itertools_take(iterator: Any, n: int) -> list[Any]:

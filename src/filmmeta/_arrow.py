@@ -374,7 +374,8 @@ def read_parquet(
 
     Raises:
         ImportError: pyarrow is not installed (``pip install 'filmmeta[arrow]'``).
-        ValidationError: As :func:`from_arrow`, with rows counted from the file's start.
+        ValidationError: As :func:`from_arrow`, with rows counted from the file's start
+            and the file's name (for a path, or an open file that has one).
 
     .. versionadded:: 0.1.0
     """
@@ -387,6 +388,11 @@ def read_parquet(
 def _read_parquet(pa: Any, pq: Any, where: Any, batch_size: int) -> Iterator[Film]:
     # Without pre-buffering: with it, pyarrow keeps the row groups it has read until the
     # file is closed, and memory would grow with the file.
+    name = where if isinstance(where, str) else getattr(where, "name", None)
     with pq.ParquetFile(where, pre_buffer=False) as file:
         batches = file.iter_batches(batch_size=batch_size)
-        yield from _films(pa, _schema(pa), batches)
+        try:
+            yield from _films(pa, _schema(pa), batches)
+        except ValidationError as err:
+            # As load_jsonl's errors do: of many files, say which one to look at.
+            raise err.with_file(name) if isinstance(name, str) else err from None

@@ -126,7 +126,7 @@ def _convert(args: argparse.Namespace, out: IO[str]) -> int:
                 film = reader(_jsonlib.loads(text))
             except ValidationError as err:
                 if number is None:
-                    raise type(err)(err.errors, file=path) from None
+                    raise err.with_file(path) from None
                 raise err.with_line(number, path) from None
             if args.target == "jsonl":
                 out.write(to_json(film) + "\n")

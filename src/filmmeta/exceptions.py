@@ -144,6 +144,21 @@ class ValidationError(FilmmetaError, ValueError):
         """
         return type(self)(self.errors, line=line, file=file)
 
+    def with_file(self, file: str) -> ValidationError:
+        """Return the same problems, located in the file named *file*.
+
+        Args:
+            file: A path, or the name of an open file.
+
+        Returns:
+            A new error of the same class, on the same line (if any).
+
+        Examples:
+            >>> print(ValidationError.at("[12].title", "must not be empty").with_file("a.parquet"))
+            a.parquet: [12].title: must not be empty
+        """
+        return type(self)(self.errors, line=self.line, file=file)
+
     def __str__(self) -> str:
         place = [f"line {self.line}"] if self.line is not None else []
         if self.file is not None:

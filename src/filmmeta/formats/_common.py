@@ -83,7 +83,9 @@ def field(path: str, *, inner: bool = True) -> Iterator[None]:
     except ValidationError as err:
         if inner:
             raise err.with_prefix(path) from None
-        raise type(err)([(path, msg) for _, msg in err.errors], line=err.line) from None
+        raise type(err)(
+            [(path, msg) for _, msg in err.errors], line=err.line, file=err.file
+        ) from None
 
 
 F = TypeVar("F", bound=Callable[..., Any])
