@@ -15,6 +15,7 @@ from filmmeta._certification import ContentRating, normalize_certification
 from filmmeta._certification_systems import CertificationSystem
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._merge import merge_films
 from filmmeta._ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._reception import (
     RatingSummary,
@@ -61,6 +62,7 @@ __all__ = [
     "group_offers",
     "json_schema",
     "load_jsonl",
+    "merge_films",
     "metacritic_label",
     "normalize_certification",
     "parse_runtime",

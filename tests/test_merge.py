@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from filmmeta import (
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    Offer,
+    Rating,
+    ValidationError,
+    merge_films,
+)
+
+from .strategies import films
+
+IMDB = ExternalIds(imdb="tt0233044")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "field", "expected"),
+    [
+        # Single values: the first known wins; title and kind are the first film's.
+        ({"title": "Backstage"}, {"title": "Backstage (2000)"}, "title", "Backstage"),
+        ({"kind": "tv_movie"}, {"kind": "movie"}, "kind", FilmKind.TV_MOVIE),
+        ({}, {"runtime": 86}, "runtime", dt.timedelta(minutes=86)),
+        ({"runtime": 90}, {"runtime": 86}, "runtime", dt.timedelta(minutes=90)),
+        ({}, {"summary": "A tour."}, "summary", "A tour."),
+        ({"original_title": "A"}, {"original_title": "B"}, "original_title", "A"),
+        # Release dates: the first, unless a later one says the same more precisely.
+        ({"release_date": "2000"}, {"release_date": "2000-11-07"}, "release_date", "2000-11-07"),
+        ({"release_date": "2000-11"}, {"release_date": "2000-11-07"}, "release_date", "2000-11-07"),
+        ({"release_date": "2000-11-07"}, {"release_date": "2000"}, "release_date", "2000-11-07"),
+        ({"release_date": "2000"}, {"release_date": "2001-11-07"}, "release_date", "2000"),
+        ({"release_date": "2000-10"}, {"release_date": "2000-11-07"}, "release_date", "2000-10"),
+        ({}, {"release_date": "2000"}, "release_date", "2000"),
+        ({}, {}, "release_date", None),
+        # Lists: joined, each item once, in order.
+        (
+            {"genres": ["Music", "Documentary"]},
+            {"genres": ["Music", "Hip-Hop"]},
+            "genres",
+            ("Music", "Documentary", "Hip-Hop"),
+        ),
+        ({"languages": ["en"]}, {"languages": ["en", "es"]}, "languages", ("en", "es")),
+        ({}, {"countries": ["US"]}, "countries", ("US",)),
+        (
+            {"offers": [Offer("Amazon", "rent", region="US")]},
+            {"offers": [Offer("Amazon", "rent", region="US"), Offer("Vudu", "buy")]},
+            "offers",
+            (Offer("Amazon", "rent", region="US"), Offer("Vudu", "buy")),
+        ),
+        # Ratings one per source, content ratings one per country and system: first wins.
+        (
+            {"ratings": [Rating("imdb", 5.7, votes=347)]},
+            {"ratings": [Rating("imdb", 5.6, votes=350), Rating("metacritic", 29)]},
+            "ratings",
+            (Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)),
+        ),
+        (
+            {"content_ratings": [ContentRating("R", country="US")]},
+            {
+                "content_ratings": [
+                    ContentRating("NC-17", country="US"),
+                    ContentRating("TV-MA", country="US", system="US TV"),
+                    ContentRating("15", country="GB"),
+                ]
+            },
+            "content_ratings",
+            (
+                ContentRating("R", country="US"),
+                ContentRating("TV-MA", country="US", system="US TV"),
+                ContentRating("15", country="GB"),
+            ),
+        ),
+        # Ids: joined field by field.
+        (
+            {"ids": IMDB},
+            {"ids": ExternalIds(imdb="tt0233044", tmdb=21307)},
+            "ids",
+            ExternalIds(imdb="tt0233044", tmdb=21307),
+        ),
+    ],
+)
+def test_each_field(
+    first: dict[str, Any], second: dict[str, Any], field: str, expected: Any
+) -> None:
+    merged = merge_films(Film(**{"title": "Backstage", **first}), Film(**{"title": "X", **second}))
+    value = getattr(merged, field)
+    assert (str(value) if field == "release_date" and value is not None else value) == expected
+
+
+def test_credits_with_characters_take_the_place_of_those_without() -> None:
+    omdb = [
+        Credit("A", "actor"),
+        Credit("B", "actor"),
+        Credit("C", "actor"),
+        Credit("D", "director"),
+    ]
+    tmdb = [
+        Credit("B", "actor", character="Bea"),
+        Credit("A", "actor", character="Al"),
+        Credit("A", "actor", character="Al's twin"),
+        Credit("E", "actor", character="Eve"),
+        Credit("D", "director"),
+    ]
+    merged = merge_films(Film("X", credits=omdb), Film("X", credits=tmdb))
+    assert [(c.name, c.role, c.character) for c in merged.credits] == [
+        ("A", "actor", "Al"),
+        ("A", "actor", "Al's twin"),
+        ("B", "actor", "Bea"),
+        ("C", "actor", None),
+        ("D", "director", None),
+        ("E", "actor", "Eve"),
+    ]
+
+
+def test_different_ids_of_one_kind_are_different_titles() -> None:
+    with pytest.raises(ValidationError) as info:
+        merge_films(Film("X", ids=IMDB), Film("X"), Film("X", ids=ExternalIds(imdb="tt0113277")))
+    assert info.value.errors == [("ids.imdb", "'tt0233044' and 'tt0113277' are different titles")]
+
+
+@pytest.mark.parametrize("other", [None, {"title": "X"}, "X"])
+def test_only_films_merge(other: object) -> None:
+    with pytest.raises(ValidationError, match=r"^\[1\]: expected a Film, got "):
+        merge_films(Film("X"), other)  # type: ignore[arg-type]
+
+
+@given(films)
+def test_a_film_merged_with_itself_is_itself_without_repeats(film: Film) -> None:
+    once = merge_films(film)
+    assert merge_films(film, film) == once
+    assert merge_films(once) == once
+    assert (once.title, once.ratings, once.ids) == (film.title, film.ratings, film.ids)
+    assert set(once.offers) == set(film.offers)
+
+
+@given(films, films, films)
+def test_merging_in_steps_is_merging_at_once(a: Film, b: Film, c: Film) -> None:
+    def merged(*parts: Film) -> Film | str:
+        try:
+            return merge_films(*parts)
+        except ValidationError as err:
+            return str(err)
+
+    at_once = merged(a, b, c)
+    ab = merged(a, b)
+    if isinstance(ab, str):
+        assert isinstance(at_once, str)
+        return
+    assert merged(ab, c) == at_once
