@@ -50,12 +50,6 @@ IMDB = ExternalIds(imdb="tt0233044")
         ),
         ({"languages": ["en"]}, {"languages": ["en", "es"]}, "languages", ("en", "es")),
         ({}, {"countries": ["US"]}, "countries", ("US",)),
-        (
-            {"offers": [Offer("Amazon", "rent", region="US")]},
-            {"offers": [Offer("Amazon", "rent", region="US"), Offer("Vudu", "buy")]},
-            "offers",
-            (Offer("Amazon", "rent", region="US"), Offer("Vudu", "buy")),
-        ),
         # Ratings one per source, content ratings one per country and system: first wins.
         (
             {"ratings": [Rating("imdb", 5.7, votes=347)]},
@@ -119,6 +113,26 @@ def test_credits_with_characters_take_the_place_of_those_without() -> None:
         ("D", "director", None),
         ("E", "actor", "Eve"),
     ]
+
+
+def test_offers_with_more_details_take_the_place_of_those_with_fewer() -> None:
+    tmdb = [Offer("Apple TV", "rent", region="US"), Offer("Netflix", "subscription", region="US")]
+    justwatch = [
+        Offer("Amazon", "buy", region="US", price="9.99", currency="USD"),
+        Offer("Apple TV", "rent", region="US", price="3.99", currency="USD", quality="hd"),
+        Offer("Apple TV", "rent", region="US", price="4.99", currency="USD", quality="uhd"),
+        Offer("Apple TV", "rent", region="GB", price="3.49", currency="GBP"),
+    ]
+    merged = merge_films(Film("X", offers=tmdb), Film("X", offers=justwatch))
+    assert merged.offers == (
+        justwatch[1],
+        justwatch[2],
+        tmdb[1],
+        justwatch[0],
+        justwatch[3],
+    )
+    # The offer with a price of its own is not completed by one with another price.
+    assert merge_films(Film("X", offers=justwatch[1:3])).offers == tuple(justwatch[1:3])
 
 
 def test_different_ids_of_one_kind_are_different_titles() -> None:

@@ -16,7 +16,7 @@ import attrs
 
 from filmmeta._certification import ContentRating
 from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film
+from filmmeta._film import ExternalIds, Film
 from filmmeta._ratings import Rating
 from filmmeta._validate import describe
 from filmmeta.exceptions import ValidationError
@@ -28,7 +28,12 @@ T = TypeVar("T")
 # The fields whose first known value wins. kind has a default (movie) rather than "not
 # known", so the first film's kind is taken as it is.
 _FIRST_KNOWN = ("runtime", "summary", "original_title")
-_JOINED = ("genres", "languages", "countries", "offers")
+_JOINED = ("genres", "languages", "countries")
+# Items that another item can complete: the fields that name the item, then the details.
+_DETAILED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "credits": (("name", "role"), ("character",)),
+    "offers": (("provider", "type"), ("region", "price", "currency", "quality", "url")),
+}
 
 
 def merge_films(first: Film, *others: Film) -> Film:
@@ -44,9 +49,11 @@ def merge_films(first: Film, *others: Film) -> Film:
       are not the same title, and are refused.
     - Ratings are kept one per source, content ratings one per country and system, both
       from the first film that has them.
-    - Credits are joined, and a credit without a character is left out when the same
-      person has the same role with a character (OMDb's actors, TMDb's cast).
-    - Genres, languages, countries and offers are joined, each kept once, in order.
+    - Genres, languages and countries are joined, each kept once, in order.
+    - Credits and offers are joined too, and an item that another one completes gives
+      way to it, at its own place: an actor without a character to the same actor with
+      one (OMDb's actors, TMDb's cast), an offer without a price to the same provider's
+      offer of that type with a price and the same known details.
 
     Args:
         first: The film from the most trusted source.
@@ -97,12 +104,15 @@ def merge_films(first: Film, *others: Film) -> Film:
         for name in _FIRST_KNOWN
     }
     changes |= {name: _joined(getattr(f, name) for f in films) for name in _JOINED}
+    changes |= {
+        name: _completed(_joined(getattr(f, name) for f in films), *fields)
+        for name, fields in _DETAILED.items()
+    }
     return attrs.evolve(
         first,
         **changes,
         release_date=_release_date(films),
         content_ratings=_first_by(films, "content_ratings", _rating_system),
-        credits=_credits(films),
         ratings=_first_by(films, "ratings", _source),
         ids=_ids(films),
     )
@@ -142,23 +152,33 @@ def _release_date(films: tuple[Film, ...]) -> PartialDate | None:
     return best
 
 
-def _credits(films: tuple[Film, ...]) -> tuple[Credit, ...]:
-    credits = _joined(film.credits for film in films)
-    # A person's credits with characters take the place of the first credit of the same
-    # person and role, so that the billing order is the first source's.
-    characters: dict[tuple[str, str], list[Credit]] = {}
-    for credit in credits:
-        if credit.character is not None:
-            characters.setdefault((credit.name, credit.role), []).append(credit)
-    kept: list[Credit] = []
-    placed: set[tuple[str, str]] = set()
-    for credit in credits:
-        person = (credit.name, credit.role)
-        if person not in characters:
-            kept.append(credit)
-        elif person not in placed:
-            placed.add(person)
-            kept += characters[person]
+def _completed(
+    items: tuple[T, ...], key: tuple[str, ...], details: tuple[str, ...]
+) -> tuple[T, ...]:
+    """Replace each item that others complete by the fullest of them, at its place.
+
+    One item completes another when it has the same key, the same value for every detail
+    the other knows, and more details. A complete item is kept once, at its first place.
+    """
+    groups: dict[tuple[Any, ...], list[T]] = {}
+    for item in items:
+        groups.setdefault(tuple(getattr(item, name) for name in key), []).append(item)
+
+    def completes(this: T, that: T) -> bool:
+        return this is not that and all(
+            (known := getattr(that, name)) is None or known == getattr(this, name)
+            for name in details
+        )
+
+    kept: dict[T, None] = {}
+    for item in items:
+        group = groups[tuple(getattr(item, name) for name in key)]
+        fuller = [other for other in group if completes(other, item)]
+        if not fuller:
+            kept[item] = None
+        for other in fuller:
+            if not any(completes(third, other) for third in group):
+                kept[other] = None
     return tuple(kept)
 
 
