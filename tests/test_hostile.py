@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
+import attrs
 import pytest
 
-from filmmeta import Film, ValidationError, _jsonlib, from_json, to_json
+from filmmeta import (
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    Offer,
+    PartialDate,
+    Rating,
+    ValidationError,
+    _jsonlib,
+    from_json,
+    normalize_certification,
+    parse_runtime,
+    to_json,
+)
 
 DEPTH = 100_000
 
@@ -94,3 +112,53 @@ def test_a_value_whose_repr_recurses_is_described() -> None:
     # what it can instead.
     with pytest.raises(ValidationError, match=r"^title: expected a string, got Endless <Endless"):
         from_dict({"title": Endless()})
+
+
+@functools.cache
+def _deep() -> list[object]:
+    value: list[object] = []
+    for _ in range(DEPTH):
+        value = [value]
+    return value
+
+
+_BASES: dict[type[Any], dict[str, Any]] = {
+    Film: {"title": "x"},
+    Credit: {"name": "a", "role": "actor"},
+    Rating: {"source": "imdb", "value": 5},
+    Offer: {"provider": "p", "type": "rent"},
+    ContentRating: {"code": "R", "country": "US"},
+    ExternalIds: {},
+    PartialDate: {"year": 2000},
+}
+_FIELDS = [(cls, field.name) for cls in _BASES for field in attrs.fields(cls)]
+
+
+def _error(build: Any) -> ValidationError | None:
+    try:
+        build()
+    except ValidationError as err:
+        return err
+    return None
+
+
+@pytest.mark.parametrize(("cls", "name"), _FIELDS, ids=[f"{c.__name__}.{n}" for c, n in _FIELDS])
+@pytest.mark.parametrize("shape", ["deep", "long", "deep-in-dict"])
+def test_constructors_report_any_value_briefly(cls: type[Any], name: str, shape: str) -> None:
+    # Messages are logged and sent back to web clients: they must not fail or grow with
+    # the value (a list nested 10^5 deep once escaped as a RecursionError from repr()).
+    value = {"deep": _deep(), "long": "x" * 1_000_000, "deep-in-dict": {"a": _deep()}}[shape]
+    err = _error(lambda: cls(**{**_BASES[cls], name: value}))
+    assert err is not None or shape == "long"  # a text field may take a long string
+    assert err is None or len(str(err)) < 300
+
+
+@pytest.mark.parametrize("parse", [PartialDate.parse, parse_runtime, normalize_certification])
+@pytest.mark.parametrize("shape", ["deep", "long", "deep-in-dict"])
+def test_parsers_report_any_value_briefly(parse: Any, shape: str) -> None:
+    value = {"deep": _deep(), "long": "x" * 1_000_000, "deep-in-dict": {"a": _deep()}}[shape]
+    err = _error(lambda: parse(value))
+    # normalize_certification keeps a code it does not know, however long: ContentRating
+    # is where a code's length is checked.
+    assert err is not None or (shape == "long" and parse is normalize_certification)
+    assert err is None or len(str(err)) < 300

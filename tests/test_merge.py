@@ -131,6 +131,13 @@ def test_offers_with_more_details_take_the_place_of_those_with_fewer() -> None:
         justwatch[0],
         justwatch[3],
     )
+    # Completed in steps: only the fullest is kept, at the first one's place.
+    steps = [
+        Offer("Apple TV", "rent"),
+        Offer("Apple TV", "rent", region="US"),
+        Offer("Apple TV", "rent", region="US", price="3.99", currency="USD"),
+    ]
+    assert merge_films(*(Film("X", offers=[offer]) for offer in steps)).offers == (steps[2],)
     # The offer with a price of its own is not completed by one with another price.
     assert merge_films(Film("X", offers=justwatch[1:3])).offers == tuple(justwatch[1:3])
 
@@ -153,7 +160,9 @@ def test_a_film_merged_with_itself_is_itself_without_repeats(film: Film) -> None
     assert merge_films(film, film) == once
     assert merge_films(once) == once
     assert (once.title, once.ratings, once.ids) == (film.title, film.ratings, film.ids)
-    assert set(once.offers) == set(film.offers)
+    # Offers and credits lose only those another of the film completes.
+    assert set(once.offers) <= set(film.offers)
+    assert set(once.credits) <= set(film.credits)
 
 
 @given(films, films, films)

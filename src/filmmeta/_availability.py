@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import attrs
 
 from filmmeta._codes import is_currency
-from filmmeta._validate import check_region, check_text, check_url, describe
+from filmmeta._validate import check_region, check_text, check_url, describe, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Offer", "OfferType", "Quality", "group_offers"]
@@ -47,7 +47,7 @@ def _to_offer_type(value: OfferType | str) -> OfferType:
     except (KeyError, TypeError):
         raise ValidationError.at(
             "type",
-            f"{value!r} is not an offer type ({', '.join(t.value for t in OfferType)})",
+            f"{shown(value)} is not an offer type ({', '.join(t.value for t in OfferType)})",
         ) from None
 
 
@@ -58,7 +58,7 @@ def _to_quality(value: Quality | str | None) -> Quality | None:
         return _QUALITIES[value]
     except (KeyError, TypeError):
         raise ValidationError.at(
-            "quality", f"{value!r} is not a quality ({', '.join(q.value for q in Quality)})"
+            "quality", f"{shown(value)} is not a quality ({', '.join(q.value for q in Quality)})"
         ) from None
 
 
@@ -91,7 +91,7 @@ def parse_price(text: str, path: str) -> decimal.Decimal:
         Decimal('3.99')
     """
     if len(text) > _MAX_PRICE or not _PRICE.fullmatch(text):
-        raise ValidationError.at(path, f"{text[:60]!r} is not a decimal number")
+        raise ValidationError.at(path, f"{shown(text)} is not a decimal number")
     return decimal.Decimal(text)
 
 
@@ -123,7 +123,7 @@ def _check_currency(inst: Offer, attribute: attrs.Attribute[str | None], value: 
             raise ValidationError.at("currency", "a price needs a currency")
         return
     if not (type(value) is str and is_currency(value)):
-        raise ValidationError.at("currency", f"{value!r} is not an ISO 4217 currency code")
+        raise ValidationError.at("currency", f"{shown(value)} is not an ISO 4217 currency code")
 
 
 def _check_url(inst: Offer, attribute: attrs.Attribute[str | None], value: str | None) -> None:

@@ -22,7 +22,7 @@ from filmmeta._certification_systems import (
     _infer,
     _tables,
 )
-from filmmeta._validate import check_text
+from filmmeta._validate import check_text, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["ContentRating", "normalize_certification"]
@@ -101,9 +101,9 @@ def _check_field(inst: ContentRating, attr: attrs.Attribute[Any], value: object)
         return
     if value != value.strip():
         hint = "; clean it with normalize_certification()" if path == "code" else ""
-        raise ValidationError.at(path, f"{value!r} has surrounding whitespace{hint}")
+        raise ValidationError.at(path, f"{shown(value)} has surrounding whitespace{hint}")
     if not value.isprintable():
-        raise ValidationError.at(path, f"{value!r} has unprintable characters")
+        raise ValidationError.at(path, f"{shown(value)} has unprintable characters")
 
 
 @attrs.frozen
@@ -228,10 +228,10 @@ class ContentRating:
         """
         system = self._system
         if system is None:
-            what = f"{self.system!r} is not a known system" if self.system else "is unknown"
+            what = f"{shown(self.system)} is not a known system" if self.system else "is unknown"
             raise ValidationError.at("system", f"{what}, so its codes have no order")
         wanted = system.rank(system.canonical(code) or code) if type(code) is str else None
         if wanted is None:
-            raise ValidationError.at("code", f"{code!r} is not one of the {system.name} codes")
+            raise ValidationError.at("code", f"{shown(code)} is not one of the {system.name} codes")
         rank = self.rank
         return rank is not None and rank >= wanted

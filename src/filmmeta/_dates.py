@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from filmmeta._validate import SHARED_TABLE_SIZE, builder
+from filmmeta._validate import SHARED_TABLE_SIZE, builder, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["PartialDate"]
@@ -20,15 +20,9 @@ _ISO_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?
 _MAX_TEXT = 100
 
 
-def _short(value: object) -> str:
-    """The repr of a bad value, cut short for messages."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int:
-        raise ValidationError.at("year", f"expected an integer, got {value!r}")
+        raise ValidationError.at("year", f"expected an integer, got {shown(value)}")
     if not 1 <= value <= 9999:
         raise ValidationError.at("year", f"{value} is not a year between 1 and 9999")
 
@@ -39,7 +33,7 @@ def _check_month(
     if value is None:
         return
     if type(value) is not int:
-        raise ValidationError.at("month", f"expected an integer, got {value!r}")
+        raise ValidationError.at("month", f"expected an integer, got {shown(value)}")
     if not 1 <= value <= 12:
         raise ValidationError.at("month", f"{value} is not a month (1 to 12)")
 
@@ -50,7 +44,7 @@ def _check_day(
     if value is None:
         return
     if type(value) is not int:
-        raise ValidationError.at("day", f"expected an integer, got {value!r}")
+        raise ValidationError.at("day", f"expected an integer, got {shown(value)}")
     if inst.month is None:
         raise ValidationError.at("day", "a day needs a month")
     try:
@@ -117,7 +111,7 @@ class PartialDate:
         m = _ISO.fullmatch(text) if type(text) is str else None
         if m is None:
             raise ValidationError.at(
-                "$", f"{_short(text)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                "$", f"{shown(text)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
             )
         year, month, day = (int(part) if part else None for part in m.groups())
         if cls is PartialDate:
@@ -138,7 +132,7 @@ class PartialDate:
         except ValidationError as err:
             # The text is one value: report the problem at its own path, not at a part
             # of it that the document does not have.
-            raise ValidationError.at("$", f"{text!r}: {err.errors[0][1]}") from None
+            raise ValidationError.at("$", f"{shown(text)}: {err.errors[0][1]}") from None
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -173,10 +167,10 @@ class PartialDate:
             filmmeta.exceptions.ValidationError: $: 'soon' is not a date
         """
         if type(text) is not str:
-            raise ValidationError.at("$", f"expected a date string, got {_short(text)}")
+            raise ValidationError.at("$", f"expected a date string, got {shown(text)}")
         stripped = text.strip()
         if not stripped or len(stripped) > _MAX_TEXT:
-            raise ValidationError.at("$", f"{text[:_MAX_TEXT]!r} is not a date")
+            raise ValidationError.at("$", f"{shown(text)} is not a date")
         if _ISO.fullmatch(stripped):
             return cls.fromisoformat(stripped)
         if m := _ISO_TIMESTAMP.fullmatch(stripped):
@@ -194,15 +188,15 @@ class PartialDate:
             second = parser.parse(text, default=dt.datetime(2, 2, 2), ignoretz=True)
         except (ValueError, OverflowError, ArithmeticError):
             # ArithmeticError: dateutil lets decimal.InvalidOperation out for "0:999...".
-            raise ValidationError.at("$", f"{text!r} is not a date") from None
+            raise ValidationError.at("$", f"{shown(text)} is not a date") from None
         if first.year != second.year:
-            raise ValidationError.at("$", f"{text!r} has no year")
+            raise ValidationError.at("$", f"{shown(text)} has no year")
         month = first.month if first.month == second.month else None
         day = first.day if first.day == second.day and month is not None else None
         try:
             return cls(first.year, month, day)
         except ValidationError as err:  # pragma: no cover - dateutil checks days itself
-            raise ValidationError.at("$", f"{text!r}: {err.errors[0][1]}") from None
+            raise ValidationError.at("$", f"{shown(text)}: {err.errors[0][1]}") from None
 
     @classmethod
     def from_date(cls, date: dt.date) -> PartialDate:
@@ -303,4 +297,4 @@ def to_partial_date(value: PartialDate | dt.date | str | int | None) -> PartialD
         return PartialDate(value)
     if type(value) is str:
         return PartialDate.parse(value)
-    raise ValidationError.at("$", f"expected a date, got {value!r}")
+    raise ValidationError.at("$", f"expected a date, got {shown(value)}")

@@ -23,6 +23,7 @@ from filmmeta._validate import (
     check_text,
     check_texts,
     describe,
+    shown,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
@@ -73,7 +74,7 @@ def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> No
         return
     check_text("role", value)
     if not _ROLE.fullmatch(value):
-        raise ValidationError.at("role", f"{value!r} is not a lowercase role name")
+        raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
     if len(_ROLES_SEEN) < 1000:
         _ROLES_SEEN.add(value)
 
@@ -111,21 +112,23 @@ def _check_imdb(
     inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None and not (type(value) is str and _IMDB_ID.fullmatch(value)):
-        raise ValidationError.at("imdb", f"{value!r} is not an IMDb id (tt and 7 or more digits)")
+        raise ValidationError.at(
+            "imdb", f"{shown(value)} is not an IMDb id (tt and 7 or more digits)"
+        )
 
 
 def _check_positive_id(
     inst: ExternalIds, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
     if value is not None and not (type(value) is int and 0 < value <= MAX_INT):
-        raise ValidationError.at(attribute.name, f"{value!r} is not a positive integer id")
+        raise ValidationError.at(attribute.name, f"{shown(value)} is not a positive integer id")
 
 
 def _check_wikidata(
     inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None and not (type(value) is str and _WIKIDATA_ID.fullmatch(value)):
-        raise ValidationError.at("wikidata", f"{value!r} is not a Wikidata id (Q and digits)")
+        raise ValidationError.at("wikidata", f"{shown(value)} is not a Wikidata id (Q and digits)")
 
 
 def _check_slug(
@@ -134,7 +137,7 @@ def _check_slug(
     if value is not None:
         check_text(attribute.name, value)
         if value != value.strip() or any(c.isspace() for c in value):
-            raise ValidationError.at(attribute.name, f"{value!r} contains white space")
+            raise ValidationError.at(attribute.name, f"{shown(value)} contains white space")
 
 
 @attrs.frozen
@@ -184,7 +187,7 @@ def _to_kind(value: FilmKind | str) -> FilmKind:
         return _KINDS[value]
     except (KeyError, TypeError):
         raise ValidationError.at(
-            "kind", f"{value!r} is not a film kind ({', '.join(k.value for k in FilmKind)})"
+            "kind", f"{shown(value)} is not a film kind ({', '.join(k.value for k in FilmKind)})"
         ) from None
 
 
@@ -218,7 +221,7 @@ def _check_genres(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> No
 def _check_language(path: str, value: object) -> None:
     # Called for the items of a list that failed its whole-list test (check_items).
     if not (type(value) is str and is_language_tag(value)):  # pragma: no branch
-        raise ValidationError.at(path, f"{value!r} is not a BCP 47 / ISO 639 language tag")
+        raise ValidationError.at(path, f"{shown(value)} is not a BCP 47 / ISO 639 language tag")
 
 
 def _check_languages(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:

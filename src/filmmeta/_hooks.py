@@ -34,7 +34,7 @@ from filmmeta._duration import format_iso_duration, parse_iso_duration
 from filmmeta._encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind
 from filmmeta._ratings import Rating
-from filmmeta._validate import check_number, describe
+from filmmeta._validate import check_number, describe, shown
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "MODEL_CLASSES", "flatten", "install"]
@@ -112,7 +112,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], Any]:
         try:
             return members[value]
         except (KeyError, TypeError):
-            raise ValidationError.at(ROOT, f"{value!r} is not one of {choices}") from None
+            raise ValidationError.at(ROOT, f"{shown(value)} is not one of {choices}") from None
 
     return structure
 

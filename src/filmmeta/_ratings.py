@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import attrs
 
-from filmmeta._validate import MAX_INT, check_number, describe, fmt_number
+from filmmeta._validate import MAX_INT, check_number, describe, fmt_number, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]
@@ -95,7 +95,7 @@ def _check_source(inst: Rating, attribute: attrs.Attribute[str], value: str) -> 
         raise ValidationError.at("source", f"expected a string, got {describe(value)}")
     if not _SOURCE_NAME.fullmatch(value):
         raise ValidationError.at(
-            "source", f"{value!r} is not a source name (lowercase letters, digits and _)"
+            "source", f"{shown(value)} is not a source name (lowercase letters, digits and _)"
         )
 
 
@@ -167,7 +167,7 @@ class Rating:
     def __attrs_post_init__(self) -> None:
         if self.best is None:
             raise ValidationError.at(
-                "best", f"{self.source!r} is not a known source: give the scale's best value"
+                "best", f"{shown(self.source)} is not a known source: give the scale's best value"
             )
         best = check_number("best", self.best)
         worst = check_number("worst", self.worst)

@@ -52,12 +52,19 @@ _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 40, 40
 _REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = 4
 
 
-def describe(value: object) -> str:
-    """Name a bad value in a message, briefly."""
+def shown(value: object) -> str:
+    """The repr of a bad value for a message: bounded, whatever the value's size or depth.
+
+    A message may be logged, or sent back in a web app's 422 answer, so it never grows
+    with the input (a string of a million characters, a list nested 10^5 deep).
+    """
     text = _REPR.repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{type(value).__name__} {text}"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe(value: object) -> str:
+    """Name a bad value in a message, briefly: its type and :func:`shown` repr."""
+    return f"{type(value).__name__} {shown(value)}"
 
 
 def is_text(value: object) -> bool:
@@ -152,13 +159,13 @@ def check_url(path: str, value: object) -> None:
     check_text(path, value)
     assert isinstance(value, str)  # check_text made sure
     if not _URL.fullmatch(value):
-        raise ValidationError.at(path, f"{value!r} is not an http(s) URL")
+        raise ValidationError.at(path, f"{shown(value)} is not an http(s) URL")
 
 
 def check_region(path: str, value: object) -> None:
     """Check an ISO 3166-1 alpha-2 code ("US", "GB"; not "USA" or "us")."""
     if not (type(value) is str and is_region(value)):
-        raise ValidationError.at(path, f"{value!r} is not an ISO 3166-1 alpha-2 code")
+        raise ValidationError.at(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 code")
 
 
 def fmt_number(value: float) -> str:

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from filmmeta._codes import country_from_name, is_region, language_from_name
-from filmmeta._validate import check_text, describe
+from filmmeta._validate import check_text, describe, shown
 from filmmeta.exceptions import ROOT, FilmmetaWarning, ValidationError
 
 __all__ = [
@@ -251,7 +251,7 @@ def _codes(
     for name in names:
         code = lookup(name)
         if code is None:
-            warn(f"{path}: {name!r} is not a known {what}: left out")
+            warn(f"{path}: {shown(name)} is not a known {what}: left out")
         else:
             found.append(code)
     return tuple(unique(found))
@@ -315,5 +315,5 @@ def region_code(code: object, path: str) -> str | None:
         raise ValidationError.at(path, f"expected a region code, got {describe(code)}")
     if is_region(code):
         return code
-    warn(f"{path}: {code!r} is not a known ISO 3166-1 region: left out")
+    warn(f"{path}: {shown(code)} is not a known ISO 3166-1 region: left out")
     return None

@@ -17,7 +17,7 @@ from typing import Any
 
 from filmmeta._availability import Offer, OfferType, Quality
 from filmmeta._codes import is_region
-from filmmeta._validate import describe
+from filmmeta._validate import describe, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_list, expect_mapping, region_code, text, warn
 
@@ -95,13 +95,13 @@ def _offer(
     raw = text(item.get(kind_key), f"{path}.{kind_key}")
     kind = _TYPES.get(raw.lower()) if raw else None
     if kind is None:
-        warn(f"{path}.{kind_key}: {raw!r} is not a known offer type: left out")
+        warn(f"{path}.{kind_key}: {shown(raw)} is not a known offer type: left out")
         return None
     quality = None
-    if (shown := text(item.get(quality_key), f"{path}.{quality_key}")) is not None:
-        quality = _QUALITIES.get(shown.lower())
+    if (given := text(item.get(quality_key), f"{path}.{quality_key}")) is not None:
+        quality = _QUALITIES.get(given.lower())
         if quality is None:
-            warn(f"{path}.{quality_key}: {shown!r} is not a known quality: left out")
+            warn(f"{path}.{quality_key}: {shown(given)} is not a known quality: left out")
     price = item.get(price_key)
     if price is not None and type(price) not in (int, float):
         raise ValidationError.at(f"{path}.{price_key}", f"expected a number, got {describe(price)}")

@@ -21,7 +21,7 @@ from filmmeta._codes import is_region
 from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film
 from filmmeta._ratings import Rating
-from filmmeta._validate import describe
+from filmmeta._validate import describe, shown
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path
 from filmmeta.formats._common import (
     expect_list,
@@ -268,7 +268,7 @@ def _certification(path: str, value: object, where: str | None) -> list[ContentR
     if (code := text(value, path)) is None:
         return []
     if where is None:
-        warn(f"{path}: {code!r} has no country (no full_path such as '/us/...'): left out")
+        warn(f"{path}: {shown(code)} has no country (no full_path such as '/us/...'): left out")
         return []
     with field(path, inner=False):
         return [ContentRating.parse(code, country=where)]

@@ -18,6 +18,7 @@ from filmmeta._dates import PartialDate
 from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
 from filmmeta._ratings import Rating
 from filmmeta._runtime import parse_runtime
+from filmmeta._validate import shown
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     country_codes,
@@ -143,8 +144,8 @@ def _check_document(obj: Mapping[str, Any]) -> None:
             raise UnsupportedDocumentError("OMDb search result, not a film")
         return
     if kind.casefold() != "movie":
-        what = _NOT_FILMS.get(kind.casefold(), f"of Type {kind!r}")
-        raise UnsupportedDocumentError(f"OMDb document is {what} (Type {kind!r}), not a film")
+        what = _NOT_FILMS.get(kind.casefold(), f"of Type {shown(kind)}")
+        raise UnsupportedDocumentError(f"OMDb document is {what} (Type {shown(kind)}), not a film")
 
 
 def _list(obj: Mapping[str, Any], key: str) -> list[str]:
