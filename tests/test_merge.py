@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -18,6 +19,7 @@ from filmmeta import (
     merge_films,
 )
 
+from . import conftest
 from .strategies import films
 
 IMDB = ExternalIds(imdb="tt0233044")
@@ -179,3 +181,41 @@ def test_merging_in_steps_is_merging_at_once(a: Film, b: Film, c: Film) -> None:
         assert isinstance(at_once, str)
         return
     assert merged(ab, c) == at_once
+
+
+@pytest.mark.filterwarnings("ignore::filmmeta.FilmmetaWarning")
+def test_importers_films_combine() -> None:
+    from filmmeta.formats.justwatch import offers_from_justwatch
+    from filmmeta.formats.omdb import from_omdb
+
+    omdb = from_omdb(conftest.fixture("omdb", "back-to-the-future"))
+    providers = conftest.fixture("justwatch", "legacy_providers")
+    offers = offers_from_justwatch(
+        conftest.fixture("justwatch", "legacy_movie"), providers=providers
+    )
+    merged = merge_films(omdb, Film(omdb.title, offers=offers))
+    assert merged == attrs.evolve(omdb, offers=offers)
+
+
+_SAME_TITLES = [
+    ("imdb_tt0133093_the-matrix_2023-05.json", "flexget_movie_603_the-matrix_2016.json"),
+    ("imdb_tt0936501_taken_2022-10.json", "flexget_movie_by-imdb-id_tt0936501_taken_2014.json"),
+]
+
+
+@pytest.mark.parametrize(("page", "details"), _SAME_TITLES, ids=["the-matrix", "taken"])
+@pytest.mark.filterwarnings("ignore::filmmeta.FilmmetaWarning")
+def test_an_imdb_page_and_tmdb_details_combine(page: str, details: str) -> None:
+    if not conftest.CORPUS.is_dir():
+        pytest.skip(conftest.NO_CORPUS)
+    from filmmeta.formats.schemaorg import from_jsonld
+    from filmmeta.formats.tmdb import from_tmdb
+
+    imdb = from_jsonld((conftest.CORPUS / "jsonld" / page).read_text("utf-8"))
+    tmdb = from_tmdb(conftest.load(conftest.CORPUS / "tmdb" / details))
+    merged = merge_films(imdb, tmdb)
+    assert merged.ids == attrs.evolve(imdb.ids, tmdb=tmdb.ids.tmdb)
+    assert [r.source for r in merged.ratings] == ["imdb", "tmdb"]
+    assert merged.release_date == imdb.release_date  # the page's date, the first source's
+    assert merged.credits == imdb.credits  # TMDb's details list no credits
+    assert set(merged.genres) == set(imdb.genres) | set(tmdb.genres)
