@@ -63,8 +63,8 @@ def merge_films(first: Film, *others: Film) -> Film:
         The combined film, validated as any film is.
 
     Raises:
-        ValidationError: A value is not a :class:`Film` (its path is its position), or
-            two films give different ids of one kind (the path is the id's).
+        ValidationError: Two films give different ids of one kind (the path is the id's).
+        TypeError: An argument is not a :class:`Film`.
 
     Examples:
         >>> from_omdb = Film(
@@ -98,7 +98,8 @@ def merge_films(first: Film, *others: Film) -> Film:
     films = (first, *others)
     for i, film in enumerate(films):
         if not isinstance(film, Film):
-            raise ValidationError.at(f"[{i}]", f"expected a Film, got {describe(film)}")
+            # A bug in the calling code, not bad data: a TypeError, as docs/guarantees.md says.
+            raise TypeError(f"merge_films() takes films; argument {i + 1} is {describe(film)}")
     changes: dict[str, Any] = {
         name: next((v for f in films if (v := getattr(f, name)) is not None), None)
         for name in _FIRST_KNOWN
