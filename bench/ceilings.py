@@ -28,6 +28,7 @@ import orjson
 import filmmeta
 from filmmeta import ContentRating, Credit, ExternalIds, Film, Offer, Rating
 from filmmeta._duration import _ISO_TEXT, format_iso_duration
+from filmmeta._film import NO_IDS
 from filmmeta._ratings import _BEST, _WORST
 
 _new = object.__new__
@@ -48,7 +49,6 @@ _CREDIT, _OFFER, _RATING, _RATED = (
     _setters(Rating),
     _setters(ContentRating),
 )
-_IDS = _setters(ExternalIds)
 _NESTED = {
     "credits": (Credit, _CREDIT),
     "offers": (Offer, _OFFER),
@@ -132,9 +132,6 @@ def _rated(c: ContentRating) -> dict[str, Any]:
     return out
 
 
-_NO_IDS = Film("x").ids
-
-
 def _ids(i: ExternalIds) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if (v := i.imdb) is not None:
@@ -183,7 +180,7 @@ def _film(f: Film) -> dict[str, Any]:
         out["ratings"] = [_rating(r) for r in v]
     if v := f.offers:
         out["offers"] = [_offer(o) for o in v]
-    if (v := f.ids) is not _NO_IDS and (ids := _ids(v)):
+    if (v := f.ids) is not NO_IDS and (ids := _ids(v)):
         out["ids"] = ids
     if (v := f.original_title) is not None:
         out["original_title"] = v

@@ -21,6 +21,7 @@ from filmmeta._availability import Offer
 from filmmeta._certification import ContentRating
 from filmmeta._film import Credit, ExternalIds, Film
 from filmmeta._ratings import Rating
+from filmmeta._validate import file_name
 from filmmeta.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -388,11 +389,11 @@ def read_parquet(
 def _read_parquet(pa: Any, pq: Any, where: Any, batch_size: int) -> Iterator[Film]:
     # Without pre-buffering: with it, pyarrow keeps the row groups it has read until the
     # file is closed, and memory would grow with the file.
-    name = where if isinstance(where, str) else getattr(where, "name", None)
+    name = file_name(where)
     with pq.ParquetFile(where, pre_buffer=False) as file:
         batches = file.iter_batches(batch_size=batch_size)
         try:
             yield from _films(pa, _schema(pa), batches)
         except ValidationError as err:
             # As load_jsonl's errors do: of many files, say which one to look at.
-            raise err.with_file(name) if isinstance(name, str) else err from None
+            raise err.with_file(name) if name is not None else err from None

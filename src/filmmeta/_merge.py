@@ -162,8 +162,10 @@ def _completed(
     the other knows, and more details. A complete item is kept once, at its first place.
     """
     groups: dict[tuple[Any, ...], list[T]] = {}
+    group_of: list[list[T]] = []
     for item in items:
-        groups.setdefault(tuple(getattr(item, name) for name in key), []).append(item)
+        group_of.append(groups.setdefault(tuple(getattr(item, name) for name in key), []))
+        group_of[-1].append(item)
 
     def completes(this: T, that: T) -> bool:
         return this is not that and all(
@@ -172,8 +174,7 @@ def _completed(
         )
 
     kept: dict[T, None] = {}
-    for item in items:
-        group = groups[tuple(getattr(item, name) for name in key)]
+    for item, group in zip(items, group_of, strict=True):
         fuller = [other for other in group if completes(other, item)]
         if not fuller:
             kept[item] = None

@@ -62,6 +62,15 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def file_name(source: object) -> str | None:
+    """The name of a file given as a path or an open file, for messages; None without one.
+
+    ``io.StringIO`` has no name, and a file opened on a descriptor has an int.
+    """
+    name = source if isinstance(source, str) else getattr(source, "name", None)
+    return name if isinstance(name, str) else None
+
+
 def describe(value: object) -> str:
     """Name a bad value in a message, briefly: its type and :func:`shown` repr."""
     return f"{type(value).__name__} {shown(value)}"

@@ -36,7 +36,7 @@ from filmmeta import _jsonlib
 from filmmeta._dates import PartialDate
 from filmmeta._film import Film
 from filmmeta._hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
-from filmmeta._validate import describe
+from filmmeta._validate import describe, file_name
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = [
@@ -351,10 +351,8 @@ def load_jsonl(
             yield from load_jsonl(opened, cls, strict=strict)
         return
     lines: Iterator[tuple[int, str | bytes]] = enumerate(file, start=1)
-    # A file's name, when it has one (io.StringIO has none; a file opened on a
-    # descriptor has an int), so that an error says which of many files is bad.
-    name = getattr(file, "name", None)
-    name = name if isinstance(name, str) else None
+    # So that an error says which of many files is bad.
+    name = file_name(file)
     while True:
         batch, error = _decode_batch(lines, cls, strict=strict, file=name)
         yield from batch
