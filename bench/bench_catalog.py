@@ -45,7 +45,7 @@ def generate(files: dict[int, Path], seed: int) -> None:
 
     import gen
 
-    from filmmeta import _jsonlib
+    from filmmeta._json import jsonlib as _jsonlib
 
     rng = random.Random(seed)
     with contextlib.ExitStack() as stack:

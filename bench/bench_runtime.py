@@ -23,7 +23,7 @@ try:
     from filmmeta import format_runtime, parse_runtime
 except ImportError:  # run from a checkout before the package is installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from filmmeta._runtime import format_runtime, parse_runtime
+    from filmmeta._model.runtime import format_runtime, parse_runtime
 
 ROUNDS = 15
 ISO_TEXTS = [

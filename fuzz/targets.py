@@ -50,7 +50,7 @@ from filmmeta import (
     to_dict,
     to_json,
 )
-from filmmeta._certification_systems import SYSTEMS_BY_COUNTRY
+from filmmeta._model.certification_systems import SYSTEMS_BY_COUNTRY
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from filmmeta._schema import json_schema
+from filmmeta._json.schema import json_schema
 
 PATH = Path(__file__).resolve().parent.parent / "docs" / "schema" / "film.schema.json"
 

@@ -19,7 +19,7 @@ from filmmeta import (
     Quality,
     Rating,
 )
-from filmmeta._certification_systems import SYSTEMS
+from filmmeta._model.certification_systems import SYSTEMS
 
 # Text that JSON and every backend can carry: no lone surrogates, never blank.
 _chars = st.characters(exclude_categories=("Cs",))

@@ -5,14 +5,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta._certification import ContentRating, normalize_certification
-from filmmeta._certification_systems import (
+from filmmeta._model.certification import ContentRating, normalize_certification
+from filmmeta._model.certification_systems import (
     SYSTEMS,
     SYSTEMS_BY_COUNTRY,
     CertificationSystem,
     system_for,
 )
-from filmmeta._codes import is_region
+from filmmeta._model.codes import is_region
 from filmmeta.exceptions import ValidationError
 
 # Free-text codes as they arrive (TMDb release_dates, OMDb, IMDb JSON-LD, vega; see

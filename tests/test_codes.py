@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import filmmeta
-from filmmeta import _codes
-from filmmeta._codes import (
+from filmmeta._model import codes as _codes
+from filmmeta._model.codes import (
     country_from_name,
     country_name,
     is_currency,
@@ -397,7 +397,7 @@ def test_doctests() -> None:
 def test_tables_are_not_loaded_at_import() -> None:
     # A fresh interpreter: this one has loaded the tables already.
     code = (
-        "import filmmeta, filmmeta._codes as c\n"
+        "import filmmeta, filmmeta._model.codes as c\n"
         "loaders = (c._countries, c._currencies, c._languages, c._subtags)\n"
         "print([f.cache_info().currsize for f in loaders])\n"
         "c.is_region('US')\n"

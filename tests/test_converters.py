@@ -20,7 +20,6 @@ from filmmeta import (
     PartialDate,
     Rating,
     ValidationError,
-    _jsonlib,
     converters,
     dump_jsonl,
     from_dict,
@@ -29,6 +28,7 @@ from filmmeta import (
     to_dict,
     to_json,
 )
+from filmmeta._json import jsonlib as _jsonlib
 
 from .conftest import NO_SHARED, ROUND_TRIP_EXAMPLES, SHARED
 from .strategies import MODELS, films
@@ -428,7 +428,7 @@ def test_a_partial_date_alone_reports_its_problem() -> None:
 def test_errors_from_anywhere_are_flattened_to_paths() -> None:
     from cattrs.errors import BaseValidationError
 
-    from filmmeta._hooks import _PASSTHROUGH, flatten
+    from filmmeta._json.hooks import _PASSTHROUGH, flatten
 
     group = BaseValidationError("two problems", [ValueError("bad"), KeyError("x")], Film)
     assert flatten(group, "ids") == [

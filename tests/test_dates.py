@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from filmmeta import PartialDate, ValidationError
-from filmmeta._dates import to_partial_date
+from filmmeta._model.dates import to_partial_date
 
 from .strategies import partial_dates
 
@@ -155,7 +155,7 @@ def test_fromisoformat_builds_what_the_constructor_builds(
 
 
 def test_years_and_months_are_read_once_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from filmmeta import _dates
+    from filmmeta._model import dates as _dates
 
     monkeypatch.setattr(_dates, "_READ", {})
     assert PartialDate.fromisoformat("1999-12") is PartialDate.fromisoformat("1999-12")

@@ -1,4 +1,4 @@
-"""The fast decoding hooks (filmmeta._decode) build what the constructors build, and only that.
+"""The fast decoding hooks (filmmeta._json.decode) build what the constructors build, and only that.
 
 The reference is a converter built without the fast hooks: cattrs' generated hooks and
 the model's constructors, as decoding was before them. On valid films and on objects
@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import ContentRating, Credit, ExternalIds, Film, Offer, Rating, converters
-from filmmeta import _hooks as hooks
-from filmmeta._decode import FAST_HOOKS
-from filmmeta._validate import builder
+from filmmeta._json import hooks
+from filmmeta._json.decode import FAST_HOOKS
+from filmmeta._model.validate import builder
 from tests import strategies
 from tests.conftest import ROUND_TRIP_EXAMPLES
 

@@ -1,4 +1,4 @@
-"""The generated unstructure hooks (filmmeta._encode) against cattrs' own as the oracle."""
+"""The generated unstructure hooks (filmmeta._json.encode) against cattrs' own as the oracle."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from hypothesis import given, settings
 
 from filmmeta import Film, converters
-from filmmeta._encode import make_unstructure_fn
-from filmmeta._hooks import MODEL_CLASSES
+from filmmeta._json.encode import make_unstructure_fn
+from filmmeta._json.hooks import MODEL_CLASSES
 from tests import strategies
 from tests.conftest import ROUND_TRIP_EXAMPLES
 
@@ -150,7 +150,7 @@ def test_a_hook_of_its_own_is_called_not_written_in() -> None:
 @given(film=strategies.films)
 def test_to_json_writes_enums_and_tuples_as_to_dict_does(backend: str, film: Film) -> None:
     # to_json's hooks leave enum members and tuples in place for the JSON library to write.
-    from filmmeta import _jsonlib
+    from filmmeta._json import jsonlib as _jsonlib
 
     saved = _jsonlib.orjson
     if backend == "json":

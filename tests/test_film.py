@@ -144,7 +144,7 @@ def test_credits_are_checked() -> None:
 
 
 def test_roles_seen_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from filmmeta import _film
+    from filmmeta._model import film as _film
 
     monkeypatch.setattr(_film, "_ROLES_SEEN", {f"role {i}" for i in range(1000)})
     assert Credit("A", "gaffer").role == "gaffer"

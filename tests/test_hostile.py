@@ -17,12 +17,12 @@ from filmmeta import (
     PartialDate,
     Rating,
     ValidationError,
-    _jsonlib,
     from_json,
     normalize_certification,
     parse_runtime,
     to_json,
 )
+from filmmeta._json import jsonlib as _jsonlib
 
 DEPTH = 100_000
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from filmmeta import ContentRating, Film, Offer, Rating
-from filmmeta._html import film_html, film_pretty, film_text
+from filmmeta._words.html import film_html, film_pretty, film_text
 
 BACKSTAGE = Film(
     "Backstage",

@@ -31,7 +31,7 @@ def test_import_is_lazy() -> None:
     code = (
         "import sys, filmmeta; "
         "print(sorted(m for m in ('cattrs', 'orjson', 'dateutil', 'filmmeta.converters',"
-        " 'filmmeta._describe', 'importlib.metadata') if m in sys.modules))"
+        " 'filmmeta._words.describe', 'importlib.metadata') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

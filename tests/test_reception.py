@@ -12,7 +12,7 @@ from filmmeta import (
     tomatometer_label,
     weighted_rating,
 )
-from filmmeta._reception import LEVEL_LABELS
+from filmmeta._words.reception import LEVEL_LABELS
 
 from .strategies import rating_sets
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta._duration import _ISO_RE, format_iso_duration, parse_iso_duration
-from filmmeta._runtime import _PART_RE, RuntimeStyle, format_runtime, parse_runtime
+from filmmeta._model.duration import _ISO_RE, format_iso_duration, parse_iso_duration
+from filmmeta._model.runtime import _PART_RE, RuntimeStyle, format_runtime, parse_runtime
 from filmmeta.exceptions import ValidationError
 
 M86 = dt.timedelta(minutes=86)
@@ -334,7 +334,7 @@ def test_parse_other_values_gives_timedelta_or_validation_error(value: object) -
 
 
 def test_written_runtimes_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from filmmeta import _duration
+    from filmmeta._model import duration as _duration
 
     monkeypatch.setattr(_duration, "_ISO_TEXT", {})
     assert format_iso_duration(dt.timedelta(minutes=86)) == "PT1H26M"
@@ -345,7 +345,7 @@ def test_written_runtimes_are_remembered_up_to_a_bound(monkeypatch: pytest.Monke
 
 
 def test_canonical_runtimes_are_read_once_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from filmmeta import _duration
+    from filmmeta._model import duration as _duration
 
     monkeypatch.setattr(_duration, "_PARSED", {})
     assert parse_iso_duration("PT1H26M") is parse_iso_duration("PT1H26M")

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 
 from filmmeta import Film, Rating, ValidationError, from_dict, to_dict
-from filmmeta._duration import parse_iso_duration
-from filmmeta._schema import DRAFT, SCHEMA_ID, json_schema
-from filmmeta._schema_rules import _DATE, _DURATION, _WS
+from filmmeta._json.schema import DRAFT, SCHEMA_ID, json_schema
+from filmmeta._json.schema_rules import _DATE, _DURATION, _WS
+from filmmeta._model.duration import parse_iso_duration
 
 from .strategies import MODELS, films
 from .test_converters import MALFORMED

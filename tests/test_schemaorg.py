@@ -30,7 +30,7 @@ from filmmeta import (
     UnsupportedDocumentError,
     ValidationError,
 )
-from filmmeta._certification_systems import SYSTEMS
+from filmmeta._model.certification_systems import SYSTEMS
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 
 from . import conftest, strategies

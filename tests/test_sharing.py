@@ -30,7 +30,7 @@ from filmmeta import (
     to_dict,
     to_json,
 )
-from filmmeta._schema import json_schema
+from filmmeta._json.schema import json_schema
 
 from .strategies import MODELS, films, partial_dates
 from .test_converters import MALFORMED
@@ -228,7 +228,7 @@ _FIRST_USE = textwrap.dedent(
     sys.setswitchinterval(1e-6)
     import filmmeta
     from filmmeta import from_json, to_json, from_dict, Film, PartialDate, ValidationError
-    from filmmeta._schema import json_schema
+    from filmmeta._json.schema import json_schema
 
     DOC = json.loads(sys.stdin.read())
     BAD = dict(DOC, kind="series", ratings=[{"source": "imdb", "value": 11.2}])

@@ -10,21 +10,21 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from filmmeta._availability import Offer, OfferType, Quality, group_offers
-from filmmeta._certification import ContentRating, normalize_certification
-from filmmeta._certification_systems import CertificationSystem
-from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
-from filmmeta._merge import merge_films
-from filmmeta._ratings import SOURCES, Rating, RatingKind, RatingSource
-from filmmeta._reception import (
+from filmmeta._model.availability import Offer, OfferType, Quality, group_offers
+from filmmeta._model.certification import ContentRating, normalize_certification
+from filmmeta._model.certification_systems import CertificationSystem
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._model.merge import merge_films
+from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
+from filmmeta._model.runtime import format_runtime, parse_runtime
+from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
     summarize_ratings,
     tomatometer_label,
     weighted_rating,
 )
-from filmmeta._runtime import format_runtime, parse_runtime
 from filmmeta.exceptions import (
     FilmmetaError,
     FilmmetaWarning,
@@ -77,8 +77,8 @@ __all__ = [
 
 
 if TYPE_CHECKING:
-    from filmmeta._describe import describe, fact_sheet, reception, where_to_watch
-    from filmmeta._schema import json_schema
+    from filmmeta._json.schema import json_schema
+    from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
     from filmmeta.converters import (
         dump_jsonl,
         from_dict,
@@ -97,9 +97,9 @@ _LAZY = {
         "filmmeta.converters",
     ),
     **dict.fromkeys(
-        ("describe", "fact_sheet", "reception", "where_to_watch"), "filmmeta._describe"
+        ("describe", "fact_sheet", "reception", "where_to_watch"), "filmmeta._words.describe"
     ),
-    "json_schema": "filmmeta._schema",
+    "json_schema": "filmmeta._json.schema",
 }
 
 

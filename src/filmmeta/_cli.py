@@ -10,9 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from filmmeta import _jsonlib
-from filmmeta._describe import describe, fact_sheet, reception, where_to_watch
-from filmmeta._film import Film
+from filmmeta._json import jsonlib as _jsonlib
+from filmmeta._model.film import Film
+from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
 from filmmeta.converters import from_dict, from_json, to_json
 from filmmeta.exceptions import FilmmetaError, FilmmetaWarning, ValidationError
 

@@ -32,11 +32,11 @@ from typing import IO, Any, TypeAlias, TypeVar
 
 import cattrs
 
-from filmmeta import _jsonlib
-from filmmeta._dates import PartialDate
-from filmmeta._film import Film
-from filmmeta._hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
-from filmmeta._validate import describe, file_name
+from filmmeta._json import jsonlib as _jsonlib
+from filmmeta._json.hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Film
+from filmmeta._model.validate import describe, file_name
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = [

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from filmmeta import _arrow
-from filmmeta._arrow import (
+from filmmeta._catalog import arrow as _arrow
+from filmmeta._catalog.arrow import (
     _ID_NAMES,
     _INT_IDS,
     _LISTS,
@@ -35,9 +35,9 @@ from filmmeta._arrow import (
     to_arrow,
     write_parquet,
 )
-from filmmeta._availability import OfferType
-from filmmeta._film import Film, FilmKind
-from filmmeta._ratings import SOURCES
+from filmmeta._model.availability import OfferType
+from filmmeta._model.film import Film, FilmKind
+from filmmeta._model.ratings import SOURCES
 from filmmeta.converters import load_jsonl
 
 if TYPE_CHECKING:

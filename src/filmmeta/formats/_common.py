@@ -26,8 +26,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from filmmeta._codes import country_from_name, is_region, language_from_name
-from filmmeta._validate import check_text, describe, shown
+from filmmeta._model.codes import country_from_name, is_region, language_from_name
+from filmmeta._model.validate import check_text, describe, shown
 from filmmeta.exceptions import ROOT, FilmmetaWarning, ValidationError
 
 __all__ = [

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from filmmeta._film import Role
+from filmmeta._model.film import Role
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats import _common
 from filmmeta.formats._common import field

@@ -12,11 +12,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from filmmeta._availability import Offer
-from filmmeta._duration import format_iso_duration
-from filmmeta._film import Credit, Film
-from filmmeta._ratings import Rating
-from filmmeta._validate import describe
+from filmmeta._model.availability import Offer
+from filmmeta._model.duration import format_iso_duration
+from filmmeta._model.film import Credit, Film
+from filmmeta._model.ratings import Rating
+from filmmeta._model.validate import describe
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats._jsonld import CREDITS, ID_RES, ID_URLS, URL_ENTITY
 

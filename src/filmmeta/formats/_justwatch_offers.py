@@ -15,9 +15,9 @@ import decimal
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._availability import Offer, OfferType, Quality
-from filmmeta._codes import is_region
-from filmmeta._validate import describe, shown
+from filmmeta._model.availability import Offer, OfferType, Quality
+from filmmeta._model.codes import is_region
+from filmmeta._model.validate import describe, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_list, expect_mapping, region_code, text, warn
 

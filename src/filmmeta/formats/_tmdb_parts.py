@@ -17,9 +17,9 @@ from typing import Any
 
 import attrs
 
-from filmmeta._availability import Offer, OfferType
-from filmmeta._certification import ContentRating, normalize_certification
-from filmmeta._validate import check_url, describe
+from filmmeta._model.availability import Offer, OfferType
+from filmmeta._model.certification import ContentRating, normalize_certification
+from filmmeta._model.validate import check_url, describe
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,

@@ -15,13 +15,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._availability import Offer
-from filmmeta._certification import ContentRating
-from filmmeta._codes import is_region
-from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film
-from filmmeta._ratings import Rating
-from filmmeta._validate import describe, shown
+from filmmeta._model.availability import Offer
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.codes import is_region
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.ratings import Rating
+from filmmeta._model.validate import describe, shown
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path
 from filmmeta.formats._common import (
     expect_list,

@@ -13,12 +13,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._certification import ContentRating, normalize_certification
-from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
-from filmmeta._ratings import Rating
-from filmmeta._runtime import parse_runtime
-from filmmeta._validate import shown
+from filmmeta._model.certification import ContentRating, normalize_certification
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._model.ratings import Rating
+from filmmeta._model.runtime import parse_runtime
+from filmmeta._model.validate import shown
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     country_codes,

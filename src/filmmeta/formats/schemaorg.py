@@ -14,13 +14,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._availability import Offer, OfferType
-from filmmeta._certification import ContentRating
-from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film, FilmKind
-from filmmeta._ratings import SOURCES, Rating
-from filmmeta._runtime import parse_runtime
-from filmmeta._validate import check_region, describe, fmt_number
+from filmmeta._model.availability import Offer, OfferType
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind
+from filmmeta._model.ratings import SOURCES, Rating
+from filmmeta._model.runtime import parse_runtime
+from filmmeta._model.validate import check_region, describe, fmt_number
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import country_codes, field, guard_depth, language_codes, unique, warn
 from filmmeta.formats._jsonld import (

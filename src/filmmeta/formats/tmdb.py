@@ -12,12 +12,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._codes import is_language_tag, language_from_name
-from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film, FilmKind, Role
-from filmmeta._ratings import Rating
-from filmmeta._runtime import parse_runtime
-from filmmeta._validate import check_region, describe
+from filmmeta._model.codes import is_language_tag, language_from_name
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._model.ratings import Rating
+from filmmeta._model.runtime import parse_runtime
+from filmmeta._model.validate import check_region, describe
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,

@@ -26,15 +26,15 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 
-from filmmeta._availability import Offer, OfferType, Quality, parse_price
-from filmmeta._certification import ContentRating
-from filmmeta._dates import PartialDate
-from filmmeta._decode import FAST_HOOKS
-from filmmeta._duration import format_iso_duration, parse_iso_duration
-from filmmeta._encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
-from filmmeta._film import Credit, ExternalIds, Film, FilmKind
-from filmmeta._ratings import Rating
-from filmmeta._validate import check_number, describe, shown
+from filmmeta._json.decode import FAST_HOOKS
+from filmmeta._json.encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
+from filmmeta._model.availability import Offer, OfferType, Quality, parse_price
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.duration import format_iso_duration, parse_iso_duration
+from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind
+from filmmeta._model.ratings import Rating
+from filmmeta._model.validate import check_number, describe, shown
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "MODEL_CLASSES", "flatten", "install"]

@@ -1,6 +1,6 @@
 """The JSON Schema fragments that the types of the model classes do not imply.
 
-:func:`filmmeta._schema.json_schema` generates most of the schema from the attrs classes;
+:func:`filmmeta._json.schema.json_schema` generates most of the schema from the attrs classes;
 what it adds on top comes from here: the named string types of ``"$defs"`` (text, dates,
 durations, prices, ISO codes, URLs) with their regular expressions, the extra rules of
 single fields and whole classes, and the value ranges of the known rating sources. Each
@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta import _codes
-from filmmeta._availability import Offer
-from filmmeta._certification import MAX_CODE, MAX_REASON, ContentRating
-from filmmeta._film import Credit, ExternalIds, Film
-from filmmeta._ratings import SOURCES, Rating
-from filmmeta._validate import MAX_INT, MAX_TEXT
+from filmmeta._model import codes as _codes
+from filmmeta._model.availability import Offer
+from filmmeta._model.certification import MAX_CODE, MAX_REASON, ContentRating
+from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.ratings import SOURCES, Rating
+from filmmeta._model.validate import MAX_INT, MAX_TEXT
 
 __all__ = ["JSON"]
 

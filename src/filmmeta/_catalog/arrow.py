@@ -17,11 +17,11 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from filmmeta._availability import Offer
-from filmmeta._certification import ContentRating
-from filmmeta._film import Credit, ExternalIds, Film
-from filmmeta._ratings import Rating
-from filmmeta._validate import file_name
+from filmmeta._model.availability import Offer
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.ratings import Rating
+from filmmeta._model.validate import file_name
 from filmmeta.exceptions import ValidationError
 
 if TYPE_CHECKING:

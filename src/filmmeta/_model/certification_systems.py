@@ -5,7 +5,7 @@ least to most restrictive, the minimum age each sets, and the other spellings of
 code. :data:`SYSTEMS` and :data:`SYSTEMS_BY_COUNTRY` hold the known ones, built on first
 use from one table of rows; :func:`system_for` finds the system a code belongs to. The
 ratings themselves, and the cleaning of free-text codes, are in
-:mod:`filmmeta._certification`.
+:mod:`filmmeta._model.certification`.
 
 The codes and their order follow TMDb's list of movie certifications
 (``GET /3/certification/movie/list``, recorded in the shared corpus) and the boards' own
@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._validate import check_region
+from filmmeta._model.validate import check_region
 from filmmeta.exceptions import ValidationError
 
 __all__ = [

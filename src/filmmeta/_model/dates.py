@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from filmmeta._validate import SHARED_TABLE_SIZE, builder, shown
+from filmmeta._model.validate import SHARED_TABLE_SIZE, builder, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["PartialDate"]

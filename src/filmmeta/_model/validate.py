@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from filmmeta._codes import is_region
+from filmmeta._model.codes import is_region
 from filmmeta.exceptions import ValidationError
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)

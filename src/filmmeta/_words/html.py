@@ -1,7 +1,7 @@
 """How a film shows itself in a notebook: an HTML fact card and IPython's pretty text.
 
 :class:`~filmmeta.Film` hands ``_repr_html_`` and ``_repr_pretty_`` to these functions.
-Both are made of the page text of :mod:`filmmeta._describe`, so a notebook shows the
+Both are made of the page text of :mod:`filmmeta._words.describe`, so a notebook shows the
 same words as the command line; every piece of data in the HTML is escaped.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from typing import Protocol
 
-from filmmeta._describe import fact_sheet, where_to_watch
-from filmmeta._film import Film
+from filmmeta._model.film import Film
+from filmmeta._words.describe import fact_sheet, where_to_watch
 
 __all__ = ["film_html", "film_pretty", "film_text"]
 
@@ -50,7 +50,7 @@ def film_html(film: Film, *, country: str = "US") -> str:
         An HTML fragment (a ``<div>``); every text from the film is HTML-escaped.
 
     Examples:
-        >>> from filmmeta._html import film_html
+        >>> from filmmeta._words.html import film_html
         >>> print(film_html(Film("<b>Heat</b>", release_date="1995", runtime=170)))
         <div class="filmmeta-film" style="font-family: sans-serif; max-width: 36em">
         <strong>&lt;b&gt;Heat&lt;/b&gt;</strong> (1995, movie)
@@ -84,7 +84,7 @@ def film_text(film: Film, *, country: str = "US") -> str:
     """The fact sheet as plain text: the title line, then one aligned row per fact.
 
     Examples:
-        >>> from filmmeta._html import film_text
+        >>> from filmmeta._words.html import film_text
         >>> print(film_text(Film("Backstage", kind="tv_movie", release_date="2000", runtime=86)))
         Backstage (2000, tv movie)
           Release Date  2000
@@ -112,7 +112,7 @@ def film_pretty(film: Film, p: PrettyPrinter, cycle: bool) -> None:  # noqa: FBT
         >>> class Printer:
         ...     def text(self, obj):
         ...         print(obj)
-        >>> from filmmeta._html import film_pretty
+        >>> from filmmeta._words.html import film_pretty
         >>> film_pretty(Film("Heat", release_date="1995"), Printer(), False)
         Heat (1995, movie)
           Release Date  1995

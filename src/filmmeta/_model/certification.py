@@ -6,7 +6,7 @@ the rating knows its place in the system's order and the minimum age it sets, so
 "R or stricter" can be asked of any film. Unknown codes are kept as they are, never
 dropped: data in the wild is free text, and :func:`normalize_certification` is the one
 place that cleans it. The systems and their codes are in
-:mod:`filmmeta._certification_systems`.
+:mod:`filmmeta._model.certification_systems`.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import Any
 
 import attrs
 
-from filmmeta._certification_systems import (
+from filmmeta._model.certification_systems import (
     CertificationSystem,
     _check_country,
     _infer,
     _tables,
 )
-from filmmeta._validate import check_text, shown
+from filmmeta._model.validate import check_text, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["ContentRating", "normalize_certification"]

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from filmmeta._ratings import Rating, RatingKind
+from filmmeta._model.ratings import Rating, RatingKind
 from filmmeta.exceptions import ValidationError
 
 __all__ = [

@@ -9,13 +9,13 @@ from typing import Any
 
 import attrs
 
-from filmmeta._availability import Offer
-from filmmeta._certification import ContentRating
-from filmmeta._codes import is_language_tag, is_region
-from filmmeta._dates import PartialDate, to_partial_date
-from filmmeta._ratings import Rating
-from filmmeta._runtime import parse_runtime
-from filmmeta._validate import (
+from filmmeta._model.availability import Offer
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.codes import is_language_tag, is_region
+from filmmeta._model.dates import PartialDate, to_partial_date
+from filmmeta._model.ratings import Rating
+from filmmeta._model.runtime import parse_runtime
+from filmmeta._model.validate import (
     MAX_INT,
     check_instances,
     check_items,
@@ -376,12 +376,12 @@ class Film:
 
     def _repr_html_(self) -> str:
         # Notebook display; the page-text helpers are imported only when a notebook asks.
-        from filmmeta._html import film_html
+        from filmmeta._words.html import film_html
 
         return film_html(self)
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
-        from filmmeta._html import film_pretty
+        from filmmeta._words.html import film_pretty
 
         film_pretty(self, p, cycle)
 

@@ -3,7 +3,7 @@
 :func:`format_iso_duration` writes a runtime as ``"PT1H26M"`` and :func:`parse_iso_duration`
 reads it back exactly. Only durations of fixed length are read: weeks, days, hours, minutes
 and seconds, never non-zero years or months. The free-text forms of a runtime (``"86
-min"``, ``"1h 26m"``, ``"1:26"``) are :mod:`filmmeta._runtime`'s; it reads ISO text with
+min"``, ``"1h 26m"``, ``"1:26"``) are :mod:`filmmeta._model.runtime`'s; it reads ISO text with
 the pattern and helpers defined here, so both agree on every duration.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from filmmeta._validate import SHARED_TABLE_SIZE
+from filmmeta._model.validate import SHARED_TABLE_SIZE
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["format_iso_duration", "parse_iso_duration"]

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from filmmeta._codes import is_currency
-from filmmeta._validate import check_region, check_text, check_url, describe, shown
+from filmmeta._model.codes import is_currency
+from filmmeta._model.validate import check_region, check_text, check_url, describe, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Offer", "OfferType", "Quality", "group_offers"]

@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._certification import ContentRating
-from filmmeta._dates import PartialDate
-from filmmeta._film import ExternalIds, Film
-from filmmeta._ratings import Rating
-from filmmeta._validate import describe
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import ExternalIds, Film
+from filmmeta._model.ratings import Rating
+from filmmeta._model.validate import describe
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["merge_films"]

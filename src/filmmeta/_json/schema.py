@@ -2,7 +2,7 @@
 
 The schema is generated, not written by hand: :func:`json_schema` walks the attrs
 classes (their fields, types and defaults) and adds what the converter and the
-validators check, from the small tables of rules in :mod:`filmmeta._schema_rules`. Titles
+validators check, from the small tables of rules in :mod:`filmmeta._json.schema_rules`. Titles
 come from the class names, descriptions from the docstrings (the first paragraph of a
 class, its ``Args:`` entry for a field).
 
@@ -38,12 +38,12 @@ from typing import Any
 
 import attrs
 
-from filmmeta._availability import Offer
-from filmmeta._certification import ContentRating
-from filmmeta._dates import PartialDate
-from filmmeta._film import Credit, ExternalIds, Film
-from filmmeta._ratings import SOURCES, Rating
-from filmmeta._schema_rules import _CLASS_RULES, _FIELD_RULES, _SCALARS, JSON, _rating_scales
+from filmmeta._json.schema_rules import _CLASS_RULES, _FIELD_RULES, _SCALARS, JSON, _rating_scales
+from filmmeta._model.availability import Offer
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["DRAFT", "SCHEMA_ID", "json_schema"]

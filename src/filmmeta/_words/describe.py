@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from filmmeta._availability import OfferType, group_offers
-from filmmeta._codes import country_name, language_name
-from filmmeta._dates import PartialDate
-from filmmeta._film import Film, FilmKind
-from filmmeta._ratings import Rating
-from filmmeta._reception import summarize_ratings
-from filmmeta._runtime import format_runtime
+from filmmeta._model.availability import OfferType, group_offers
+from filmmeta._model.codes import country_name, language_name
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Film, FilmKind
+from filmmeta._model.ratings import Rating
+from filmmeta._model.runtime import format_runtime
+from filmmeta._words.reception import summarize_ratings
 
 __all__ = ["describe", "fact_sheet", "join_words", "reception", "where_to_watch"]
 

@@ -31,11 +31,11 @@ from typing import Any
 import attrs
 import cattrs
 
-from filmmeta._availability import _OFFER_TYPES, _QUALITIES, Offer
-from filmmeta._certification import ContentRating
-from filmmeta._codes import is_currency, is_language_tag, is_region
-from filmmeta._dates import PartialDate
-from filmmeta._film import (
+from filmmeta._model.availability import _OFFER_TYPES, _QUALITIES, Offer
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.codes import is_currency, is_language_tag, is_region
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import (
     _IMDB_ID,
     _KINDS,
     _ROLES_SEEN,
@@ -45,8 +45,8 @@ from filmmeta._film import (
     ExternalIds,
     Film,
 )
-from filmmeta._ratings import SOURCES, Rating
-from filmmeta._validate import (
+from filmmeta._model.ratings import SOURCES, Rating
+from filmmeta._model.validate import (
     _SURROGATE,
     _URL,
     MAX_INT,

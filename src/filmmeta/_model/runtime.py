@@ -5,7 +5,7 @@ minutes (``86``, ``"86 min"``), hours and minutes (``"1h 26m"``, ``"1 hour and 2
 minutes"``), clock text (``"1:26"`` is h:mm) and ISO 8601 durations (``"PT1H26M"``);
 :func:`format_runtime` writes one of six styles. The canonical JSON form is the ISO 8601
 duration of :func:`format_iso_duration`, read back by :func:`parse_iso_duration`; both
-live in :mod:`filmmeta._duration`.
+live in :mod:`filmmeta._model.duration`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import math
 import re
 from typing import Literal
 
-from filmmeta._duration import (
+from filmmeta._model.duration import (
     _ISO_RE,
     _MAX_TEXT,
     _US_PER_SECOND,

@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import attrs
 
-from filmmeta._validate import MAX_INT, check_number, describe, fmt_number, shown
+from filmmeta._model.validate import MAX_INT, check_number, describe, fmt_number, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]

@@ -85,9 +85,10 @@ def _read(name: str) -> dict[str, Any]:
     import os
 
     try:
-        # Beside this module in any ordinary install: importlib.resources would add some
-        # 10 ms of imports to the first call that checks a language.
-        with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as file:
+        # In the package, beside this layer, in any ordinary install: importlib.resources
+        # would add some 10 ms of imports to the first call that checks a language.
+        package = os.path.dirname(os.path.dirname(__file__))
+        with open(os.path.join(package, "data", name), "rb") as file:
             text = file.read().decode("utf-8")
     except OSError:  # pragma: no cover - a zipped package (zipapp, PEX)
         from importlib.resources import files

@@ -1,0 +1,1 @@
+"""The catalog layer: Arrow schema, rows and tables, behind :mod:`filmmeta.frames`."""

@@ -1,0 +1,1 @@
+"""The words layer: the sentences, fact box, reception labels and HTML card of a film page."""
