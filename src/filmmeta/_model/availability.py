@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import attrs
 
 from filmmeta._model.codes import is_currency
+from filmmeta._model.providers import provider_name
 from filmmeta._model.validate import check_region, check_text, check_url, describe, shown
 from filmmeta.exceptions import ValidationError
 
@@ -172,7 +173,8 @@ def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, li
         offers: The offers.
 
     Returns:
-        ``{region: {offer_type: [provider, ...]}}`` in the order first seen.
+        ``{region: {offer_type: [provider, ...]}}`` in the order first seen, each service
+        once under the name :func:`provider_name` gives it ("Amazon Video" is "Amazon").
 
     Examples:
         >>> offers = [
@@ -186,6 +188,8 @@ def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, li
     grouped: dict[str | None, dict[OfferType, list[str]]] = {}
     for offer in offers:
         providers = grouped.setdefault(offer.region, {}).setdefault(offer.type, [])
-        if offer.provider not in providers:
-            providers.append(offer.provider)
+        # One service under two names ("Amazon Video", "Amazon Prime Video") is listed once.
+        name = provider_name(offer.provider, region=offer.region)
+        if name not in providers:
+            providers.append(name)
     return grouped

@@ -1,0 +1,226 @@
+"""Whether two records describe the same film: a score, the reasons, and the decision.
+
+The decision rule, in order:
+
+1. ids of one kind that differ (two IMDb ids, two TMDb ids, ...) never match;
+2. ids of one kind that agree always match;
+3. otherwise the evidence is weighed: the best agreement between the two films' title
+   forms, the distance between their years, their runtimes, directors, genres and kinds.
+   The films match when the score reaches the threshold.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+
+from filmmeta._match.titles import FULL, title_forms
+from filmmeta._model.film import ExternalIds, Film
+
+__all__ = ["THRESHOLD", "Match", "film_forms", "same_film"]
+
+#: The score from which two films without shared ids are taken for one.
+THRESHOLD = 0.75
+
+# How much a year distance leaves of the title's evidence. A year apart is common: one
+# source counts the festival premiere, another the theatrical release.
+_YEAR_FACTOR = {0: 1.0, 1: 0.85, 2: 0.35}
+# When either year is unknown the title has to carry the decision alone, so it counts less.
+_NO_YEAR = 0.7
+_FUZZY_FLOOR = 0.88
+
+
+@attrs.frozen
+class Match:
+    """The verdict on one pair of films, or on one film and its candidates.
+
+    Attributes:
+        left: The film looked for.
+        right: Its partner, or None when there is none or the best are tied.
+        score: The strength of the evidence, 0 to 1 (1 when ids agree, 0 when they
+            conflict).
+        matched: Whether the decision rule takes the two for one film.
+        reasons: The evidence in words, strongest first.
+        ties: Films that score as well as the best one: the choice is left to the caller.
+
+    .. versionadded:: 0.2.0
+    """
+
+    left: Film
+    right: Film | None
+    score: float
+    matched: bool
+    reasons: tuple[str, ...] = ()
+    ties: tuple[Film, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.matched
+
+
+@attrs.frozen
+class _Evidence:
+    score: float
+    reasons: tuple[str, ...]
+    decided: bool | None = None  # True or False when ids settle it
+
+
+def _id_items(ids: ExternalIds) -> dict[str, object]:
+    return {
+        field.name: value
+        for field in attrs.fields(ExternalIds)
+        if (value := getattr(ids, field.name)) is not None
+        # Open-ended ids, where the model has them, are compared by key like the rest.
+        and not isinstance(value, tuple)
+    }
+
+
+def _ids(a: ExternalIds, b: ExternalIds) -> _Evidence | None:
+    if not a or not b:
+        return None
+    left, right = _id_items(a), _id_items(b)
+    shared = left.keys() & right.keys()
+    conflicts = sorted(k for k in shared if left[k] != right[k])
+    if conflicts:
+        return _Evidence(
+            0.0,
+            tuple(f"{k} ids conflict ({left[k]} / {right[k]})" for k in conflicts),
+            decided=False,
+        )
+    if shared:
+        return _Evidence(
+            1.0, tuple(f"{k} ids agree ({left[k]})" for k in sorted(shared)), decided=True
+        )
+    return None
+
+
+def film_forms(film: Film) -> dict[str, float]:
+    """Return the folded title forms of every title the film has, with their weights."""
+    forms = title_forms(film.title)
+    for text in (film.original_title, *(t.text for t in getattr(film, "titles", ()))):
+        if text is not None:
+            for key, weight in title_forms(text).items():
+                if forms.get(key, 0.0) < weight:
+                    forms[key] = weight
+    return forms
+
+
+def _titles(a: dict[str, float], b: dict[str, float]) -> tuple[float, str]:
+    best, why = 0.0, "no title forms agree"
+    for key in a.keys() & b.keys():
+        weight = min(a[key], b[key])
+        if weight > best:
+            best, why = weight, f"titles agree as {key!r}"
+    if best >= FULL:
+        return best, why
+    # No whole title in common: a near spelling ("Shekarchi" / "Shekarchy") still counts,
+    # scaled down so that it never outweighs an exact agreement.
+    for x, wx in a.items():
+        for y, wy in b.items():
+            ratio = difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+            if ratio >= _FUZZY_FLOOR and ratio * 0.9 * min(wx, wy) > best:
+                best = ratio * 0.9 * min(wx, wy)
+                why = f"titles nearly agree ({x!r} / {y!r})"
+    return best, why
+
+
+def _year(a: Film, b: Film) -> tuple[float, str]:
+    if a.year is None or b.year is None:
+        return _NO_YEAR, "a year is unknown"
+    distance = abs(a.year - b.year)
+    factor = _YEAR_FACTOR.get(distance, 0.0)
+    if distance == 0:
+        return factor, f"same year ({a.year})"
+    return factor, f"years {a.year} and {b.year} are {distance} apart"
+
+
+def _names(film: Film, role: str) -> set[str]:
+    return {_fold(name) for name in film.credited(role)}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if c.isalnum())
+
+
+def _adjustments(a: Film, b: Film) -> tuple[float, list[str]]:
+    delta, reasons = 0.0, []
+    if a.runtime is not None and b.runtime is not None:
+        minutes = abs(a.runtime - b.runtime).total_seconds() / 60
+        if minutes <= 5:
+            delta += 0.05
+            reasons.append(f"runtimes within {minutes:.0f} min")
+        elif minutes > 20:
+            delta -= 0.15
+            reasons.append(f"runtimes differ by {minutes:.0f} min")
+    left, right = _names(a, "director"), _names(b, "director")
+    if left and right:
+        if left & right:
+            delta += 0.15
+            reasons.append("directors agree")
+        else:
+            delta -= 0.3
+            reasons.append("directors differ")
+    genres_a = {_fold(g) for g in a.genres}
+    genres_b = {_fold(g) for g in b.genres}
+    if genres_a and genres_b and genres_a & genres_b:
+        delta += 0.02
+        reasons.append("genres overlap")
+    if a.kind is not b.kind:
+        delta -= 0.05
+        reasons.append(f"kinds differ ({a.kind.value} / {b.kind.value})")
+    return delta, reasons
+
+
+def _evidence(a: Film, b: Film, forms_a: dict[str, float], forms_b: dict[str, float]) -> _Evidence:
+    by_ids = _ids(a.ids, b.ids)
+    if by_ids is not None:
+        return by_ids
+    title, title_why = _titles(forms_a, forms_b)
+    year, year_why = _year(a, b)
+    delta, more = _adjustments(a, b)
+    score = min(1.0, max(0.0, title * year + delta)) if title else 0.0
+    return _Evidence(round(score, 4), (title_why, year_why, *more))
+
+
+def same_film(a: Film, b: Film, *, threshold: float = THRESHOLD) -> Match:
+    """Decide whether *a* and *b* describe the same film.
+
+    Ids of one kind that differ never match and ids of one kind that agree always do;
+    otherwise the titles (every form in ``title``, ``original_title`` and ``titles``), the
+    years (a year apart is allowed, as sources count different releases), the runtimes,
+    directors, genres and kinds are weighed into a score from 0 to 1.
+
+    Args:
+        a: One film.
+        b: The other.
+        threshold: The score from which films without shared ids match.
+
+    Returns:
+        The :class:`Match`, true when the films match, with the score and the reasons.
+
+    Examples:
+        >>> m = same_film(Film("American President, The", release_date=1995),
+        ...               Film("The American President", release_date="1995-11-17"))
+        >>> m.matched, m.score, m.reasons[0]
+        (True, 1.0, "titles agree as 'american president'")
+        >>> same_film(Film("Heat", ids=ExternalIds(imdb="tt0113277")),
+        ...           Film("Heat", ids=ExternalIds(imdb="tt0094357"))).reasons
+        ('imdb ids conflict (tt0113277 / tt0094357)',)
+
+    .. versionadded:: 0.2.0
+    """
+    evidence = _evidence(a, b, film_forms(a), film_forms(b))
+    matched = evidence.decided if evidence.decided is not None else evidence.score >= threshold
+    return Match(a, b, evidence.score, matched, evidence.reasons)
+
+
+def score_pairs(
+    left: Film, left_forms: dict[str, float], candidates: Iterable[tuple[Film, dict[str, float]]]
+) -> list[tuple[_Evidence, Film]]:
+    """Score *left* against each candidate, best first (the catalog matcher's inner loop)."""
+    scored = [(_evidence(left, film, left_forms, forms), film) for film, forms in candidates]
+    scored.sort(key=lambda pair: (pair[0].decided is not True, -pair[0].score))
+    return scored

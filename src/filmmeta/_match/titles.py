@@ -1,0 +1,152 @@
+"""Title forms that a film person would call the same title.
+
+Sources write one title many ways: MovieLens moves the article to the end and puts the
+alternate title in parentheses ("American President, The", "Amelie (Fabuleux destin
+d'Amélie Poulain, Le)"), others differ in accents, case, punctuation, "&" against "and",
+roman against arabic numerals ("Rocky II", "Rocky 2") or in a subtitle after a colon.
+:func:`title_key` folds those differences away; :func:`title_forms` lists every form a
+title can be recognised by, each with a weight saying how strongly it names the film.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["FULL", "PART", "title_forms", "title_key"]
+
+#: The weight of a form that is the whole title (or a whole alternate title).
+FULL = 1.0
+#: The weight of a form that is only part of a title: the main title before a subtitle.
+#: Alone it stays under the matching threshold ("Kung Fu Panda: Secrets of the Furious
+#: Five" is not "Kung Fu Panda"); with an agreeing runtime or director it reaches it.
+PART = 0.72
+#: The weight of a title without its possessive credit: "William Shakespeare's Romeo +
+#: Juliet" is released as "Romeo + Juliet" too.
+CREDITED = 0.9
+#: The weight of a form that differs from another only in word breaks ("Time Code").
+JOINED = 0.95
+
+# Articles as sources move them ("Matrix, The") and as titles begin with them. Both sides of
+# a comparison drop them, so that "The Matrix", "Matrix, The" and "Matrix" agree.
+_ARTICLES = frozenset(
+    "the a an le la les l' un une des der die das ein eine el los las il lo gli i uno una "
+    "o os as um uma de het een".split()
+)
+# A trailing article after a comma, as catalogs sort titles: "American President, The".
+_TRAILING_ARTICLE = re.compile(
+    r"^(?P<title>.+?),\s*(?P<article>the|a|an|les|le|la|l'|der|die|das|el|los|las|il|lo|"
+    r"gli|i|o|os|as|de|het|een|ein|eine|un|une|uno|una)$",
+    re.IGNORECASE,
+)
+# A parenthesised part: MovieLens's alternate titles ("(a.k.a. ...)", a foreign original).
+_PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
+_AKA = re.compile(r"^(?:a\.?k\.?a\.?|also known as)\s+", re.IGNORECASE)
+# A subtitle: after a colon, or after a spaced dash ("Yahsi Bati - The Ottoman Cowboys").
+_SUBTITLE = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s)\s*")
+# A possessive credit before a title of two or more words.
+_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:'s|s'|')\s+(?=\S+\s+\S)")
+_OR = re.compile(r",?\s+or$", re.IGNORECASE)
+_NUMBERS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "vi": "6",
+    "vii": "7",
+    "viii": "8",
+    "ix": "9",
+    "xi": "11",
+    "xii": "12",
+    "xiii": "13",
+}
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+# Letters that Unicode decomposition does not reduce to ASCII.
+_FOLD = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th"})
+
+
+@lru_cache(maxsize=65536)
+def title_key(text: str) -> str:
+    """Return the folded form of one title, as compared across sources.
+
+    Accents and case are folded, punctuation dropped, "&" read as "and", a leading or
+    (comma-)trailing article dropped, and roman numerals from II upwards read as numbers.
+
+    Args:
+        text: A title as a source writes it.
+
+    Returns:
+        The words of the title, lowercase ASCII where the script allows, space-separated;
+        empty when the title has no letters or digits.
+
+    Examples:
+        >>> title_key("American President, The")
+        'american president'
+        >>> title_key("The American President")
+        'american president'
+        >>> title_key("Rocky II") == title_key("Rocky 2")
+        True
+        >>> title_key("Amélie & Co.")
+        'amelie and co'
+    """
+    text = text.strip()
+    trailing = _TRAILING_ARTICLE.match(text)
+    if trailing is not None:
+        text = trailing["title"]
+    text = unicodedata.normalize("NFKD", text.replace("&", " and ").casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_FOLD)
+    words = _WORDS.findall(text.replace("'", "' "))
+    # "l'" splits to "l"; the apostrophe form is what the article table holds.
+    words = [w for w in words if w]
+    if len(words) > 1 and (words[0] in _ARTICLES or f"{words[0]}'" in _ARTICLES):
+        words = words[1:]
+    return " ".join(_NUMBERS.get(w, w) for w in words)
+
+
+def title_forms(text: str) -> dict[str, float]:
+    """Return every folded form by which *text* names a film, with the form's weight.
+
+    The forms are the whole title, each alternate title in parentheses (MovieLens's
+    "(a.k.a. ...)" and foreign originals), the title without them, and the main title
+    before a subtitle (weighted :data:`PART`, a weaker sign than a whole title).
+
+    Examples:
+        >>> sorted(title_forms("Amelie (Fabuleux destin d'Amélie Poulain, Le)"))
+        ['amelie', 'fabuleux destin d amelie poulain']
+        >>> title_forms("Star Wars: Episode IV - A New Hope")["star wars"]
+        0.8
+    """
+    forms: dict[str, float] = {}
+
+    def add(form: str, weight: float) -> None:
+        key = title_key(form)
+        if key and forms.get(key, 0.0) < weight:
+            forms[key] = weight
+        joined = key.replace(" ", "")
+        if joined != key and forms.get(joined, 0.0) < weight * JOINED:
+            forms[joined] = weight * JOINED
+
+    add(text, FULL)
+    inner = _PARENTHESES.findall(text)
+    outer = _PARENTHESES.sub(" ", text).strip()
+    for part in (outer, *(_AKA.sub("", p) for p in inner)):
+        add(part, FULL)
+        credited = _POSSESSIVE.sub("", part)
+        if credited != part:
+            add(credited, CREDITED)
+        pieces = _SUBTITLE.split(part, maxsplit=1)
+        if len(pieces) == 2:
+            add(_OR.sub("", pieces[0]), PART)
+            # "Alien³: The Director's Cut" is still "Alien³"; the subtitle alone names it
+            # only weakly, and is not kept as a form.
+    return forms
