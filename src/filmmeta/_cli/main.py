@@ -1,180 +1,104 @@
-"""The command line: ``python -m filmmeta show | validate | convert``."""
+"""The command line's parser and entry point: ``python -m filmmeta show | validate | convert``."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from importlib import resources
-from pathlib import Path
-from typing import IO, Any
+from collections.abc import Iterator, Sequence
+from typing import IO
 
-from filmmeta._json import jsonlib as _jsonlib
-from filmmeta._model.film import Film
-from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
-from filmmeta.converters import from_dict, from_json, to_json
-from filmmeta.exceptions import FilmmetaError, FilmmetaWarning, ValidationError
+from filmmeta._cli import commands
+from filmmeta._cli.formats import INPUTS, OUTPUTS
+from filmmeta._cli.inputs import STDIN
+from filmmeta.exceptions import FilmmetaError, FilmmetaWarning
 
 __all__ = ["main"]
 
-_BUNDLED = "backstage.json"
+_FILES_HELP = ".json or .jsonl files, or - for standard input"
 
 
-def _bundled_text() -> str:
-    return (resources.files("filmmeta") / "data" / _BUNDLED).read_text(encoding="utf-8")
+def _version() -> str:
+    from importlib.metadata import version
+
+    return f"filmmeta {version('filmmeta')}"
 
 
-def _read_film(path: str | None) -> Film:
-    text = _bundled_text() if path is None else Path(path).read_text(encoding="utf-8")
-    return from_json(text)
+def _add_reading(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-q", "--quiet", action="store_true", help="show no progress bar on long inputs"
+    )
 
 
-def _show(args: argparse.Namespace, out: IO[str]) -> int:
-    film = _read_film(args.file)
-    out.write(f"{film.title}\n\n")
-    sheet = fact_sheet(film, country=args.country)
-    width = max((len(label) for label in sheet), default=0)
-    for label, value in sheet.items():
-        out.write(f"  {label:<{width}}  {value}\n")
-    out.write("\n")
-    for sentence in (describe(film), reception(film), where_to_watch(film)):
-        if sentence:
-            out.write(sentence + "\n")
-    return 0
+def _add_errors(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--errors",
+        choices=("all", "first"),
+        default="all",
+        help="all: report every problem (default); first: stop at the first one",
+    )
 
 
-class _Progress:
-    """A line counter on stderr for long inputs, shown only when stderr is a terminal."""
-
-    EVERY = 10_000
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-        self.shown = stream.isatty()
-        self.count = 0
-
-    def tick(self) -> None:
-        self.count += 1
-        if self.shown and self.count % self.EVERY == 0:
-            self.stream.write(f"\r{self.count:,} lines")
-            self.stream.flush()
-
-    def done(self) -> None:
-        if self.shown and self.count >= self.EVERY:
-            self.stream.write(f"\r{self.count:,} lines\n")
-            self.stream.flush()
+def _add_from(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--from",
+        dest="source",
+        choices=tuple(INPUTS),
+        default=None,
+        help="the input format (default: told from each document); "
+        + "; ".join(f"{f.name}: {f.help}" for f in INPUTS.values()),
+    )
 
 
-def _lines(path: str, progress: _Progress) -> Iterator[tuple[int | None, str]]:
-    """Yield ``(line number, text)`` for JSON Lines, ``(None, text)`` for a JSON file."""
-    if path.endswith((".jsonl", ".ndjson")):
-        with open(path, encoding="utf-8") as file:
-            for number, line in enumerate(file, start=1):
-                progress.tick()
-                if line.strip():
-                    yield number, line
-    else:
-        yield None, Path(path).read_text(encoding="utf-8")
-
-
-def _validate(args: argparse.Namespace, out: IO[str]) -> int:
-    failed = 0
-    checked = 0
-    progress = _Progress(sys.stderr)
-    for path in args.files:
-        for number, text in _lines(path, progress):
-            checked += 1
-            try:
-                from_json(text, strict=not args.lenient)
-            except ValidationError as err:
-                failed += 1
-                where = f"{path}:{number}" if number is not None else path
-                for error_path, message in err.errors:
-                    sys.stderr.write(f"{where}: {error_path}: {message}\n")
-    progress.done()
-    out.write(f"{checked - failed} valid, {failed} invalid\n")
-    return 1 if failed else 0
-
-
-def _from_canonical(obj: Any) -> Film:
-    return from_dict(obj)
-
-
-def _importer(name: str) -> Callable[[Any], Film]:
-    if name == "omdb":
-        from filmmeta.formats.omdb import from_omdb
-
-        return from_omdb
-    if name == "tmdb":
-        from filmmeta.formats.tmdb import from_tmdb
-
-        return from_tmdb
-    if name == "jsonld":
-        from filmmeta.formats.schemaorg import from_jsonld
-
-        return from_jsonld
-    return _from_canonical
-
-
-def _convert(args: argparse.Namespace, out: IO[str]) -> int:
-    reader = _importer(args.source)
-    progress = _Progress(sys.stderr)
-    for path in args.files:
-        for number, text in _lines(path, progress):
-            try:
-                film = reader(_jsonlib.loads(text))
-            except ValidationError as err:
-                if number is None:
-                    raise err.with_file(path) from None
-                raise err.with_line(number, path) from None
-            if args.target == "jsonl":
-                out.write(to_json(film) + "\n")
-            elif args.target == "json":
-                out.write(to_json(film, indent=2) + "\n")
-            else:
-                from filmmeta.formats.schemaorg import to_jsonld
-
-                out.write(_jsonlib.dumps(to_jsonld(film), indent=2) + "\n")
-    progress.done()
-    return 0
+def _add_output(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="filmmeta", description="Read, check and describe film metadata."
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=_version())
+    commands_ = parser.add_subparsers(dest="command", required=True)
 
-    show = commands.add_parser("show", help="print a film's fact sheet and sentences")
+    show = commands_.add_parser("show", help="print a film's fact sheet and sentences")
     show.add_argument(
-        "file", nargs="?", help="a canonical JSON film (default: the bundled Backstage)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="films in any input format, or - (default: the bundled Backstage)",
     )
     show.add_argument("--country", default="US", help="whose content rating to show")
-    show.set_defaults(run=_show)
+    _add_from(show)
+    _add_output(show)
+    show.set_defaults(run=commands.show, quiet=True)
 
-    validate = commands.add_parser("validate", help="check canonical JSON or JSONL files")
-    validate.add_argument("files", nargs="+", metavar="FILE", help=".json or .jsonl files")
+    validate = commands_.add_parser("validate", help="check canonical JSON or JSONL files")
+    validate.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     validate.add_argument("--lenient", action="store_true", help="ignore unknown keys")
-    validate.set_defaults(run=_validate)
+    _add_errors(validate)
+    _add_reading(validate)
+    validate.set_defaults(run=commands.validate, output=None)
 
-    convert = commands.add_parser("convert", help="convert films between formats")
-    convert.add_argument(
-        "--from",
-        dest="source",
-        choices=("json", "omdb", "tmdb", "jsonld"),
-        default="json",
-        help="the input format (default: canonical json)",
-    )
+    convert = commands_.add_parser("convert", help="convert films between formats")
+    convert.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
+    _add_from(convert)
     convert.add_argument(
         "--to",
         dest="target",
-        choices=("json", "jsonl", "jsonld"),
+        choices=tuple(OUTPUTS),
         default="jsonl",
-        help="the output format (default: jsonl)",
+        help="the output format (default: jsonl); "
+        + "; ".join(f"{f.name}: {f.help}" for f in OUTPUTS.values()),
     )
-    convert.add_argument("files", nargs="+", metavar="FILE", help=".json or .jsonl files")
-    convert.set_defaults(run=_convert)
+    _add_output(convert)
+    _add_errors(convert)
+    _add_reading(convert)
+    convert.set_defaults(run=commands.convert)
     return parser
 
 
@@ -189,6 +113,25 @@ def _show_warning(  # noqa: PLR0917 - the signature of warnings.showwarning
     sys.stderr.write(f"filmmeta: warning: {message}\n")
 
 
+@contextlib.contextmanager
+def _output(name: str | None) -> Iterator[IO[str]]:
+    if name is None or name == STDIN:
+        yield sys.stdout
+        return
+    with open(name, "w", encoding="utf-8", newline="\n") as file:
+        yield file
+
+
+def _run(args: argparse.Namespace) -> int:
+    with warnings.catch_warnings(), _output(args.output) as out:
+        # Values an importer leaves out are news for the user, said once each.
+        warnings.simplefilter("always", FilmmetaWarning)
+        warnings.showwarning = _show_warning
+        status: int = args.run(args, out)
+        out.flush()
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status.
 
@@ -196,20 +139,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments (default: ``sys.argv[1:]``).
 
     Returns:
-        0 on success, 1 when the input was invalid, 2 for a usage error.
+        0 on success, 1 when an input was invalid or unreadable, 2 for a usage error.
     """
     args = _parser().parse_args(argv)
     try:
-        with warnings.catch_warnings():
-            # Values an importer leaves out are news for the user, said once each.
-            warnings.simplefilter("always", FilmmetaWarning)
-            warnings.showwarning = _show_warning
-            status: int = args.run(args, sys.stdout)
+        return _run(args)
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from
+        # complaining when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("filmmeta: interrupted\n")
+        return 130
     except FilmmetaError as err:
         for line in str(err).splitlines():
             sys.stderr.write(f"filmmeta: error: {line}\n")
         return 1
     except OSError as err:
-        sys.stderr.write(f"filmmeta: error: {err}\n")
+        where = f"{err.filename}: " if err.filename else ""
+        sys.stderr.write(f"filmmeta: error: {where}{(err.strerror or str(err)).lower()}\n")
         return 1
-    return status
