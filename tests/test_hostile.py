@@ -281,5 +281,5 @@ def test_a_huge_integer_nobody_reads_costs_nothing_in_importer_json() -> None:
 def test_number_readers_refuse_what_is_not_a_number(read: str, text: str) -> None:
     from filmmeta._model import validate
 
-    with pytest.raises(ValidationError, match="^x: .* is not a"):
+    with pytest.raises(ValidationError, match=r"^x: .* is not a"):
         getattr(validate, read)(text, "x")
