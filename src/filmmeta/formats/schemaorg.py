@@ -21,7 +21,7 @@ from filmmeta._model.film import Credit, Film, FilmKind
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import check_region, describe, fmt_number
+from filmmeta._model.validate import check_region, describe, fmt_number, read_float, read_int
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import country_codes, field, guard_depth, language_codes, unique, warn
 from filmmeta.formats._jsonld import (
@@ -195,7 +195,7 @@ def _ids(url: str | None, same_as: list[str]) -> ExternalIds:
     for link in [url, *same_as] if url else same_as:
         for name, pattern in ID_RES.items():
             if name not in found and (match := pattern.search(link)):
-                found[name] = int(match[1]) if name == "tmdb" else match[1]
+                found[name] = read_int(match[1], "url") if name == "tmdb" else match[1]
     return ExternalIds(**found)
 
 
@@ -203,8 +203,8 @@ def _number(value: object, path: str) -> float:
     if type(value) is float or (type(value) is int and abs(value) < 2**53):
         return value
     if type(value) is str and _NUMBER.fullmatch(value := value.strip()):
-        number = float(value)
-        return int(value) if number.is_integer() and "." not in value else number
+        number = read_float(value, path)
+        return read_int(value, path) if number.is_integer() and "." not in value else number
     raise ValidationError.at(path, f"expected a number, got {describe(value)}")
 
 
@@ -212,7 +212,7 @@ def _count(value: object, path: str) -> int | None:
     if value is None:
         return None
     if type(value) is str and value.strip().replace(",", "").isdecimal():
-        return int(value.strip().replace(",", ""))
+        return read_int(value.strip().replace(",", ""), path)
     if type(value) is float and value.is_integer():
         return int(value)
     if type(value) is not int:
