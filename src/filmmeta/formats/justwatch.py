@@ -19,7 +19,8 @@ from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_region
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.film import Credit, Film
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import describe, json_int, read_int, shown
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path

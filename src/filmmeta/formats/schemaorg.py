@@ -17,7 +17,8 @@ from typing import Any
 from filmmeta._model.availability import Offer, OfferType
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind
+from filmmeta._model.film import Credit, Film, FilmKind
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import check_region, describe, fmt_number, read_float, read_int
