@@ -94,7 +94,7 @@ def test_dates_are_never_guessed(
     text: str, dayfirst: bool | None, latest_year: int | None, expected: PartialDate | None
 ) -> None:
     if expected is None:
-        with pytest.raises(ValidationError, match="say dayfirst=|say which century"):
+        with pytest.raises(ValidationError, match=r"say dayfirst=|say which century"):
             PartialDate.parse(text, dayfirst=dayfirst, latest_year=latest_year)
     else:
         assert PartialDate.parse(text, dayfirst=dayfirst, latest_year=latest_year) == expected

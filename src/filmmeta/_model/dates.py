@@ -209,12 +209,12 @@ class PartialDate:
         if m := _ISO_TIMESTAMP.fullmatch(stripped):
             return cls.fromisoformat(m.group(1))
         if m := _NUMERIC.fullmatch(stripped):
-            return cls._parse_numeric(stripped, m, dayfirst, latest_year)
-        return cls._parse_free_text(stripped, dayfirst, latest_year)
+            return cls._parse_numeric(stripped, m, dayfirst=dayfirst, latest_year=latest_year)
+        return cls._parse_free_text(stripped, dayfirst=dayfirst, latest_year=latest_year)
 
     @classmethod
     def _parse_numeric(
-        cls, text: str, m: re.Match[str], dayfirst: bool | None, latest_year: int | None
+        cls, text: str, m: re.Match[str], *, dayfirst: bool | None, latest_year: int | None
     ) -> PartialDate:
         first, _, second, third = m.groups()
         if len(first) >= 3:  # year first: only year/month/day is written
@@ -242,7 +242,7 @@ class PartialDate:
 
     @classmethod
     def _parse_free_text(
-        cls, text: str, dayfirst: bool | None, latest_year: int | None
+        cls, text: str, *, dayfirst: bool | None, latest_year: int | None
     ) -> PartialDate:
         from dateutil import parser  # a noticeable part of import time: load on demand
 
@@ -343,8 +343,9 @@ class PartialDate:
 
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
 
 
 def _day_month(day: int, month: int, *, us: bool = False) -> str:
