@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from filmmeta._model.film import ExternalIds, Film
+from filmmeta._model.film import Film
+from filmmeta._model.ids import NO_IDS, ExternalIds
 from filmmeta._model.validate import shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
@@ -126,7 +127,7 @@ def read_movies(
                     genres=[]
                     if genres is None or genres == _NO_GENRES
                     else [g.strip() for g in genres.split("|") if g.strip()],
-                    ids=ids.pop(movie, ExternalIds()),  # type: ignore[arg-type]
+                    ids=ids.pop(movie, NO_IDS),  # type: ignore[arg-type]
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None
