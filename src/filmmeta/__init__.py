@@ -14,7 +14,8 @@ from filmmeta._model.availability import Offer, OfferType, Quality, group_offers
 from filmmeta._model.certification import ContentRating, normalize_certification
 from filmmeta._model.certification_systems import CertificationSystem
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._model.film import Credit, Film, FilmKind, Role
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.merge import merge_films
 from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._model.runtime import format_runtime, parse_runtime

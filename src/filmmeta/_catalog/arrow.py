@@ -19,7 +19,8 @@ import attrs
 
 from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
-from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.film import Credit, Film
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import file_name
 from filmmeta.exceptions import ValidationError

@@ -35,16 +35,8 @@ from filmmeta._model.availability import _OFFER_TYPES, _QUALITIES, Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_currency, is_language_tag, is_region
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import (
-    _IMDB_ID,
-    _KINDS,
-    _ROLES_SEEN,
-    _WIKIDATA_ID,
-    NO_IDS,
-    Credit,
-    ExternalIds,
-    Film,
-)
+from filmmeta._model.film import _KINDS, _ROLES_SEEN, Credit, Film
+from filmmeta._model.ids import _IMDB_ID, _WIKIDATA_ID, NO_IDS, ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.validate import (
     _SURROGATE,

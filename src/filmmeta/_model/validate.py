@@ -177,6 +177,76 @@ def check_region(path: str, value: object) -> None:
         raise ValidationError.at(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 code")
 
 
+#: The longest number read from foreign text: a 64-bit count with thousands separators
+#: ("9,223,372,036,854,775,807") or a decimal with room to spare. Python's int() refuses
+#: more than 4,300 digits with a bare ValueError, and no real count or score comes near.
+MAX_NUMBER_TEXT = 40
+
+
+def _number_text(text: str, path: str) -> None:
+    if len(text) > MAX_NUMBER_TEXT:
+        raise ValidationError.at(
+            path, f"{shown(text)} is too long for a number ({len(text):,} characters)"
+        )
+
+
+def read_int(text: str, path: str) -> int:
+    """Read an integer from foreign text (an API's ``"347"``), bounded in length.
+
+    Every importer reads numbers through here (or :func:`read_float`), so that no text
+    reaches ``int()`` unchecked: Python refuses more than 4,300 digits with a bare
+    ``ValueError``.
+
+    Args:
+        text: Digits as the source wrote them, thousands separators already removed.
+        path: Where the text is, for the error.
+
+    Returns:
+        The integer.
+
+    Raises:
+        ValidationError: For text that is not an integer, or longer than any count.
+
+    Examples:
+        >>> read_int("347", "imdbVotes")
+        347
+        >>> read_int("1" * 4301, "imdbVotes")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: imdbVotes: '11111111111111111...111111111111111111' is too long for a number (4,301 characters)
+    """  # noqa: E501
+    _number_text(text, path)
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError.at(path, f"{shown(text)} is not an integer") from None
+
+
+def read_float(text: str, path: str) -> float:
+    """Read a decimal number from foreign text (``"8.5"``), bounded like :func:`read_int`.
+
+    Examples:
+        >>> read_float("8.5", "imdbRating")
+        8.5
+    """
+    _number_text(text, path)
+    try:
+        return float(text)
+    except ValueError:
+        raise ValidationError.at(path, f"{shown(text)} is not a number") from None
+
+
+def json_int(digits: str) -> int | float:
+    """The ``parse_int`` of importers' ``json.loads``: orjson's habit for huge integers.
+
+    An integer of more digits than any count is read as a float (``inf`` beyond the
+    float range), as orjson reads it, rather than raising Python's bare digit-limit
+    ``ValueError`` for the whole document: a field that expects an integer then says
+    what is wrong with it, and a field nobody reads costs nothing.
+    """
+    return int(digits) if len(digits) <= MAX_NUMBER_TEXT else float(digits)
+
+
 def fmt_number(value: float) -> str:
     """Write a number without a useless ``.0``: 29 -> "29", 5.7 -> "5.7", 10.0 -> "10"."""
     if isinstance(value, float) and value.is_integer():
