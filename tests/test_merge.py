@@ -16,7 +16,9 @@ from filmmeta import (
     Offer,
     Rating,
     ValidationError,
+    canonical_genres,
     merge_films,
+    provider_name,
 )
 
 from . import conftest
@@ -87,7 +89,10 @@ IMDB = ExternalIds(imdb="tt0233044")
 def test_each_field(
     first: dict[str, Any], second: dict[str, Any], field: str, expected: Any
 ) -> None:
-    merged = merge_films(Film(**{"title": "Backstage", **first}), Film(**{"title": "X", **second}))
+    # Two titles: the combining rules apply to whatever the caller forces together.
+    merged = merge_films(
+        Film(**{"title": "Backstage", **first}), Film(**{"title": "X", **second}), force=True
+    )
     value = getattr(merged, field)
     assert (str(value) if field == "release_date" and value is not None else value) == expected
 
@@ -194,7 +199,10 @@ def test_importers_films_combine() -> None:
         conftest.fixture("justwatch", "legacy_movie"), providers=providers
     )
     merged = merge_films(omdb, Film(omdb.title, offers=offers))
-    assert merged == attrs.evolve(omdb, offers=offers)
+    # Genres and providers take the vocabularies' names ("Sci-Fi" is "Science Fiction").
+    named = tuple(attrs.evolve(o, provider=provider_name(o.provider)) for o in offers)
+    assert merged == attrs.evolve(omdb, offers=named, genres=canonical_genres(omdb.genres))
+    assert "Science Fiction" in merged.genres
 
 
 _SAME_TITLES = [
@@ -218,4 +226,4 @@ def test_an_imdb_page_and_tmdb_details_combine(page: str, details: str) -> None:
     assert [r.source for r in merged.ratings] == ["imdb", "tmdb"]
     assert merged.release_date == imdb.release_date  # the page's date, the first source's
     assert merged.credits == imdb.credits  # TMDb's details list no credits
-    assert set(merged.genres) == set(imdb.genres) | set(tmdb.genres)
+    assert merged.genres == canonical_genres((*imdb.genres, *tmdb.genres))

@@ -10,13 +10,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from filmmeta._match.merge import merge_films
 from filmmeta._model.availability import Offer, OfferType, Quality, group_offers
 from filmmeta._model.certification import ContentRating, normalize_certification
 from filmmeta._model.certification_systems import CertificationSystem
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Credit, Film, FilmKind, Role
+from filmmeta._model.genres import GENRES, canonical_genre, canonical_genres
 from filmmeta._model.ids import ExternalIds
-from filmmeta._model.merge import merge_films
+from filmmeta._model.providers import Provider, canonical_provider, provider_name
 from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._model.runtime import format_runtime, parse_runtime
 from filmmeta._words.reception import (
@@ -34,6 +36,7 @@ from filmmeta.exceptions import (
 )
 
 __all__ = [
+    "GENRES",
     "SOURCES",
     "CertificationSystem",
     "ContentRating",
@@ -46,6 +49,7 @@ __all__ = [
     "Offer",
     "OfferType",
     "PartialDate",
+    "Provider",
     "Quality",
     "Rating",
     "RatingKind",
@@ -54,6 +58,9 @@ __all__ = [
     "Role",
     "UnsupportedDocumentError",
     "ValidationError",
+    "canonical_genre",
+    "canonical_genres",
+    "canonical_provider",
     "describe",
     "dump_jsonl",
     "fact_sheet",
@@ -67,6 +74,7 @@ __all__ = [
     "metacritic_label",
     "normalize_certification",
     "parse_runtime",
+    "provider_name",
     "reception",
     "summarize_ratings",
     "to_dict",

@@ -1,7 +1,7 @@
 """Pairing two catalogs without comparing every pair.
 
 Each film of the right catalog is indexed by its ids, by every folded form of its titles
-with its year, and by the first word of its main title with its year (for near spellings).
+with its year, and by the first letters of its main title with its year (for near spellings).
 A film of the left catalog is scored only against the films that share one of those keys
 within the years that can match (two apart at most), so the work grows with the catalogs,
 not with their product.
@@ -16,7 +16,8 @@ import attrs
 
 from filmmeta._match.score import THRESHOLD, Match, film_forms, score_pairs
 from filmmeta._match.titles import FULL
-from filmmeta._model.film import ExternalIds, Film
+from filmmeta._model.film import Film
+from filmmeta._model.ids import ExternalIds
 
 __all__ = ["match_catalogs"]
 
@@ -37,10 +38,16 @@ def _id_keys(ids: ExternalIds) -> list[tuple[str, object]]:
 def _near_keys(film: Film, forms: dict[str, float]) -> list[tuple[str, int]]:
     if film.year is None:
         return []
-    firsts = {key.split(" ", 1)[0] for key, weight in forms.items() if weight >= FULL}
-    return [(first, film.year + d) for first in firsts for d in (-1, 0, 1)]
+    return [(first, film.year + d) for first in _prefixes(forms) for d in (-1, 0, 1)]
 
 
+def _prefixes(forms: dict[str, float]) -> set[str]:
+    # The start of each whole title: near spellings ("Shekarchi", "Shekarchy") share it.
+    return {key[:_PREFIX] for key, weight in forms.items() if weight >= FULL}
+
+
+#: How many letters of a title's start near spellings must share to be compared.
+_PREFIX = 3
 #: How many years apart two films may be and still match (see score._YEAR_FACTOR).
 _WINDOW = 2
 
@@ -70,8 +77,8 @@ class _Index:
                 index.by_form[form, film.year].append(i)
                 index.by_any_year[form].append(i)
             if film.year is not None:
-                for first in {k.split(" ", 1)[0] for k, w in forms.items() if w >= FULL}:
-                    index.by_near[first, film.year].append(i)
+                for prefix in _prefixes(forms):
+                    index.by_near[prefix, film.year].append(i)
         return index
 
     def candidates(self, film: Film, forms: dict[str, float]) -> set[int]:
@@ -123,13 +130,19 @@ def match_catalogs(
         One match per left film.
 
     Examples:
-        >>> lens = [Film("American President, The", release_date=1995),
-        ...         Film("Heat", release_date=1995)]
-        >>> omdb = [Film("The American President", release_date=1995),
-        ...         Film("Heat", release_date=1995, runtime=170),
-        ...         Film("Heat", release_date=1995, runtime=101)]
-        >>> [(m.matched, m.right and m.right.title, len(m.ties))
-        ...  for m in match_catalogs(lens, omdb)]
+        >>> lens = [
+        ...     Film("American President, The", release_date=1995),
+        ...     Film("Heat", release_date=1995),
+        ... ]
+        >>> omdb = [
+        ...     Film("The American President", release_date=1995),
+        ...     Film("Heat", release_date=1995, runtime=170),
+        ...     Film("Heat", release_date=1995, runtime=101),
+        ... ]
+        >>> [
+        ...     (m.matched, m.right and m.right.title, len(m.ties))
+        ...     for m in match_catalogs(lens, omdb)
+        ... ]
         [(True, 'The American President', 0), (False, None, 2)]
 
     .. versionadded:: 0.2.0

@@ -14,11 +14,14 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import attrs
 
 from filmmeta._match.titles import FULL, title_forms
-from filmmeta._model.film import ExternalIds, Film
+from filmmeta._model.film import Film
+from filmmeta._model.genres import canonical_genres
+from filmmeta._model.ids import ExternalIds
 
 __all__ = ["THRESHOLD", "Match", "film_forms", "same_film"]
 
@@ -30,6 +33,9 @@ THRESHOLD = 0.75
 _YEAR_FACTOR = {0: 1.0, 1: 0.85, 2: 0.35}
 # When either year is unknown the title has to carry the decision alone, so it counts less.
 _NO_YEAR = 0.7
+# Titles of fewer words than this are common enough that a year apart counts less.
+_SPECIFIC = 3
+_SHORT_TITLE_YEAR_APART = 0.76
 _FUZZY_FLOOR = 0.88
 
 
@@ -107,14 +113,14 @@ def film_forms(film: Film) -> dict[str, float]:
     return forms
 
 
-def _titles(a: dict[str, float], b: dict[str, float]) -> tuple[float, str]:
-    best, why = 0.0, "no title forms agree"
+def _titles(a: dict[str, float], b: dict[str, float]) -> tuple[float, str, int]:
+    best, why, words = 0.0, "no title forms agree", 0
     for key in a.keys() & b.keys():
         weight = min(a[key], b[key])
-        if weight > best:
-            best, why = weight, f"titles agree as {key!r}"
+        if weight > best or (weight == best and key.count(" ") + 1 > words):
+            best, why, words = weight, f"titles agree as {key!r}", key.count(" ") + 1
     if best >= FULL:
-        return best, why
+        return best, why, words
     # No whole title in common: a near spelling ("Shekarchi" / "Shekarchy") still counts,
     # scaled down so that it never outweighs an exact agreement.
     for x, wx in a.items():
@@ -123,14 +129,19 @@ def _titles(a: dict[str, float], b: dict[str, float]) -> tuple[float, str]:
             if ratio >= _FUZZY_FLOOR and ratio * 0.9 * min(wx, wy) > best:
                 best = ratio * 0.9 * min(wx, wy)
                 why = f"titles nearly agree ({x!r} / {y!r})"
-    return best, why
+                words = min(x.count(" "), y.count(" ")) + 1
+    return best, why, words
 
 
-def _year(a: Film, b: Film) -> tuple[float, str]:
+def _year(a: Film, b: Film, words: int) -> tuple[float, str]:
     if a.year is None or b.year is None:
         return _NO_YEAR, "a year is unknown"
     distance = abs(a.year - b.year)
     factor = _YEAR_FACTOR.get(distance, 0.0)
+    if distance == 1 and words < _SPECIFIC:
+        # A short title ("Tag", "The Boss") names a film of almost every year: a year
+        # apart, it needs other evidence (a runtime, a director) to match.
+        factor = _SHORT_TITLE_YEAR_APART
     if distance == 0:
         return factor, f"same year ({a.year})"
     return factor, f"years {a.year} and {b.year} are {distance} apart"
@@ -143,6 +154,11 @@ def _names(film: Film, role: str) -> set[str]:
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if c.isalnum())
+
+
+@lru_cache(maxsize=4096)
+def _genre_set(genres: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(canonical_genres(genres))
 
 
 def _adjustments(a: Film, b: Film) -> tuple[float, list[str]]:
@@ -163,11 +179,13 @@ def _adjustments(a: Film, b: Film) -> tuple[float, list[str]]:
         else:
             delta -= 0.3
             reasons.append("directors differ")
-    genres_a = {_fold(g) for g in a.genres}
-    genres_b = {_fold(g) for g in b.genres}
-    if genres_a and genres_b and genres_a & genres_b:
-        delta += 0.02
-        reasons.append("genres overlap")
+    genres_a, genres_b = _genre_set(a.genres), _genre_set(b.genres)
+    if genres_a and genres_b:
+        # The share of genres in common (Jaccard): two namesakes of one year are told
+        # apart by it when nothing else differs.
+        shared = len(genres_a & genres_b) / len(genres_a | genres_b)
+        delta += round(0.06 * shared - 0.03, 4)
+        reasons.append(f"{shared:.0%} of genres shared")
     if a.kind is not b.kind:
         delta -= 0.05
         reasons.append(f"kinds differ ({a.kind.value} / {b.kind.value})")
@@ -178,8 +196,8 @@ def _evidence(a: Film, b: Film, forms_a: dict[str, float], forms_b: dict[str, fl
     by_ids = _ids(a.ids, b.ids)
     if by_ids is not None:
         return by_ids
-    title, title_why = _titles(forms_a, forms_b)
-    year, year_why = _year(a, b)
+    title, title_why, words = _titles(forms_a, forms_b)
+    year, year_why = _year(a, b, words)
     delta, more = _adjustments(a, b)
     score = min(1.0, max(0.0, title * year + delta)) if title else 0.0
     return _Evidence(round(score, 4), (title_why, year_why, *more))
@@ -202,12 +220,16 @@ def same_film(a: Film, b: Film, *, threshold: float = THRESHOLD) -> Match:
         The :class:`Match`, true when the films match, with the score and the reasons.
 
     Examples:
-        >>> m = same_film(Film("American President, The", release_date=1995),
-        ...               Film("The American President", release_date="1995-11-17"))
+        >>> m = same_film(
+        ...     Film("American President, The", release_date=1995),
+        ...     Film("The American President", release_date="1995-11-17"),
+        ... )
         >>> m.matched, m.score, m.reasons[0]
         (True, 1.0, "titles agree as 'american president'")
-        >>> same_film(Film("Heat", ids=ExternalIds(imdb="tt0113277")),
-        ...           Film("Heat", ids=ExternalIds(imdb="tt0094357"))).reasons
+        >>> same_film(
+        ...     Film("Heat", ids=ExternalIds(imdb="tt0113277")),
+        ...     Film("Heat", ids=ExternalIds(imdb="tt0094357")),
+        ... ).reasons
         ('imdb ids conflict (tt0113277 / tt0094357)',)
 
     .. versionadded:: 0.2.0

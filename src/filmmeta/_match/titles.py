@@ -30,10 +30,11 @@ JOINED = 0.95
 
 # Articles as sources move them ("Matrix, The") and as titles begin with them. Both sides of
 # a comparison drop them, so that "The Matrix", "Matrix, The" and "Matrix" agree.
-_ARTICLES = frozenset(
-    "the a an le la les l' un une des der die das ein eine el los las il lo gli i uno una "
-    "o os as um uma de het een".split()
-)
+_ARTICLE_WORDS = """
+the a an le la les l' un une des der die das ein eine el los las il lo gli uno una
+o os as um uma de het een
+"""
+_ARTICLES = frozenset(_ARTICLE_WORDS.split())
 # A trailing article after a comma, as catalogs sort titles: "American President, The".
 _TRAILING_ARTICLE = re.compile(
     r"^(?P<title>.+?),\s*(?P<article>the|a|an|les|le|la|l'|der|die|das|el|los|las|il|lo|"
@@ -137,8 +138,10 @@ def title_forms(text: str) -> dict[str, float]:
             forms[joined] = weight * JOINED
 
     add(text, FULL)
-    inner = _PARENTHESES.findall(text)
-    outer = _PARENTHESES.sub(" ", text).strip()
+    # A parenthesised part that begins in lowercase belongs to the title ("Trust (and
+    # Other Lies ...)"); one in title case is another title (MovieLens's alternates).
+    inner = [p for p in _PARENTHESES.findall(text) if p[:1].isupper() or _AKA.match(p)]
+    outer = _PARENTHESES.sub(" ", text).strip() if inner else text
     for part in (outer, *(_AKA.sub("", p) for p in inner)):
         add(part, FULL)
         credited = _POSSESSIVE.sub("", part)

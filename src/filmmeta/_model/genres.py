@@ -41,7 +41,12 @@ _TABLE: tuple[tuple[str, tuple[str, ...], tuple[int, ...], tuple[str, ...]], ...
     ("Musical", ("musical film",), (), ("Q842256",)),
     ("Mystery", ("mystery film",), (9648,), ("Q1200678",)),
     ("Romance", ("romantic", "romance film"), (10749,), ("Q1054574",)),
-    ("Science Fiction", ("sci-fi", "scifi", "sci_fi", "science-fiction", "sf"), (878,), ("Q471839",)),
+    (
+        "Science Fiction",
+        ("sci-fi", "scifi", "sci_fi", "science-fiction", "sf"),
+        (878,),
+        ("Q471839",),
+    ),
     ("Sport", ("sports",), (), ()),
     ("Thriller", ("suspense", "thriller film"), (53,), ("Q2484376",)),
     ("TV Movie", ("tv-movie", "television film"), (10770,), ()),
@@ -63,7 +68,11 @@ _JOINED = {
     "war&politics": ("War",),
     "warpolitics": ("War",),
 }
-_TMDB_JOINED = {10759: ("Action", "Adventure"), 10765: ("Science Fiction", "Fantasy"), 10768: ("War",)}
+_TMDB_JOINED = {
+    10759: ("Action", "Adventure"),
+    10765: ("Science Fiction", "Fantasy"),
+    10768: ("War",),
+}
 
 #: The canonical genre names, in the vocabulary's order.
 GENRES = tuple(name for name, *_ in _TABLE)
@@ -160,7 +169,7 @@ def canonical_genres(
         found = _lookup(genre, source)
         if found:
             names.update(dict.fromkeys(found))
-        elif type(genre) is int or _is_item(genre):
+        elif not isinstance(genre, str) or _is_item(genre):
             warnings.warn(
                 f"genre id {genre} is not in filmmeta's vocabulary: left out",
                 FilmmetaWarning,

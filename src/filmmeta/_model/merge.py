@@ -2,7 +2,7 @@
 
 Each importer knows part of a film: OMDb has the ratings of IMDb, Metacritic and Rotten
 Tomatoes, TMDb the cast with their characters and the certifications of many countries,
-JustWatch the offers. :func:`merge_films` puts the parts together, with the films given in
+JustWatch the offers. :func:`combine_films` puts the parts together, with the films given in
 the order the caller trusts them: where two disagree on a single value, the earlier one
 wins; lists are joined without repeats.
 """
@@ -22,7 +22,7 @@ from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import describe
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["merge_films"]
+__all__ = ["combine_films"]
 
 T = TypeVar("T")
 
@@ -37,64 +37,16 @@ _DETAILED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def merge_films(first: Film, *others: Film) -> Film:
-    """Combine several sources' films of one title into one film.
+def combine_films(first: Film, *others: Film) -> Film:
+    """Combine several sources' films of one title, by the rules :func:`merge_films` lists.
 
-    The films are given in the order their sources are trusted, the most trusted first.
-
-    - The title and kind are the first film's. The runtime, summary and original title
-      are the first known.
-    - The release date is the first known, unless a later film gives the same date more
-      precisely (``"2000"``, then ``"2000-11-07"``).
-    - External ids are joined; two films that give the same kind of id different values
-      are not the same title, and are refused.
-    - Ratings are kept one per source, content ratings one per country and system, both
-      from the first film that has them.
-    - Genres, languages and countries are joined, each kept once, in order.
-    - Credits and offers are joined too, and an item that another one completes gives
-      way to it, at its own place: an actor without a character to the same actor with
-      one (OMDb's actors, TMDb's cast), an offer without a price to the same provider's
-      offer of that type with a price and the same known details.
-
-    Args:
-        first: The film from the most trusted source.
-        *others: The films from the other sources, in order of trust.
-
-    Returns:
-        The combined film, validated as any film is.
+    The public :func:`filmmeta.merge_films` first checks that the films match and gives
+    genres and providers their vocabularies' names; this function applies the combining
+    rules alone.
 
     Raises:
         ValidationError: Two films give different ids of one kind (the path is the id's).
         TypeError: An argument is not a :class:`Film`.
-
-    Examples:
-        >>> from_omdb = Film(
-        ...     "Backstage",
-        ...     kind="tv_movie",
-        ...     release_date="2000",
-        ...     credits=[Credit("Jay-Z", "self")],
-        ...     ratings=[Rating("imdb", 5.7, votes=347)],
-        ...     ids=ExternalIds(imdb="tt0233044"),
-        ... )
-        >>> from_tmdb = Film(
-        ...     "Backstage",
-        ...     release_date="2000-11-07",
-        ...     runtime=86,
-        ...     credits=[Credit("Jay-Z", "self", character="Himself")],
-        ...     ratings=[Rating("tmdb", 5.2, votes=12)],
-        ...     ids=ExternalIds(imdb="tt0233044", tmdb=21307),
-        ... )
-        >>> film = merge_films(from_omdb, from_tmdb)
-        >>> film.kind, str(film.release_date), film.runtime.seconds // 60
-        (<FilmKind.TV_MOVIE: 'tv_movie'>, '2000-11-07', 86)
-        >>> film.credits
-        (Credit(name='Jay-Z', role='self', character='Himself'),)
-        >>> [rating.source for rating in film.ratings], film.ids.tmdb
-        (['imdb', 'tmdb'], 21307)
-        >>> merge_films(from_tmdb, Film("Heat", ids=ExternalIds(tmdb=949)))
-        Traceback (most recent call last):
-        ...
-        filmmeta.exceptions.ValidationError: ids.tmdb: 21307 and 949 are different titles
     """
     films = (first, *others)
     for i, film in enumerate(films):

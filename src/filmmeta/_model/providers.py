@@ -46,24 +46,34 @@ _PROVIDERS = (
     Provider(
         "amazon",
         "Amazon",
-        ("Amazon Video", "Amazon Prime Video", "Amazon Prime", "Prime Video", "Amazon Instant "
-         "Video", "Amazon Prime Video with Ads"),
+        (
+            "Amazon Video",
+            "Amazon Prime Video",
+            "Amazon Prime",
+            "Prime Video",
+            "Amazon Instant Video",
+            "Amazon Prime Video with Ads",
+        ),
         (9, 10, 119, 2100),
     ),
     Provider("apple_tv", "Apple TV", ("Apple iTunes", "iTunes", "Apple TV Store"), (2,)),
     Provider("apple_tv_plus", "Apple TV+", ("Apple TV Plus",), (350,)),
-    Provider("google_play", "Google Play", ("Google Play Movies", "Google Play Movies & TV",
-                                            "Google TV"), (3,)),
+    Provider(
+        "google_play",
+        "Google Play",
+        ("Google Play Movies", "Google Play Movies & TV", "Google TV"),
+        (3,),
+    ),
     Provider("vudu", "Vudu", ("Fandango At Home", "Fandango at Home", "Vudu Free"), (7,)),
     Provider("netflix", "Netflix", ("Netflix basic with Ads", "Netflix Kids"), (8, 1796)),
     Provider("disney_plus", "Disney+", ("Disney Plus", "Disney+ Hotstar@ID"), (337,)),
     Provider("hotstar", "JioHotstar", ("Hotstar@IN", "Disney+ Hotstar@IN"), (122, 2336)),
-    Provider("hbo_max", "HBO Max", ("Max", "HBO Max Amazon Channel", "HBO Now", "HBO Go"),
-             (384, 1899)),
+    Provider(
+        "hbo_max", "HBO Max", ("Max", "HBO Max Amazon Channel", "HBO Now", "HBO Go"), (384, 1899)
+    ),
     Provider("hulu", "Hulu", (), (15,)),
     Provider("peacock", "Peacock", ("Peacock Premium", "Peacock Premium Plus"), (386, 387)),
-    Provider("paramount_plus", "Paramount+", ("Paramount Plus", "Paramount Plus Premium"),
-             (531,)),
+    Provider("paramount_plus", "Paramount+", ("Paramount Plus", "Paramount Plus Premium"), (531,)),
     Provider("youtube", "YouTube", ("YouTube Movies", "YouTube Premium"), (192,)),
     Provider("microsoft_store", "Microsoft Store", ("Microsoft Movies & TV",), (68,)),
     Provider("rakuten_tv", "Rakuten TV", (), (35,)),
@@ -78,8 +88,9 @@ _PROVIDERS = (
     Provider("sky_store", "Sky Store", (), (130,)),
     Provider("chili", "Chili", (), (40,)),
     Provider("magenta_tv", "MagentaTV", ("Magenta TV", "EntertainTV"), (178, 1856)),
-    Provider("movistar_plus", "Movistar+", ("Movistar Play", "MovistarTV", "Movistar Plus"),
-             (339,)),
+    Provider(
+        "movistar_plus", "Movistar+", ("Movistar Play", "MovistarTV", "Movistar Plus"), (339,)
+    ),
     Provider("fubo_tv", "fuboTV", ("Fubo", "Fubo TV"), (257,)),
     Provider("redbox", "Redbox", (), (279,)),
     Provider("amc_plus", "AMC+", ("AMC Plus",), (526, 528)),
@@ -92,7 +103,7 @@ _PROVIDERS = (
 #: The known providers by id.
 PROVIDERS = {provider.id: provider for provider in _PROVIDERS}
 
-_FOLD = re.compile(r"[\s\-_.'’]+")
+_FOLD = re.compile("[\\s\\-_.'\u2019]+")
 
 
 def _fold(name: str) -> str:

@@ -1,0 +1,256 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from filmmeta import Credit, ExternalIds, Film, FilmKind, ValidationError, merge_films
+from filmmeta.match import Match, match_catalogs, same_film, title_forms, title_key
+
+from . import conftest
+from .strategies import films
+
+# Titles that a film person reads as one title, as different sources write them.
+SAME_TITLE = [
+    ("American President, The", "The American President"),
+    ("Matrix, The", "The Matrix"),
+    ("Cité des enfants perdus, La", "La Cité des enfants perdus"),
+    ("Amélie", "Amelie"),
+    ("AMELIE", "amélie"),
+    ("Rocky II", "Rocky 2"),
+    ("Pet Sematary II", "Pet Sematary Two"),
+    ("Fast & Furious", "Fast and Furious"),
+    ("Spider-Man", "Spider Man"),
+    ("L'Immortel", "Immortel"),
+    ("Straße", "Strasse"),
+    ("Star Wars: Episode IV - A New Hope", "Star Wars Episode 4 A New Hope"),
+]
+# Titles that differ in a way that names another film.
+OTHER_TITLE = [
+    ("Rocky II", "Rocky III"),
+    ("Rocky", "Rocky II"),
+    ("Alien", "Aliens"),
+    ("I, Frankenstein", "Frankenstein"),
+    ("Heat", "The Heat"),  # an article alone is not dropped: the titles agree on "heat"
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_TITLE)
+def test_title_keys_agree(a: str, b: str) -> None:
+    assert title_key(a) == title_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), OTHER_TITLE[:4])
+def test_title_keys_differ(a: str, b: str) -> None:
+    assert title_key(a) != title_key(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("Heat", {"heat": 1.0}),
+        ("The", {"the": 1.0}),  # a title that is only an article keeps it
+        ("", {}),
+        ("!!!", {}),
+        ("Time Code", {"time code": 1.0, "timecode": 0.95}),
+        ("Amelie (Fabuleux destin d'Amélie Poulain, Le)", None),
+        ("Strike! (a.k.a. All I Wanna Do, The Hairy Bird)", None),
+        ("Dr. Strangelove or: How I Learned to Stop Worrying", None),
+        ("William Shakespeare's Romeo + Juliet", None),
+        ("Schindler's List", {"schindler s list": 1.0, "schindlerslist": 0.95}),
+    ],
+)
+def test_title_forms(text: str, forms: dict[str, float] | None) -> None:
+    found = title_forms(text)
+    if forms is not None:
+        assert found == forms
+    else:
+        assert title_key(text) in found
+        assert len(found) > 1
+
+
+def test_title_forms_name_alternates_and_parts() -> None:
+    assert "all i wanna do the hairy bird" in title_forms(
+        "Strike! (a.k.a. All I Wanna Do, The Hairy Bird)"
+    )
+    assert title_forms("Dr. Strangelove or: How I Learned")["dr strangelove"] < 1.0
+    assert title_forms("William Shakespeare's Romeo + Juliet")["romeo juliet"] == 0.9
+    assert title_forms("Amelie (Fabuleux destin d'Amélie Poulain, Le)")["amelie"] == 1.0
+
+
+def _film(title: str, year: int | None = 1995, **more: object) -> Film:
+    return Film(title, release_date=year, **more)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "matched", "reason"),
+    [
+        # Ids decide first: agreeing ids match whatever the titles say, conflicting never.
+        (
+            _film("Heat", ids=ExternalIds(imdb="tt0113277")),
+            _film("Heat (1995)", 2001, ids=ExternalIds(imdb="tt0113277")),
+            True,
+            "imdb ids agree (tt0113277)",
+        ),
+        (
+            _film("Heat", ids=ExternalIds(imdb="tt0113277")),
+            _film("Heat", ids=ExternalIds(imdb="tt0094357")),
+            False,
+            "imdb ids conflict (tt0113277 / tt0094357)",
+        ),
+        # Ids of different kinds say nothing: the rest is weighed.
+        (
+            _film("Heat", ids=ExternalIds(imdb="tt0113277")),
+            _film("Heat", ids=ExternalIds(tmdb=949)),
+            True,
+            "titles agree as 'heat'",
+        ),
+        (_film("American President, The"), _film("The American President"), True, None),
+        (_film("Heat"), _film("Heat", 1996), True, "years 1995 and 1996 are 1 apart"),
+        (_film("Heat"), _film("Heat", 1997), False, "years 1995 and 1997 are 2 apart"),
+        (_film("Heat"), _film("Heat", 1986), False, None),
+        (_film("Heat"), _film("Heat", None), False, "a year is unknown"),
+        (_film("Heat"), _film("Casino"), False, "no title forms agree"),
+        (_film("Shekarchi"), _film("Shekarchy"), True, "titles nearly agree"),
+        # A subtitle alone is not enough, with a director in common it is.
+        (_film("Kung Fu Panda: Secrets of the Furious Five"), _film("Kung Fu Panda"), False, None),
+        (
+            _film(
+                "Lagaan: Once Upon a Time in India", credits=[Credit("A. Gowariker", "director")]
+            ),
+            _film("Lagaan", credits=[Credit("a gowariker", "director")]),
+            True,
+            "directors agree",
+        ),
+        (
+            _film("Heat", credits=[Credit("Michael Mann", "director")]),
+            _film("Heat", credits=[Credit("Dick Richards", "director")]),
+            False,
+            "directors differ",
+        ),
+        (_film("Heat", runtime=170), _film("Heat", runtime=101), True, "runtimes differ by 69 min"),
+        (_film("Heat", runtime=170), _film("Heat", runtime=171), True, "runtimes within 1 min"),
+        (_film("Heat", kind="tv_movie"), _film("Heat"), True, "kinds differ (tv_movie / movie)"),
+        (_film("Heat", genres=["Crime"]), _film("Heat", genres=["crime"]), True, "100% of genres shared"),
+    ],
+)
+def test_same_film(a: Film, b: Film, matched: bool, reason: str | None) -> None:
+    match = same_film(a, b)
+    assert match.matched is matched
+    assert bool(match) is matched
+    assert 0.0 <= match.score <= 1.0
+    if reason is not None:
+        assert any(r.startswith(reason) for r in match.reasons), match.reasons
+
+
+def test_a_higher_threshold_refuses_weaker_evidence() -> None:
+    assert same_film(_film("Heat"), _film("Heat", 1996)).matched
+    assert not same_film(_film("Heat"), _film("Heat", 1996), threshold=0.9).matched
+
+
+@given(films)
+def test_a_film_is_the_same_film_as_itself(film: Film) -> None:
+    # Without a year or an id a title alone cannot tell one "Heat" from another.
+    match = same_film(film, film)
+    assert match.matched or not title_forms(film.title) or (film.year is None and not film.ids)
+
+
+@given(films, films)
+def test_the_score_is_symmetric(a: Film, b: Film) -> None:
+    assert same_film(a, b).score == same_film(b, a).score
+
+
+def test_catalogs_pair_by_ids_titles_and_near_spellings() -> None:
+    left = [
+        _film("Heat", ids=ExternalIds(imdb="tt0113277")),
+        _film("American President, The"),
+        _film("Shekarchi", 2008),
+        _film("Unknown Film Nobody Made"),
+        _film("Casino", None),
+    ]
+    right = [
+        _film("The American President"),
+        _film("Heat (1995)", ids=ExternalIds(imdb="tt0113277")),
+        _film("Shekarchy", 2008),
+        _film("Casino"),
+    ]
+    matches = list(match_catalogs(left, right))
+    assert [m.left for m in matches] == left
+    assert [m.right.title if m.right else None for m in matches] == [
+        "Heat (1995)",
+        "The American President",
+        "Shekarchy",
+        None,
+        None,  # no year: the title alone stays under the threshold
+    ]
+    assert matches[3].reasons == ("no candidate shares a title form or an id",)
+    assert matches[4].score == 0.7
+
+
+def test_catalogs_report_ties_and_never_guess() -> None:
+    remakes = [_film("Heat", runtime=101), _film("Heat", runtime=170)]
+    (match,) = match_catalogs([_film("Heat")], remakes)
+    assert match == Match(match.left, None, match.score, False, match.reasons, ties=tuple(remakes))
+    # Two partners whose ids both agree are a tie too (a catalog that lists a film twice).
+    twice = [_film("Heat", ids=ExternalIds(imdb="tt0113277"))] * 2
+    (match,) = match_catalogs([_film("Heat", ids=ExternalIds(imdb="tt0113277"))], twice)
+    assert match.ties == tuple(twice)
+    assert not match
+
+
+def test_catalogs_never_pair_conflicting_ids() -> None:
+    left = [_film("Heat", ids=ExternalIds(imdb="tt0113277"))]
+    right = [_film("Heat", ids=ExternalIds(imdb="tt0094357"))]
+    (match,) = match_catalogs(left, right)
+    assert match.right is None
+    assert match.reasons == ("no candidate shares a title form or an id",)
+
+
+def test_catalogs_prefer_the_closer_year() -> None:
+    right = [_film("Heat", 1986), _film("Heat", 1995), _film("Heat", 1996)]
+    (match,) = match_catalogs([_film("Heat")], right)
+    assert match.right is right[1]
+
+
+def test_merge_refuses_films_that_do_not_match() -> None:
+    backstage = Film("Backstage", release_date=2000, kind=FilmKind.TV_MOVIE)
+    with pytest.raises(ValidationError) as info:
+        merge_films(
+            backstage, Film("Backstage", release_date=2000), Film("Heat", release_date=1995)
+        )
+    assert [path for path, _ in info.value.errors] == ["films[2]"]
+    assert "force=True" in str(info.value)
+    assert merge_films(backstage, Film("Heat", release_date=1995), force=True).title == "Backstage"
+    # A film without a year says little, but nothing against: it is merged.
+    assert merge_films(backstage, Film("Backstage")).year == 2000
+
+
+def test_merge_still_type_checks() -> None:
+    with pytest.raises(TypeError, match="argument 2 is"):
+        merge_films(Film("X"), "X")  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not conftest.CORPUS.is_dir(), reason=conftest.NO_CORPUS)
+def test_the_labelled_benchmark_on_a_slice() -> None:
+    """MovieLens against the OMDb table, ids hidden, on the first 1,500 MovieLens films."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        import bench_match
+    finally:
+        sys.path.pop(0)
+    left, left_ids = bench_match.movielens()
+    right, right_ids = bench_match.omdb_table()
+    left, left_ids = left[:1500], left_ids[:1500]
+    known = set(right_ids)
+    position = {id(film): i for i, film in enumerate(right)}
+    pairs = [
+        (answer, right_ids[position[id(m.right)]])
+        for m, answer in zip(match_catalogs(left, right), left_ids, strict=True)
+        if m.right is not None
+    ]
+    right_pairs = sum(1 for answer, got in pairs if answer == got)
+    both = sum(1 for answer in left_ids if answer in known)
+    assert right_pairs / both >= 0.98
+    assert right_pairs / len(pairs) >= 0.995
