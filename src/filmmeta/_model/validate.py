@@ -11,12 +11,12 @@ import linecache
 import math
 import re
 import reprlib
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._model.codes import country_from_name, is_region
+from filmmeta._model.codes import country_from_name, is_language_tag, is_region
 from filmmeta.exceptions import ValidationError
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
@@ -28,6 +28,8 @@ MAX_INT = 2**63 - 1
 #: The most entries of a table of values built once and shared (content ratings,
 #: runtimes, years): what a catalog repeats fits, and hostile input cannot grow it.
 SHARED_TABLE_SIZE = 4096
+
+E = TypeVar("E")
 
 
 def tuple_of(value: Iterable[Any]) -> Any:
@@ -306,6 +308,33 @@ def to_region(value: object, path: str) -> str:
         meant = code[:2]  # most alpha-3 codes start with the alpha-2 one: GBR, DEU, FRA
     hint = f"; did you mean {meant!r}?" if meant else ""
     raise ValidationError.at(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 code{hint}")
+
+
+def check_language(path: str, value: object) -> None:
+    """Check a canonical BCP 47 / ISO 639 language tag ("en", "pt-BR"; not "EN" or "eng")."""
+    if not (type(value) is str and is_language_tag(value)):
+        raise ValidationError.at(path, f"{shown(value)} is not a BCP 47 / ISO 639 language tag")
+
+
+def check_count(path: str, value: object, *, least: int = 1) -> None:
+    """Check an int (not a bool) from *least* to :data:`MAX_INT`: a count, a width, a year."""
+    if type(value) is not int:
+        raise ValidationError.at(path, f"expected an integer, got {describe(value)}")
+    if not least <= value <= MAX_INT:
+        raise ValidationError.at(path, f"{shown(value)} is not an integer of {least} or more")
+
+
+def to_member(table: Mapping[Any, E], value: object, path: str, what: str) -> E:
+    """Look *value* up in an enum's table of ``{value: member}``, raising at *path*.
+
+    A dict lookup rather than ``Enum(value)``, which is a top cost when decoding many
+    values; a member is its own key, since StrEnum members hash as their values.
+    """
+    try:
+        return table[value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value (a list)
+        names = ", ".join(dict.fromkeys(str(m) for m in table.values()))
+        raise ValidationError.at(path, f"{shown(value)} is not {what} ({names})") from None
 
 
 def fmt_number(value: float) -> str:
