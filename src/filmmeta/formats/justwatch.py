@@ -259,6 +259,7 @@ def _release(path: str, value: object) -> PartialDate | None:
         return None
     if isinstance(value, str):
         with field(path):
+            # ISO 8601 ("2008-07-18"): no convention to pass, and nothing else is guessed.
             return PartialDate.parse(value)
     year = _int(path, value)
     with field(path, inner=False):

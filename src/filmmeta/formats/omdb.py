@@ -168,7 +168,8 @@ def _release_date(obj: Mapping[str, Any]) -> PartialDate | None:
     released = text(obj.get("Released"), "Released")
     if released is not None:
         with field("Released"):
-            return PartialDate.parse(released)
+            # OMDb writes day first ("07 Nov 2000"), and always four digits of year.
+            return PartialDate.parse(released, dayfirst=True)
     if year is not None:
         with field("Year"):
             return PartialDate.parse(year)

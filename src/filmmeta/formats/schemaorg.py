@@ -117,6 +117,7 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
     url = _url(node)
     film: dict[str, Any] = {
         "kind": FilmKind.MOVIE,  # Movie and CreativeWork alike: schema.org has no finer type
+        # schema.org dates are ISO 8601: an ambiguous "01/02/2003" is refused, not guessed.
         "release_date": parsed(node, "datePublished", PartialDate.parse),
         "runtime": parsed(node, "duration", parse_runtime),
         "content_ratings": _content_ratings(node, country),

@@ -214,6 +214,7 @@ def _release_date(details: Mapping[str, Any]) -> PartialDate | None:
     if value is None:
         return None
     with field("release_date"):
+        # ISO 8601 only ("1999-10-15"): no convention to pass, and nothing else is guessed.
         return PartialDate.parse(value)
 
 
