@@ -18,9 +18,10 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from filmmeta import Credit, Film
-from filmmeta.match import match_catalogs
+from filmmeta.match import Match, match_catalogs
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "movielens"
 _YEAR = re.compile(r"\s*\((\d{4})(?:[-\u2013]\d{0,4})?\)\s*$")
@@ -69,16 +70,29 @@ def imdb_tsv(folder: Path = CORPUS.parent / "imdb-tsv") -> tuple[list[Film], lis
     return films, answers
 
 
+class Scored(NamedTuple):
+    both: int
+    right: int
+    wrong: list[tuple[Match, str | None, str]]
+    misses: list[tuple[Match, str]]
+    ties: int
+    recall: float
+    precision: float
+    seconds: float
+
+
 def score(
     left: list[Film], left_ids: list[str | None], right: list[Film], right_ids: list[str]
-) -> dict[str, object]:
+) -> Scored:
     """Match with the ids hidden, then count right and wrong pairs against them."""
     known = set(right_ids)
     position = {id(film): i for i, film in enumerate(right)}
     start = time.perf_counter()
     matches = list(match_catalogs(left, right))
     seconds = time.perf_counter() - start
-    wrong_pairs, misses, right_pairs, ties = [], [], 0, 0
+    wrong_pairs: list[tuple[Match, str | None, str]] = []
+    misses: list[tuple[Match, str]] = []
+    right_pairs = ties = 0
     for match, answer in zip(matches, left_ids, strict=True):
         ties += bool(match.ties)
         if match.right is None:
@@ -92,16 +106,16 @@ def score(
             wrong_pairs.append((match, answer, got))
     both = sum(1 for i in left_ids if i in known)
     predicted = right_pairs + len(wrong_pairs)
-    return {
-        "both": both,
-        "right": right_pairs,
-        "wrong": wrong_pairs,
-        "misses": misses,
-        "ties": ties,
-        "recall": right_pairs / both if both else 1.0,
-        "precision": right_pairs / predicted if predicted else 1.0,
-        "seconds": seconds,
-    }
+    return Scored(
+        both,
+        right_pairs,
+        wrong_pairs,
+        misses,
+        ties,
+        right_pairs / both if both else 1.0,
+        right_pairs / predicted if predicted else 1.0,
+        seconds,
+    )
 
 
 def omdb_table() -> tuple[list[Film], list[str]]:
@@ -235,18 +249,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         left, left_ids = left[: args.limit], left_ids[: args.limit]
     found = score(left, left_ids, right, right_ids)
-    wrong, misses = found["wrong"], found["misses"]
-    assert isinstance(wrong, list) and isinstance(misses, list)
+    wrong, misses = found.wrong, found.misses
     print(
         f"MovieLens {len(left):,} films x OMDb table {len(right):,} films; "
-        f"{found['both']:,} in both"
+        f"{found.both:,} in both"
     )
     print(
-        f"matched {found['right']:,} right and {len(wrong):,} wrong; {found['ties']:,} left as ties"
+        f"matched {found.right:,} right and {len(wrong):,} wrong; {found.ties:,} left as ties"
     )
-    print(f"recall    {found['recall']:.2%}  (target >= 98%)")
-    print(f"precision {found['precision']:.2%}  (target >= 99.5%)")
-    print(f"time      {found['seconds']:.2f} s")
+    print(f"recall    {found.recall:.2%}  (target >= 98%)")
+    print(f"precision {found.precision:.2%}  (target >= 99.5%)")
+    print(f"time      {found.seconds:.2f} s")
     print(f"\nwrong pairs ({len(wrong)}):")
     for match, answer, got in wrong[: args.show]:
         partner = match.right
@@ -268,18 +281,18 @@ def main(argv: list[str] | None = None) -> int:
     other = score(left, left_ids, tsv, tsv_ids)
     print(
         f"\nMovieLens x IMDb title.basics of the corpus ({len(tsv):,} films): "
-        f"{other['both']} labelled pairs"
+        f"{other.both} labelled pairs"
     )
     print(
-        f"recall    {other['recall']:.2%}, precision {other['precision']:.2%} "
+        f"recall    {other.recall:.2%}, precision {other.precision:.2%} "
         f"(target: within 1 point of the benchmark's)"
     )
-    for match, answer, got in other["wrong"][: args.show]:  # type: ignore[index]
+    for match, answer, got in other.wrong[: args.show]:
         print(
             f"  wrong: {match.left.title} ({match.left.year}) [{answer}] -> "
             f"{match.right.title} ({match.right.year}) [{got}]"
         )
-    for match, answer in other["misses"][: args.show]:  # type: ignore[index]
+    for match, answer in other.misses[: args.show]:
         truth = tsv[tsv_ids.index(answer)]
         print(f"  missed: {match.left.title} ({match.left.year}) ~ {truth.title} ({truth.year})")
     return 0

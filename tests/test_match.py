@@ -130,7 +130,12 @@ def _film(title: str, year: int | None = 1995, **more: object) -> Film:
         (_film("Heat", runtime=170), _film("Heat", runtime=101), True, "runtimes differ by 69 min"),
         (_film("Heat", runtime=170), _film("Heat", runtime=171), True, "runtimes within 1 min"),
         (_film("Heat", kind="tv_movie"), _film("Heat"), True, "kinds differ (tv_movie / movie)"),
-        (_film("Heat", genres=["Crime"]), _film("Heat", genres=["crime"]), True, "100% of genres shared"),
+        (
+            _film("Heat", genres=["Crime"]),
+            _film("Heat", genres=["crime"]),
+            True,
+            "100% of genres shared",
+        ),
     ],
 )
 def test_same_film(a: Film, b: Film, matched: bool, reason: str | None) -> None:
