@@ -251,12 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     found = score(left, left_ids, right, right_ids)
     wrong, misses = found.wrong, found.misses
     print(
-        f"MovieLens {len(left):,} films x OMDb table {len(right):,} films; "
-        f"{found.both:,} in both"
+        f"MovieLens {len(left):,} films x OMDb table {len(right):,} films; {found.both:,} in both"
     )
-    print(
-        f"matched {found.right:,} right and {len(wrong):,} wrong; {found.ties:,} left as ties"
-    )
+    print(f"matched {found.right:,} right and {len(wrong):,} wrong; {found.ties:,} left as ties")
     print(f"recall    {found.recall:.2%}  (target >= 98%)")
     print(f"precision {found.precision:.2%}  (target >= 99.5%)")
     print(f"time      {found.seconds:.2f} s")

@@ -196,6 +196,8 @@ def _evidence(a: Film, b: Film, forms_a: dict[str, float], forms_b: dict[str, fl
     by_ids = _ids(a.ids, b.ids)
     if by_ids is not None:
         return by_ids
+    if a == b:
+        return _Evidence(1.0, ("the records are equal",), decided=True)
     title, title_why, words = _titles(forms_a, forms_b)
     year, year_why = _year(a, b, words)
     delta, more = _adjustments(a, b)

@@ -122,10 +122,11 @@ def title_forms(text: str) -> dict[str, float]:
     before a subtitle (weighted :data:`PART`, a weaker sign than a whole title).
 
     Examples:
-        >>> sorted(title_forms("Amelie (Fabuleux destin d'Amélie Poulain, Le)"))
+        >>> forms = title_forms("Amelie (Fabuleux destin d'Amélie Poulain, Le)")
+        >>> sorted(form for form, weight in forms.items() if weight == FULL)
         ['amelie', 'fabuleux destin d amelie poulain']
         >>> title_forms("Star Wars: Episode IV - A New Hope")["star wars"]
-        0.8
+        0.72
     """
     forms: dict[str, float] = {}
 
@@ -137,7 +138,6 @@ def title_forms(text: str) -> dict[str, float]:
         if joined != key and forms.get(joined, 0.0) < weight * JOINED:
             forms[joined] = weight * JOINED
 
-    add(text, FULL)
     # A parenthesised part that begins in lowercase belongs to the title ("Trust (and
     # Other Lies ...)"); one in title case is another title (MovieLens's alternates).
     inner = [p for p in _PARENTHESES.findall(text) if p[:1].isupper() or _AKA.match(p)]
