@@ -19,6 +19,7 @@ from filmmeta._model.ids import ExternalIds
 from filmmeta._model.merge import merge_films
 from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._model.runtime import format_runtime, parse_runtime
+from filmmeta._model.viewing import Viewing
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
@@ -54,6 +55,7 @@ __all__ = [
     "Role",
     "UnsupportedDocumentError",
     "ValidationError",
+    "Viewing",
     "describe",
     "dump_jsonl",
     "fact_sheet",
