@@ -106,13 +106,19 @@ def test_export_errors_name_the_file(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         read_export(tmp_path)
     assert (caught.value.file, caught.value.line) == ("diary.csv", 2)
-    assert caught.value.errors == [("Rating", "'9' is not a Letterboxd rating (0.5 to 5 in halves)")]
-    with pytest.raises(ValidationError, match="not a ZIP file"):
+    message = "'9' is not a Letterboxd rating (0.5 to 5 in halves)"
+    assert caught.value.errors == [("Rating", message)]
+    with pytest.raises(ValidationError) as caught:
+        read_export(_zip(tmp_path))
+    assert (caught.value.file, caught.value.line) == ("diary.csv", 2)
+    with pytest.raises(ValidationError, match="not a readable ZIP file"):
         read_export(b"PK nothing")
+    with pytest.raises(FileNotFoundError):
+        read_export(tmp_path / "missing.zip")
     broken = bytearray(_zip(EXPORT))
     start = broken.index(b"Date,Name")
     broken[start : start + 9] = b"\xff" * 9
-    with pytest.raises(ValidationError, match=r"\$: .*: Bad CRC-32"):
+    with pytest.raises(ValidationError, match=r"^\$: not a readable ZIP file \(Bad CRC-32"):
         read_export(bytes(broken))
 
 
@@ -138,10 +144,10 @@ def test_bad_rows(row: str, error: str) -> None:
 
 def test_bad_texts() -> None:
     long = "x" * 100_001
-    with pytest.raises(ValidationError, match="^line 2: Name: is longer than"):
+    with pytest.raises(ValidationError, match=r"^line 2: Name: is longer than"):
         list(read_films(f"Name\n{long}\n".encode()))
     header = "Name,Review,Letterboxd URI\n"
-    with pytest.raises(ValidationError, match="^line 2: Review: is longer than"):
+    with pytest.raises(ValidationError, match=r"^line 2: Review: is longer than"):
         list(read_viewings(f"{header}Heat,{long},\n".encode()))
 
 

@@ -14,8 +14,11 @@ import datetime as dt
 import io
 import os
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import PurePosixPath
 from typing import IO, Literal
 
@@ -42,6 +45,18 @@ _ENTRY_KINDS = ("diary", "reviews")
 _YEAR = re.compile(r"\d{4}", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _RATING = re.compile(r"(?:[1-4](?:\.[05]0*)?|0?\.50*|5(?:\.0*)?)", re.ASCII)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    EOFError,
+    OSError,
+    NotImplementedError,  # a compression method the zipfile module does not have
+    RuntimeError,  # an encrypted member
+    KeyError,
+    OverflowError,
+    IndexError,  # a member with an empty name
+)
 _NAMED = re.compile(r"(?:^|[-_. ])(watched|watchlist)$")
 _TRUE, _FALSE = frozenset({"yes", "true", "1"}), frozenset({"no", "false", "0"})
 # The header of a list export's first part: the list itself, before its films.
@@ -319,18 +334,22 @@ def read_export(source: str | os.PathLike[str] | bytes | IO[bytes]) -> Export:
             with open(os.path.join(root, name), "rb") as file:
                 _named(name, file, parts)
         return Export(**parts)  # type: ignore[arg-type]
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
-    except (zipfile.BadZipFile, ValueError, EOFError) as err:
-        raise ValidationError.at("$", f"not a ZIP file ({err})") from None
-    with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if not info.is_dir():
-                try:
+    with ExitStack() as stack:
+        if isinstance(source, str | os.PathLike):
+            source = stack.enter_context(open(source, "rb"))
+        elif isinstance(source, bytes):
+            source = io.BytesIO(source)
+        try:
+            archive = stack.enter_context(zipfile.ZipFile(source))
+            for info in sorted(archive.infolist(), key=lambda i: i.filename):
+                if not info.is_dir():
                     with archive.open(info) as member:
                         _named(info.filename, member, parts)
-                except (zipfile.BadZipFile, NotImplementedError, EOFError) as err:
-                    raise ValidationError.at("$", f"{info.filename}: {err}") from None
+        except ValidationError:
+            raise
+        # What a damaged archive raises, from the directory, a header or decompression.
+        except (*_ZIP_ERRORS, ValueError) as err:
+            raise ValidationError.at("$", f"not a readable ZIP file ({err})") from None
     return Export(**parts)  # type: ignore[arg-type]
 
 
