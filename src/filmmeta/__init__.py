@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from filmmeta._collector import gc_paused
 from filmmeta._model.availability import Offer, OfferType, Quality, group_offers
 from filmmeta._model.awards import Award, AwardOutcome
 from filmmeta._model.certification import ContentRating, normalize_certification
@@ -80,6 +81,7 @@ __all__ = [
     "format_runtime",
     "from_dict",
     "from_json",
+    "gc_paused",
     "group_offers",
     "json_schema",
     "load_jsonl",
