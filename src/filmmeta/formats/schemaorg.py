@@ -271,12 +271,12 @@ def _source(agg: Mapping[str, Any], url: str | None, given: str | None) -> str |
 
 
 def _ratings(node: Mapping[str, Any], url: str | None, given: str | None) -> list[Rating]:
-    where, agg = single(node, "aggregateRating")
+    at, agg = single(node, "aggregateRating")
     if agg is None:
         return []
     if not isinstance(agg, Mapping):
-        raise ValidationError.at(where, f"expected an object, got {describe(agg)}")
-    path = f"{where}."
+        raise ValidationError.at(at, f"expected an object, got {describe(agg)}")
+    path = f"{at}."
     if (source := _source(agg, url, given)) is None:
         return []
     value = _number(agg.get("ratingValue"), path + "ratingValue")
