@@ -78,7 +78,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from filmmeta._json.schema import json_schema
-    from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
+    from filmmeta._words.describe import describe, fact_sheet, where_to_watch
+    from filmmeta._words.reception import reception
     from filmmeta.converters import (
         dump_jsonl,
         from_dict,
@@ -96,9 +97,8 @@ _LAZY = {
         ("dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
         "filmmeta.converters",
     ),
-    **dict.fromkeys(
-        ("describe", "fact_sheet", "reception", "where_to_watch"), "filmmeta._words.describe"
-    ),
+    **dict.fromkeys(("describe", "fact_sheet", "where_to_watch"), "filmmeta._words.describe"),
+    "reception": "filmmeta._words.reception",
     "json_schema": "filmmeta._json.schema",
 }
 

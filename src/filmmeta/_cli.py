@@ -12,7 +12,8 @@ from typing import IO, Any
 
 from filmmeta._json import jsonlib as _jsonlib
 from filmmeta._model.film import Film
-from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
+from filmmeta._words.describe import describe, fact_sheet, where_to_watch
+from filmmeta._words.reception import reception
 from filmmeta.converters import from_dict, from_json, to_json
 from filmmeta.exceptions import FilmmetaError, FilmmetaWarning, ValidationError
 

@@ -31,13 +31,13 @@ from filmmeta._catalog.arrow import (
     arrow_schema,
     from_arrow,
     read_parquet,
-    require,
     to_arrow,
     write_parquet,
 )
 from filmmeta._model.availability import OfferType
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ratings import SOURCES
+from filmmeta._optional import require
 from filmmeta.converters import load_jsonl
 
 if TYPE_CHECKING:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import importlib
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +21,7 @@ from filmmeta._model.certification import ContentRating
 from filmmeta._model.film import Credit, ExternalIds, Film
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import file_name
+from filmmeta._optional import require
 from filmmeta.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ __all__ = [
     "arrow_schema",
     "from_arrow",
     "read_parquet",
-    "require",
     "to_arrow",
     "write_parquet",
 ]
@@ -48,16 +47,6 @@ SCHEMA_VERSION = "1"
 _ID_NAMES = tuple(a.name for a in attrs.fields(ExternalIds))
 _INT_IDS = frozenset({"tmdb", "justwatch"})
 _LISTS = ("genres", "languages", "countries")
-
-
-def require(module: str, function: str, extra: str) -> Any:
-    """Import an optional *module*, or raise an ImportError naming the extra to install."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        package = module.partition(".")[0]
-        msg = f"{function} needs {package}: pip install 'filmmeta[{extra}]'"
-        raise ImportError(msg, name=package) from exc
 
 
 # -- Arrow and Parquet --------------------------------------------------------------------

@@ -8,17 +8,15 @@ can skip them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from filmmeta._model.availability import OfferType, group_offers
 from filmmeta._model.codes import country_name, language_name
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import format_runtime
-from filmmeta._words.reception import summarize_ratings
+from filmmeta._words.grammar import _article, join_words
 
-__all__ = ["describe", "fact_sheet", "join_words", "reception", "where_to_watch"]
+__all__ = ["describe", "fact_sheet", "where_to_watch"]
 
 _MONTHS = (
     "January",
@@ -41,13 +39,6 @@ _KIND_WORDS = {
     FilmKind.VIDEO: "video",
     FilmKind.TV_SPECIAL: "tv special",
 }
-_REVIEW_WORDS = (
-    "overwhelming dislike",
-    "mostly poor reviews",
-    "mixed reviews",
-    "generally favorable reviews",
-    "universal acclaim",
-)
 # Offer types in plain words, and the preposition their providers take.
 _OFFER_VERBS = {
     OfferType.SUBSCRIPTION: ("stream with a subscription", "on"),
@@ -59,31 +50,6 @@ _OFFER_VERBS = {
 }
 # Country names that read with "the": "in the United States".
 _THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic")
-
-
-def join_words(words: Sequence[str], conjunction: str = "and") -> str:
-    """Join words as a sentence lists them: "A", "A and B", "A, B and C".
-
-    Examples:
-        >>> join_words(["Apple TV", "Amazon", "Google Play", "Vudu"])
-        'Apple TV, Amazon, Google Play and Vudu'
-        >>> join_words(["rent", "buy"], "or"), join_words(["Vudu"]), join_words([])
-        ('rent or buy', 'Vudu', '')
-    """
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
-
-def _article(word: str) -> str:
-    """'a' or 'an' by the sound of *word*: an IMDb, a Metascore, an 1800s film."""
-    first = word[:1].lower()
-    if first.isdigit():
-        # Spoken numbers: "an 8", "an 11", "an 18", "an 800", "an 1100", "an 1800".
-        digits = word.split(maxsplit=1)[0]
-        vowel_sound = first == "8" or (len(digits) in (2, 4) and digits[:2] in ("11", "18"))
-        return "an" if vowel_sound else "a"
-    return "an" if first in "aeio" else "a"
 
 
 def _date_words(date: PartialDate) -> str:
@@ -173,50 +139,6 @@ def describe(film: Film) -> str:
     if film.runtime is not None:
         sentence += f" with a runtime of {format_runtime(film.runtime, 'long')}"
     return sentence + "."
-
-
-def _score_words(rating: Rating) -> str:
-    value = rating.display.split(" (")[0]  # the value without its vote count
-    name = rating.display_name
-    if rating.source == "metacritic":
-        return f"a {name} of {value}"
-    return f"{_article(name)} {name} score of {value}"
-
-
-def reception(film: Film) -> str:
-    """One sentence on how the film was received, with the scores behind it.
-
-    The label comes from :func:`summarize_ratings`; the people named are critics,
-    viewers, or both, by the sources present.
-
-    Args:
-        film: The film.
-
-    Returns:
-        The sentence, or ``""`` when the film has no ratings.
-
-    Examples:
-        >>> film = Film(
-        ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
-        ... )
-        >>> print(reception(film))
-        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
-    """  # noqa: E501
-    if not film.ratings:
-        return ""
-    summary = summarize_ratings(film.ratings)
-    assert summary.level is not None  # there are ratings
-    people = join_words(
-        [
-            who
-            for who, part in (("critics", summary.critics), ("viewers", summary.audience))
-            if part is not None
-        ]
-    )
-    scores = join_words([_score_words(r) for r in film.ratings])
-    return (
-        f"It has received {_REVIEW_WORDS[summary.level]} from {people}, who have given it {scores}."
-    )
 
 
 def _region_words(region: str) -> str:

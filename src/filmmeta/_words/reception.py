@@ -25,13 +25,16 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from filmmeta._model.film import Film
 from filmmeta._model.ratings import Rating, RatingKind
+from filmmeta._words.grammar import _article, join_words
 from filmmeta.exceptions import ValidationError
 
 __all__ = [
     "LEVEL_LABELS",
     "RatingSummary",
     "metacritic_label",
+    "reception",
     "summarize_ratings",
     "tomatometer_label",
     "weighted_rating",
@@ -241,3 +244,56 @@ def summarize_ratings(ratings: Iterable[Rating]) -> RatingSummary:
     else:
         level, score = None, None
     return RatingSummary(score, level, critics, audience, votes, len(items))
+
+
+_REVIEW_WORDS = (
+    "overwhelming dislike",
+    "mostly poor reviews",
+    "mixed reviews",
+    "generally favorable reviews",
+    "universal acclaim",
+)
+
+
+def _score_words(rating: Rating) -> str:
+    value = rating.display.split(" (")[0]  # the value without its vote count
+    name = rating.display_name
+    if rating.source == "metacritic":
+        return f"a {name} of {value}"
+    return f"{_article(name)} {name} score of {value}"
+
+
+def reception(film: Film) -> str:
+    """One sentence on how the film was received, with the scores behind it.
+
+    The label comes from :func:`summarize_ratings`; the people named are critics,
+    viewers, or both, by the sources present.
+
+    Args:
+        film: The film.
+
+    Returns:
+        The sentence, or ``""`` when the film has no ratings.
+
+    Examples:
+        >>> film = Film(
+        ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
+        ... )
+        >>> print(reception(film))
+        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
+    """  # noqa: E501
+    if not film.ratings:
+        return ""
+    summary = summarize_ratings(film.ratings)
+    assert summary.level is not None  # there are ratings
+    people = join_words(
+        [
+            who
+            for who, part in (("critics", summary.critics), ("viewers", summary.audience))
+            if part is not None
+        ]
+    )
+    scores = join_words([_score_words(r) for r in film.ratings])
+    return (
+        f"It has received {_REVIEW_WORDS[summary.level]} from {people}, who have given it {scores}."
+    )
