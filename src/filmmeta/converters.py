@@ -36,7 +36,7 @@ from filmmeta._json import jsonlib as _jsonlib
 from filmmeta._json.hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
-from filmmeta._model.validate import describe, file_name
+from filmmeta._model.validate import file_name, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = [
@@ -149,7 +149,7 @@ def _writer(
 ) -> Callable[[Any], Any]:
     hook = _lookup(table, build, type(obj))
     if hook is None:
-        raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
+        raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {shown_typed(obj)}")
     return hook
 
 
@@ -201,7 +201,7 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
     if hook is None:
         raise ValidationError.at(ROOT, f"{cls!r} is not a filmmeta model class")
     if type(data) is not dict and cls is not PartialDate:
-        raise ValidationError.at(ROOT, f"expected a JSON object, got {describe(data)}")
+        raise ValidationError.at(ROOT, f"expected a JSON object, got {shown_typed(data)}")
     try:
         return hook(data, cls)  # type: ignore[no-any-return]
     except Exception:

@@ -34,7 +34,7 @@ from filmmeta._model.dates import PartialDate
 from filmmeta._model.duration import format_iso_duration, parse_iso_duration
 from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import check_number, describe, shown
+from filmmeta._model.validate import check_number, shown, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "MODEL_CLASSES", "flatten", "install"]
@@ -58,7 +58,7 @@ _ALWAYS_WRITTEN: Mapping[type[Any], tuple[str, ...]] = {Film: ("kind",)}
 
 
 def _fail(expected: str, value: object) -> ValidationError:
-    return ValidationError.at(ROOT, f"expected {expected}, got {describe(value)}")
+    return ValidationError.at(ROOT, f"expected {expected}, got {shown_typed(value)}")
 
 
 def _structure_str(value: object, _: object) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import attrs
 
 from filmmeta._model.codes import is_currency
-from filmmeta._model.validate import check_region, check_text, check_url, describe, shown
+from filmmeta._model.validate import check_region, check_text, check_url, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Offer", "OfferType", "Quality", "group_offers"]
@@ -72,7 +72,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
     if type(value) is int:
         return decimal.Decimal(value)
     if type(value) is not str:
-        raise ValidationError.at("price", f"expected a decimal price, got {describe(value)}")
+        raise ValidationError.at("price", f"expected a decimal price, got {shown_typed(value)}")
     return parse_price(value, "price")
 
 

@@ -22,8 +22,8 @@ from filmmeta._model.validate import (
     check_region,
     check_text,
     check_texts,
-    describe,
     shown,
+    shown_typed,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
@@ -249,7 +249,7 @@ def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> N
 
 def _check_ids(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, ExternalIds):
-        raise ValidationError.at("ids", f"expected ExternalIds, got {describe(value)}")
+        raise ValidationError.at("ids", f"expected ExternalIds, got {shown_typed(value)}")
 
 
 @attrs.frozen

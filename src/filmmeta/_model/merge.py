@@ -18,7 +18,7 @@ from filmmeta._model.certification import ContentRating
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import ExternalIds, Film
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import describe
+from filmmeta._model.validate import shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["merge_films"]
@@ -99,7 +99,7 @@ def merge_films(first: Film, *others: Film) -> Film:
     for i, film in enumerate(films):
         if not isinstance(film, Film):
             # A bug in the calling code, not bad data: a TypeError, as docs/guarantees.md says.
-            raise TypeError(f"merge_films() takes films; argument {i + 1} is {describe(film)}")
+            raise TypeError(f"merge_films() takes films; argument {i + 1} is {shown_typed(film)}")
     changes: dict[str, Any] = {
         name: next((v for f in films if (v := getattr(f, name)) is not None), None)
         for name in _FIRST_KNOWN

@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import attrs
 
-from filmmeta._model.validate import MAX_INT, check_number, describe, fmt_number, shown
+from filmmeta._model.validate import MAX_INT, check_number, fmt_number, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]
@@ -92,7 +92,7 @@ SOURCES: Mapping[str, RatingSource] = MappingProxyType(
 
 def _check_source(inst: Rating, attribute: attrs.Attribute[str], value: str) -> None:
     if type(value) is not str:
-        raise ValidationError.at("source", f"expected a string, got {describe(value)}")
+        raise ValidationError.at("source", f"expected a string, got {shown_typed(value)}")
     if not _SOURCE_NAME.fullmatch(value):
         raise ValidationError.at(
             "source", f"{shown(value)} is not a source name (lowercase letters, digits and _)"
@@ -103,7 +103,7 @@ def _check_votes(inst: Rating, attribute: attrs.Attribute[int | None], value: in
     if value is None:
         return
     if type(value) is not int:
-        raise ValidationError.at("votes", f"expected an integer, got {describe(value)}")
+        raise ValidationError.at("votes", f"expected an integer, got {shown_typed(value)}")
     if value < 0:
         raise ValidationError.at("votes", f"{value} is negative")
     if value > MAX_INT:

@@ -71,7 +71,7 @@ def file_name(source: object) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def describe(value: object) -> str:
+def shown_typed(value: object) -> str:
     """Name a bad value in a message, briefly: its type and :func:`shown` repr."""
     return f"{type(value).__name__} {shown(value)}"
 
@@ -100,7 +100,7 @@ def check_text(path: str, value: object, *, optional: bool = False) -> None:
     if value is None and optional:
         return
     if type(value) is not str:
-        raise ValidationError.at(path, f"expected a string, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a string, got {shown_typed(value)}")
     if not value.strip():
         raise ValidationError.at(path, "must not be empty")
     if len(value) > MAX_TEXT:
@@ -119,7 +119,7 @@ def check_items(
 ) -> None:
     """Check that *value* is a tuple and run *check* on every item with its path."""
     if not isinstance(value, tuple):
-        raise ValidationError.at(path, f"expected a list, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a list, got {shown_typed(value)}")
     # Called when a list failed its whole-list test, so some item raises.
     for i, item in enumerate(value):  # pragma: no branch
         check(f"{path}[{i}]", item)
@@ -144,7 +144,7 @@ def check_instance(cls: type[Any]) -> Callable[[str, Any], None]:
 
     def check(path: str, item: Any) -> None:
         if not isinstance(item, cls):
-            raise ValidationError.at(path, f"expected {cls.__name__}, got {describe(item)}")
+            raise ValidationError.at(path, f"expected {cls.__name__}, got {shown_typed(item)}")
 
     return check
 
@@ -158,9 +158,9 @@ def check_number(path: str, value: object) -> float:
     if type(value) is int:
         # No scale reaches this far, and larger ints cannot even be written as floats.
         if abs(value) > MAX_INT:
-            raise ValidationError.at(path, f"{describe(value)} is too large")
+            raise ValidationError.at(path, f"{shown_typed(value)} is too large")
         return value
-    raise ValidationError.at(path, f"expected a number, got {describe(value)}")
+    raise ValidationError.at(path, f"expected a number, got {shown_typed(value)}")
 
 
 def check_url(path: str, value: object) -> None:
