@@ -146,12 +146,12 @@ def test_credits_are_checked() -> None:
 def test_roles_seen_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     from filmmeta._model import film as _film
 
-    monkeypatch.setattr(_film, "_ROLES_SEEN", {f"role {i}" for i in range(1000)})
+    monkeypatch.setattr(_film, "ROLES_SEEN", {f"role {i}" for i in range(1000)})
     assert Credit("A", "gaffer").role == "gaffer"
-    assert "gaffer" not in _film._ROLES_SEEN
-    monkeypatch.setattr(_film, "_ROLES_SEEN", set())
+    assert "gaffer" not in _film.ROLES_SEEN
+    monkeypatch.setattr(_film, "ROLES_SEEN", set())
     Credit("A", "gaffer")
-    assert {"gaffer"} == _film._ROLES_SEEN
+    assert {"gaffer"} == _film.ROLES_SEEN
 
 
 def test_instances_of_subclasses_are_accepted() -> None:

@@ -33,7 +33,8 @@ from typing import IO, Any, TypeAlias, TypeVar
 import cattrs
 
 from filmmeta._json import jsonlib as _jsonlib
-from filmmeta._json.hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
+from filmmeta._json.hooks import MAX_ERRORS, flatten, install
+from filmmeta._model import registry
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
 from filmmeta._model.validate import file_name, shown_typed
@@ -54,6 +55,10 @@ __all__ = [
 
 T = TypeVar("T")
 H = TypeVar("H")
+
+#: The classes that have a canonical JSON form: a date (written as a string), then the
+#: classes written as objects, leaves first.
+MODEL_CLASSES: tuple[type[Any], ...] = (PartialDate, *registry.MODEL_CLASSES)
 StrPath: TypeAlias = str | os.PathLike[str]
 
 
@@ -116,7 +121,7 @@ _FROM_DICT: dict[bool, dict[type[Any], Callable[[Any, Any], Any]]] = {True: {}, 
 
 def _to_dict_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     converter = _converter(strict=True, detailed=False)
-    return {cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]}
+    return {cls: converter.get_unstructure_hook(cls) for cls in registry.MODEL_CLASSES}
 
 
 def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
@@ -125,7 +130,7 @@ def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     # per list.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     install(converter, for_encoder=True, structure=False)
-    return {cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]}
+    return {cls: converter.get_unstructure_hook(cls) for cls in registry.MODEL_CLASSES}
 
 
 def _from_dict_hooks(strict: bool) -> dict[type[Any], Callable[[Any, Any], Any]]:  # noqa: FBT001

@@ -80,7 +80,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
 # exponent. Not Decimal's whole syntax ("1_000", " 3", "NaN", Arabic-Indic digits).
 _MAX_PRICE = 100
 # The same pattern as the JSON Schema's Price.
-_PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
+PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
 
 
 def parse_price(text: str, path: str) -> decimal.Decimal:
@@ -90,7 +90,7 @@ def parse_price(text: str, path: str) -> decimal.Decimal:
         >>> parse_price("3.99", "price")
         Decimal('3.99')
     """
-    if len(text) > _MAX_PRICE or not _PRICE.fullmatch(text):
+    if len(text) > _MAX_PRICE or not PRICE.fullmatch(text):
         raise ValidationError.at(path, f"{shown(text)} is not a decimal number")
     return decimal.Decimal(text)
 

@@ -13,6 +13,17 @@ from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate, to_partial_date
+from filmmeta._model.fields import (
+    AGREED,
+    FIELDWISE,
+    FIRST,
+    FIRST_KNOWN,
+    JOINED,
+    MORE_PRECISE,
+    completed,
+    first_by,
+    meta,
+)
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import (
@@ -22,6 +33,7 @@ from filmmeta._model.validate import (
     check_region,
     check_text,
     check_texts,
+    is_text,
     shown,
     shown_typed,
     tuple_of,
@@ -30,9 +42,9 @@ from filmmeta.exceptions import ValidationError
 
 __all__ = ["Credit", "ExternalIds", "Film", "FilmKind", "Role"]
 
-_IMDB_ID = re.compile(r"tt\d{7,}", re.ASCII)
-_WIKIDATA_ID = re.compile(r"Q[1-9]\d*", re.ASCII)
-_ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
+IMDB_ID = re.compile(r"tt\d{7,}", re.ASCII)
+WIKIDATA_ID = re.compile(r"Q[1-9]\d*", re.ASCII)
+ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
 
 
 class FilmKind(enum.StrEnum):
@@ -66,17 +78,17 @@ class Role(enum.StrEnum):
 
 # Roles seen valid, so that a catalog's thousands of "actor" credits skip the regex.
 # Bounded: data with endless distinct roles just stops adding to it.
-_ROLES_SEEN: set[str] = {role.value for role in Role}
+ROLES_SEEN: set[str] = {role.value for role in Role}
 
 
 def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> None:
-    if type(value) is str and value in _ROLES_SEEN:  # the type first: a list is unhashable
+    if type(value) is str and value in ROLES_SEEN:  # the type first: a list is unhashable
         return
     check_text("role", value)
-    if not _ROLE.fullmatch(value):
+    if not ROLE.fullmatch(value):
         raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
-    if len(_ROLES_SEEN) < 1000:
-        _ROLES_SEEN.add(value)
+    if len(ROLES_SEEN) < 1000:
+        ROLES_SEEN.add(value)
 
 
 def _to_role(value: str) -> str:
@@ -111,7 +123,7 @@ class Credit:
 def _check_imdb(
     inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and not (type(value) is str and _IMDB_ID.fullmatch(value)):
+    if value is not None and not (type(value) is str and IMDB_ID.fullmatch(value)):
         raise ValidationError.at(
             "imdb", f"{shown(value)} is not an IMDb id (tt and 7 or more digits)"
         )
@@ -127,7 +139,7 @@ def _check_positive_id(
 def _check_wikidata(
     inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and not (type(value) is str and _WIKIDATA_ID.fullmatch(value)):
+    if value is not None and not (type(value) is str and WIKIDATA_ID.fullmatch(value)):
         raise ValidationError.at("wikidata", f"{shown(value)} is not a Wikidata id (Q and digits)")
 
 
@@ -138,6 +150,9 @@ def _check_slug(
         check_text(attribute.name, value)
         if value != value.strip() or any(c.isspace() for c in value):
             raise ValidationError.at(attribute.name, f"{shown(value)} contains white space")
+
+
+_AN_ID = meta(merge=AGREED)
 
 
 @attrs.frozen
@@ -162,13 +177,14 @@ class ExternalIds:
         filmmeta.exceptions.ValidationError: imdb: 'tt123' is not an IMDb id (tt and 7 or more digits)
     """  # noqa: E501
 
-    imdb: str | None = attrs.field(default=None, validator=_check_imdb)
-    tmdb: int | None = attrs.field(default=None, validator=_check_positive_id)
-    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata)
-    letterboxd: str | None = attrs.field(default=None, validator=_check_slug)
-    rotten_tomatoes: str | None = attrs.field(default=None, validator=_check_slug)
-    metacritic: str | None = attrs.field(default=None, validator=_check_slug)
-    justwatch: int | None = attrs.field(default=None, validator=_check_positive_id)
+    # Two films that give one kind of id different values are different titles.
+    imdb: str | None = attrs.field(default=None, validator=_check_imdb, metadata=_AN_ID)
+    tmdb: int | None = attrs.field(default=None, validator=_check_positive_id, metadata=_AN_ID)
+    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata, metadata=_AN_ID)
+    letterboxd: str | None = attrs.field(default=None, validator=_check_slug, metadata=_AN_ID)
+    rotten_tomatoes: str | None = attrs.field(default=None, validator=_check_slug, metadata=_AN_ID)
+    metacritic: str | None = attrs.field(default=None, validator=_check_slug, metadata=_AN_ID)
+    justwatch: int | None = attrs.field(default=None, validator=_check_positive_id, metadata=_AN_ID)
 
     def __bool__(self) -> bool:
         return any(getattr(self, a.name) is not None for a in attrs.fields(ExternalIds))
@@ -211,7 +227,17 @@ def _instances_of(cls: type[Any]) -> Any:
     def validator(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
         check_instances(attribute.name, value, cls)
 
+    # The fast decoder builds the items with the class's own hook: nothing to check.
+    validator.types_only = True  # type: ignore[attr-defined]
     return validator
+
+
+def _content_rating_key(rating: ContentRating) -> tuple[str, str | None]:
+    return (rating.country, rating.system)
+
+
+def _rating_key(rating: Rating) -> str:
+    return rating.source
 
 
 def _check_genres(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -296,52 +322,87 @@ class Film:
         filmmeta.exceptions.ValidationError: title: must not be empty
     """
 
-    title: str = attrs.field(validator=lambda _, __, v: check_text("title", v))
-    kind: FilmKind = attrs.field(default=FilmKind.MOVIE, kw_only=True, converter=_to_kind)
-    release_date: PartialDate | None = attrs.field(
-        default=None, kw_only=True, converter=_to_release_date
+    title: str = attrs.field(
+        validator=lambda _, __, v: check_text("title", v), metadata=meta(merge=FIRST, fast=is_text)
     )
-    runtime: dt.timedelta | None = attrs.field(default=None, kw_only=True, converter=_to_runtime)
+    # kind has a default (movie) rather than "not known": the first film's is taken.
+    kind: FilmKind = attrs.field(
+        default=FilmKind.MOVIE,
+        kw_only=True,
+        converter=_to_kind,
+        metadata=meta(merge=FIRST, written=True),
+    )
+    release_date: PartialDate | None = attrs.field(
+        default=None, kw_only=True, converter=_to_release_date, metadata=meta(merge=MORE_PRECISE)
+    )
+    runtime: dt.timedelta | None = attrs.field(
+        default=None, kw_only=True, converter=_to_runtime, metadata=meta(merge=FIRST_KNOWN)
+    )
     content_ratings: tuple[ContentRating, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(ContentRating),
+        metadata=meta(merge=first_by(_content_rating_key)),
     )
     genres: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_genres
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_genres,
+        metadata=meta(merge=JOINED, fast=is_text),
     )
     languages: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_languages
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_languages,
+        metadata=meta(merge=JOINED, fast=is_language_tag),
     )
     countries: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_countries
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_countries,
+        metadata=meta(merge=JOINED, fast=is_region),
     )
     summary: str | None = attrs.field(
         default=None,
         kw_only=True,
         validator=lambda _, __, v: check_text("summary", v, optional=True),
+        metadata=meta(merge=FIRST_KNOWN, fast=is_text),
     )
     credits: tuple[Credit, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(Credit),
+        metadata=meta(merge=completed(("name", "role"), ("character",))),
     )
     ratings: tuple[Rating, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_ratings
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_ratings,
+        metadata=meta(merge=first_by(_rating_key)),
     )
     offers: tuple[Offer, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(Offer),
+        metadata=meta(
+            merge=completed(("provider", "type"), ("region", "price", "currency", "quality", "url"))
+        ),
     )
-    ids: ExternalIds = attrs.field(default=NO_IDS, kw_only=True, validator=_check_ids)
+    ids: ExternalIds = attrs.field(
+        default=NO_IDS, kw_only=True, validator=_check_ids, metadata=meta(merge=FIELDWISE)
+    )
     original_title: str | None = attrs.field(
         default=None,
         kw_only=True,
         validator=lambda _, __, v: check_text("original_title", v, optional=True),
+        metadata=meta(merge=FIRST_KNOWN, fast=is_text),
     )
 
     @property

@@ -14,7 +14,7 @@ from filmmeta.exceptions import ValidationError
 
 __all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]
 
-_SOURCE_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+SOURCE_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 class RatingKind(enum.StrEnum):
@@ -93,7 +93,7 @@ SOURCES: Mapping[str, RatingSource] = MappingProxyType(
 def _check_source(inst: Rating, attribute: attrs.Attribute[str], value: str) -> None:
     if type(value) is not str:
         raise ValidationError.at("source", f"expected a string, got {shown_typed(value)}")
-    if not _SOURCE_NAME.fullmatch(value):
+    if not SOURCE_NAME.fullmatch(value):
         raise ValidationError.at(
             "source", f"{shown(value)} is not a source name (lowercase letters, digits and _)"
         )

@@ -19,9 +19,9 @@ import attrs
 from filmmeta._model.codes import is_region
 from filmmeta.exceptions import ValidationError
 
-_URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 # A lone surrogate is not text: no UTF-8 encoder (orjson's, a file's) can write it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 100_000
 #: The largest count or id: JSON libraries (orjson, JavaScript) write no larger integer.
 MAX_INT = 2**63 - 1
@@ -82,7 +82,7 @@ def is_text(value: object) -> bool:
         type(value) is str
         and 0 < len(value) <= MAX_TEXT
         and not value.isspace()
-        and (value.isascii() or not _SURROGATE.search(value))
+        and (value.isascii() or not SURROGATE.search(value))
     )
 
 
@@ -94,7 +94,7 @@ def check_text(path: str, value: object, *, optional: bool = False) -> None:
         type(value) is str
         and 0 < len(value) <= MAX_TEXT
         and not value.isspace()
-        and (value.isascii() or not _SURROGATE.search(value))
+        and (value.isascii() or not SURROGATE.search(value))
     ):
         return
     if value is None and optional:
@@ -106,7 +106,7 @@ def check_text(path: str, value: object, *, optional: bool = False) -> None:
     if len(value) > MAX_TEXT:
         raise ValidationError.at(path, f"is longer than {MAX_TEXT:,} characters")
     # Text that passes every test returned at the top, so one of these raises.
-    if match := _SURROGATE.search(value):  # pragma: no branch
+    if match := SURROGATE.search(value):  # pragma: no branch
         raise ValidationError.at(
             path, f"has a lone surrogate {match.group()!r} at {match.start()}: not text"
         )
@@ -167,7 +167,7 @@ def check_url(path: str, value: object) -> None:
     """Check an absolute http(s) URL."""
     check_text(path, value)
     assert isinstance(value, str)  # check_text made sure
-    if not _URL.fullmatch(value):
+    if not URL.fullmatch(value):
         raise ValidationError.at(path, f"{shown(value)} is not an http(s) URL")
 
 
