@@ -266,10 +266,16 @@ class _Absent:
 
 
 _ABSENT: Any = _Absent()
-# What a fast hook may meet when an item or a leaf it calls does not accept a value:
-# the model's ValidationError (a ValueError), or cattrs' generated hook's errors for a
-# missing key, an unknown one, or a value that is not an object at all.
-_REFUSED = (ValueError, TypeError, KeyError, ForbiddenExtraKeysError)
+
+
+class _RefusedError(Exception):
+    """A value that the fast test does not accept: the object goes to the slow path."""
+
+
+# What a fast hook may meet when a test of its own, an item or a leaf does not accept a
+# value: the model's ValidationError (a ValueError), or cattrs' generated hook's errors
+# for a missing key, an unknown one, or a value that is not an object at all.
+_REFUSED = (_RefusedError, ValueError, TypeError, KeyError, ForbiddenExtraKeysError)
 
 
 def _all(value: Any, ok: Callable[[Any], bool]) -> bool:
@@ -282,7 +288,12 @@ class _Source:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.globs: dict[str, Any] = {"_ABSENT": _ABSENT, "_REFUSED": _REFUSED, "_all": _all}
+        self.globs: dict[str, Any] = {
+            "_ABSENT": _ABSENT,
+            "_REFUSED": _REFUSED,
+            "_RefusedError": _RefusedError,
+            "_all": _all,
+        }
 
     def name(self, value: Any) -> str:
         name = f"_g{len(self.globs)}"
@@ -313,7 +324,7 @@ def _field_source(
         src.add(f"        {v} = o.get({name!r})", f"        if {v} is not None:")
     else:
         missing = (
-            "return fallback(o, t)"
+            "raise _RefusedError"
             if field.default is attrs.NOTHING
             else f"{v} = {src.name(field.default)}"
         )
@@ -323,7 +334,7 @@ def _field_source(
             f"            {missing}",
             f"        elif {v} is not None:" if inner is not None else "        else:",
         )
-    refuse = "                return fallback(o, t)"
+    refuse = "                raise _RefusedError"
     if isinstance(type_, type) and issubclass(type_, enum.Enum) and field.converter is not None:
         members = src.name(_members(type_))
         src.add(
