@@ -15,9 +15,10 @@ from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate, to_partial_date
 from filmmeta._model.ids import NO_IDS, ExternalIds
 from filmmeta._model.pydantic_hook import PydanticHooks
-from filmmeta._model.ratings import Rating
+from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import (
+    MAX_TEXT,
     check_instances,
     check_items,
     check_region,
@@ -25,6 +26,7 @@ from filmmeta._model.validate import (
     check_texts,
     describe,
     shown,
+    to_region,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
@@ -63,19 +65,26 @@ class Role(enum.StrEnum):
     CREATOR = "creator"
 
 
-# Roles seen valid, so that a catalog's thousands of "actor" credits skip the regex.
-# Bounded: data with endless distinct roles just stops adding to it.
-_ROLES_SEEN: set[str] = {role.value for role in Role}
+# The common roles, so that a catalog's thousands of "actor" credits skip the regex. A
+# constant: validating a credit never changes what the next one costs (no state shared
+# between threads or calls), and any other role is one regex match away.
+_COMMON_ROLES: frozenset[str] = frozenset(role.value for role in Role)
+
+
+def is_role(value: object) -> bool:
+    """Whether *value* is a role that :class:`Credit` accepts, in one test."""
+    # The pattern allows only ASCII, starts with a letter: it implies non-empty,
+    # not blank and free of surrogates, so with the length that is check_text too.
+    return type(value) is str and (
+        value in _COMMON_ROLES or (len(value) <= MAX_TEXT and _ROLE.fullmatch(value) is not None)
+    )
 
 
 def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> None:
-    if type(value) is str and value in _ROLES_SEEN:  # the type first: a list is unhashable
+    if is_role(value):
         return
     check_text("role", value)
-    if not _ROLE.fullmatch(value):
-        raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
-    if len(_ROLES_SEEN) < 1000:
-        _ROLES_SEEN.add(value)
+    raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
 
 
 def _to_role(value: str) -> str:
@@ -281,25 +290,56 @@ class Film(PydanticHooks):
     def rating(self, source: str) -> Rating | None:
         """Return the rating from *source* (``"imdb"``, ``"metacritic"``, ...), or None.
 
+        Case is ignored (``"IMDb"``). A name near a known source that is not one
+        (``"imbd"``) is a typo, refused with the near name rather than answered None.
+
+        Raises:
+            ValidationError: For a likely typo of a source's name.
+
         Examples:
-            >>> Film("Backstage", ratings=[Rating("metacritic", 29)]).rating("metacritic").value
-            29
-        """
+            >>> film = Film("Backstage", ratings=[Rating("metacritic", 29)])
+            >>> film.rating("metacritic").value, film.rating("Metacritic").value
+            (29, 29)
+            >>> film.rating("imdb") is None
+            True
+            >>> film.rating("imbd")
+            Traceback (most recent call last):
+            ...
+            filmmeta.exceptions.ValidationError: source: 'imbd' is not a rating source; did you mean 'imdb'?
+        """  # noqa: E501
         for rating in self.ratings:
             if rating.source == source:
+                return rating
+        key = source_key(source, (r.source for r in self.ratings))
+        for rating in self.ratings:
+            if rating.source == key:
                 return rating
         return None
 
     def content_rating(self, country: str = "US") -> ContentRating | None:
         """Return the first content rating for *country*, or None.
 
+        Case is ignored and "UK" is GB; anything else that is not an ISO 3166-1 alpha-2
+        code (``"GBR"``) is refused, with the code meant when it can be told.
+
+        Raises:
+            ValidationError: For a country that is no region code.
+
         Examples:
-            >>> film = Film("Backstage", content_ratings=[ContentRating("R", country="US")])
-            >>> film.content_rating("US").code
-            'R'
-        """
+            >>> film = Film("Backstage", content_ratings=[ContentRating("15", country="GB")])
+            >>> film.content_rating("GB").code, film.content_rating("gb").code
+            ('15', '15')
+            >>> film.content_rating("GBR")
+            Traceback (most recent call last):
+            ...
+            filmmeta.exceptions.ValidationError: country: 'GBR' is not an ISO 3166-1 alpha-2 code; did you mean 'GB'?
+        """  # noqa: E501
         for rating in self.content_ratings:
             if rating.country == country:
+                return rating
+        code = to_region(country, "country")
+        for rating in self.content_ratings:
+            if rating.country == code:
                 return rating
         return None
 

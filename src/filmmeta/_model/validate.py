@@ -11,12 +11,12 @@ import linecache
 import math
 import re
 import reprlib
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._model.codes import is_region
+from filmmeta._model.codes import country_from_name, is_language_tag, is_region
 from filmmeta.exceptions import ValidationError
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
@@ -28,6 +28,8 @@ MAX_INT = 2**63 - 1
 #: The most entries of a table of values built once and shared (content ratings,
 #: runtimes, years): what a catalog repeats fits, and hostile input cannot grow it.
 SHARED_TABLE_SIZE = 4096
+
+E = TypeVar("E")
 
 
 def tuple_of(value: Iterable[Any]) -> Any:
@@ -245,6 +247,94 @@ def json_int(digits: str) -> int | float:
     what is wrong with it, and a field nobody reads costs nothing.
     """
     return int(digits) if len(digits) <= MAX_NUMBER_TEXT else float(digits)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'imdb'?"`` for the choice nearest *word*, or ``""`` if none is near.
+
+    Examples:
+        >>> did_you_mean("imbd", ["imdb", "tmdb", "metacritic"])
+        "; did you mean 'imdb'?"
+        >>> did_you_mean("xyz", ["imdb"])
+        ''
+    """
+    import difflib  # only when a lookup has failed
+
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=_NEAR)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+# difflib's similarity at which a name is taken for a typo of another: "imbd" and "imdb"
+# score 0.75, unrelated names such as "mubi" and "imdb" 0.5.
+_NEAR = 0.75
+# What people write for a region that is not its ISO 3166-1 code.
+_REGION_ALIASES = {"UK": "GB"}
+
+
+def to_region(value: object, path: str) -> str:
+    """Read a region code that a person gave: case is ignored, and "UK" is GB.
+
+    Anything else that is not an ISO 3166-1 alpha-2 code is refused, with the code meant
+    when it can be told ("GBR" and "USA" are alpha-3 codes, "Germany" a name).
+
+    Args:
+        value: The code as given (``"gb"``, ``"GB"``, ``"uk"``).
+        path: Where it was given, for the error.
+
+    Returns:
+        The canonical code.
+
+    Raises:
+        ValidationError: For anything but a region code, with a suggestion.
+
+    Examples:
+        >>> to_region("gb", "country"), to_region("UK", "country")
+        ('GB', 'GB')
+        >>> to_region("GBR", "country")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: country: 'GBR' is not an ISO 3166-1 alpha-2 code; did you mean 'GB'?
+    """  # noqa: E501
+    if type(value) is not str:
+        raise ValidationError.at(path, f"expected a region code, got {describe(value)}")
+    if is_region(value):
+        return value
+    code = value.strip().upper()
+    code = _REGION_ALIASES.get(code, code)
+    if is_region(code):
+        return code
+    meant = country_from_name(value) if len(value) <= MAX_NUMBER_TEXT else None
+    if meant is None and len(code) == 3 and is_region(code[:2]):
+        meant = code[:2]  # most alpha-3 codes start with the alpha-2 one: GBR, DEU, FRA
+    hint = f"; did you mean {meant!r}?" if meant else ""
+    raise ValidationError.at(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 code{hint}")
+
+
+def check_language(path: str, value: object) -> None:
+    """Check a canonical BCP 47 / ISO 639 language tag ("en", "pt-BR"; not "EN" or "eng")."""
+    if not (type(value) is str and is_language_tag(value)):
+        raise ValidationError.at(path, f"{shown(value)} is not a BCP 47 / ISO 639 language tag")
+
+
+def check_count(path: str, value: object, *, least: int = 1) -> None:
+    """Check an int (not a bool) from *least* to :data:`MAX_INT`: a count, a width, a year."""
+    if type(value) is not int:
+        raise ValidationError.at(path, f"expected an integer, got {describe(value)}")
+    if not least <= value <= MAX_INT:
+        raise ValidationError.at(path, f"{shown(value)} is not an integer of {least} or more")
+
+
+def to_member(table: Mapping[Any, E], value: object, path: str, what: str) -> E:
+    """Look *value* up in an enum's table of ``{value: member}``, raising at *path*.
+
+    A dict lookup rather than ``Enum(value)``, which is a top cost when decoding many
+    values; a member is its own key, since StrEnum members hash as their values.
+    """
+    try:
+        return table[value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value (a list)
+        names = ", ".join(dict.fromkeys(str(m) for m in table.values()))
+        raise ValidationError.at(path, f"{shown(value)} is not {what} ({names})") from None
 
 
 def fmt_number(value: float) -> str:
