@@ -52,6 +52,7 @@ from filmmeta import (
 )
 from filmmeta._model.certification_systems import SYSTEMS_BY_COUNTRY
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
+from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
 from filmmeta.formats.movielens import read_movies
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
@@ -987,3 +988,21 @@ def fuzz_read_movies(data: bytes) -> None:
     assert movies is not None
     for film in _call(list, read_movies(movies, links)) or []:
         _check_film(film, "read_movies")
+
+
+def _check_viewing(viewing: object, where: str) -> None:
+    assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
+    _check_film(viewing.film, where)
+
+
+@_target
+def fuzz_read_letterboxd(data: bytes) -> None:
+    for kind in (None, "likes"):
+        for viewing in _call(list, read_viewings(data, kind=kind)) or []:  # type: ignore[arg-type]
+            _check_viewing(viewing, "read_viewings")
+    for film in _call(list, read_films(data)) or []:
+        _check_film(film, "read_films")
+    export = _call(read_export, data)
+    if export is not None:
+        for viewing in export.diary + export.ratings + export.watched + export.reviews:
+            _check_viewing(viewing, "read_export")
