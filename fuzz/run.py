@@ -58,6 +58,8 @@ TARGET_NAMES = (
     "offers_from_justwatch",
     "film_from_justwatch",
     "read_movies",
+    "read_letterboxd",
+    "read_imdb_csv",
 )
 #: Seconds one input may take before it counts as a hang.
 INPUT_TIMEOUT = 10

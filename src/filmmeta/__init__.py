@@ -26,6 +26,7 @@ from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._model.releases import Edition, Release, ReleaseKind
 from filmmeta._model.runtime import format_runtime, parse_runtime
 from filmmeta._model.titles import Title, TitleKind
+from filmmeta._model.viewing import Viewing
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
@@ -75,6 +76,7 @@ __all__ = [
     "ValidationError",
     "Video",
     "VideoKind",
+    "Viewing",
     "describe",
     "dump_jsonl",
     "fact_sheet",
