@@ -57,6 +57,9 @@ TARGET_NAMES = (
     "from_jsonld",
     "offers_from_justwatch",
     "film_from_justwatch",
+    "read_movies",
+    "read_letterboxd",
+    "read_imdb_csv",
 )
 #: Seconds one input may take before it counts as a hang.
 INPUT_TIMEOUT = 10

@@ -51,7 +51,11 @@ from filmmeta import (
     to_json,
 )
 from filmmeta._model.certification_systems import SYSTEMS_BY_COUNTRY
+from filmmeta.formats.imdb_csv import read_films as read_imdb_films
+from filmmeta.formats.imdb_csv import read_ratings as read_imdb_ratings
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
+from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
+from filmmeta.formats.movielens import read_movies
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 from filmmeta.formats.tmdb import from_tmdb
@@ -969,3 +973,48 @@ def fuzz_film_from_justwatch(data: bytes) -> None:
     for film in _justwatch(data, film_from_justwatch):
         if film is not None:
             _check_film(film, "film_from_justwatch")
+
+
+# -- the files people keep: MovieLens, Letterboxd, IMDb exports, Wikidata ----------------
+
+
+def _parts(data: bytes, count: int) -> list[bytes | None]:
+    """*data* split at blank-line pairs into *count* files (None for the missing ones)."""
+    parts: list[bytes | None] = [*data.split(b"\n\n\n", count - 1)]
+    return parts + [None] * (count - len(parts))
+
+
+@_target
+def fuzz_read_movies(data: bytes) -> None:
+    movies, links = _parts(data, 2)
+    assert movies is not None
+    for film in _call(list, read_movies(movies, links)) or []:
+        _check_film(film, "read_movies")
+
+
+def _check_viewing(viewing: object, where: str) -> None:
+    assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
+    _check_film(viewing.film, where)
+
+
+@_target
+def fuzz_read_letterboxd(data: bytes) -> None:
+    for kind in (None, "likes"):
+        for viewing in _call(list, read_viewings(data, kind=kind)) or []:  # type: ignore[arg-type]
+            _check_viewing(viewing, "read_viewings")
+    for film in _call(list, read_films(data)) or []:
+        _check_film(film, "read_films")
+    export = _call(read_export, data)
+    if export is not None:
+        for viewing in export.diary + export.ratings + export.watched + export.reviews:
+            _check_viewing(viewing, "read_export")
+
+
+@_target
+def fuzz_read_imdb_csv(data: bytes) -> None:
+    for film in _call(list, read_imdb_films(data)) or []:
+        _check_film(film, "imdb_csv.read_films")
+    for viewing in _call(list, read_imdb_ratings(data)) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")
+    for viewing in _call(list, read_imdb_ratings(data, encoding="cp1252")) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")

@@ -38,7 +38,8 @@ from filmmeta._model.availability import Offer, OfferType, Quality
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_currency, is_region
 from filmmeta._model.fields import FAST
-from filmmeta._model.film import IMDB_ID, ROLES_SEEN, WIKIDATA_ID, Credit, ExternalIds, Film
+from filmmeta._model.film import COMMON_ROLES, ROLE, Credit, Film
+from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.registry import (
     SCALARS,
@@ -85,7 +86,7 @@ def _members(cls: type[enum.Enum]) -> dict[Any, Any]:
 
 def _credit(slow: Hook) -> Hook:
     build, slow = builder(Credit), _counted(Credit, slow)
-    roles, surrogate = ROLES_SEEN, SURROGATE.search
+    roles, role_ok, surrogate = COMMON_ROLES, ROLE.fullmatch, SURROGATE.search
 
     def structure_credit(o: Any, t: Any) -> Any:
         # is_text written out twice: a film has a dozen credits, and a call each counts.
@@ -98,7 +99,7 @@ def _credit(slow: Hook) -> Hook:
                 and not name.isspace()
                 and (name.isascii() or not surrogate(name))
                 and type(role) is str
-                and role in roles
+                and (role in roles or (len(role) <= MAX_TEXT and role_ok(role) is not None))
                 and (
                     character is None
                     or (

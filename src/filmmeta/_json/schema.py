@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._json.documents import item_class
 from filmmeta._json.schema_rules import CLASS_RULES, FIELD_RULES, JSON, SCALARS, rating_scales
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
@@ -183,6 +184,21 @@ _CLASSES = {cls.__name__: cls for cls in MODEL_CLASSES}
 
 
 @functools.cache
+def _build_list(name: str) -> JSON:
+    """The schema of a JSON array of *name* documents: the class's schema is a $def."""
+    one = _build(name)
+    # No "$id": the published address is the one film's schema, not a list's.
+    body = {key: value for key, value in one.items() if key not in {"$schema", "$id", "$defs"}}
+    return {
+        "$schema": DRAFT,
+        "title": f"list of {name}",
+        "type": "array",
+        "items": {"$ref": f"#/$defs/{name}"},
+        "$defs": dict(sorted({**one["$defs"], name: body}.items())),
+    }
+
+
+@functools.cache
 def _build(name: str) -> JSON:
     cls = _CLASSES[name]
     builder = _Builder()
@@ -207,7 +223,9 @@ def json_schema(cls: type[Any] = Film) -> dict[str, Any]:
     Args:
         cls: :class:`~filmmeta.Film` (the default), :class:`~filmmeta.Rating`,
             :class:`~filmmeta.Offer`, :class:`~filmmeta.ContentRating`,
-            :class:`~filmmeta.Credit` or :class:`~filmmeta.ExternalIds`.
+            :class:`~filmmeta.Credit` or :class:`~filmmeta.ExternalIds`; or a list of
+            one of them (``list[Film]``): a JSON array of such documents, the class's
+            schema under ``"$defs"``.
 
     Returns:
         A new dict each call, ready for :func:`json.dumps`. The classes it refers to are
@@ -227,9 +245,18 @@ def json_schema(cls: type[Any] = Film) -> dict[str, Any]:
         ['2000', '2000-11', '2000-11-07']
         >>> json_schema(Rating)["required"]
         ['source', 'value']
+        >>> films = json_schema(list[Film])
+        >>> films["type"], films["items"], films["$defs"]["Film"]["required"]
+        ('array', {'$ref': '#/$defs/Film'}, ['title'])
+
+    .. versionchanged:: 0.2.0
+       ``list[cls]``.
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
+    item = item_class(cls)
+    if item in _CLASSES.values():
+        return copy.deepcopy(_build_list(item.__name__))  # type: ignore[union-attr]
     if _CLASSES.get(getattr(cls, "__name__", "")) is not cls:
         raise ValidationError.at(ROOT, f"{cls!r} is not a filmmeta model class")
     return copy.deepcopy(_build(cls.__name__))

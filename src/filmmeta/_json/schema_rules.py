@@ -16,7 +16,8 @@ from typing import Any
 from filmmeta._model import codes as _codes
 from filmmeta._model.availability import PRICE, Offer
 from filmmeta._model.certification import MAX_CODE, MAX_REASON, ContentRating
-from filmmeta._model.film import IMDB_ID, ROLE, WIKIDATA_ID, Credit, ExternalIds, Film
+from filmmeta._model.film import ROLE, Credit, Film
+from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds
 from filmmeta._model.ratings import SOURCE_NAME, SOURCES, Rating
 from filmmeta._model.validate import MAX_INT, MAX_TEXT
 
