@@ -11,6 +11,8 @@ omdb``); nothing is imported here, so that using one format never loads the othe
 - :mod:`filmmeta.formats.justwatch`: JustWatch-style offers (``offers_from_justwatch``).
 - :mod:`filmmeta.formats.movielens`: the MovieLens data sets' ``movies.csv`` and
   ``links.csv`` (``read_movies``).
+- :mod:`filmmeta.formats.nfo`: Kodi movie NFO files, both directions (``from_nfo``,
+  ``to_nfo``, ``NfoLink``).
 
 Every importer raises :class:`~filmmeta.ValidationError` with the path of the offending
 field in the *source* document, :class:`~filmmeta.UnsupportedDocumentError` for a
