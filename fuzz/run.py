@@ -59,6 +59,8 @@ TARGET_NAMES = (
     "film_from_justwatch",
     "read_movies",
     "from_nfo",
+    "read_letterboxd",
+    "read_imdb_csv",
 )
 #: Folders of ../shared/corpus whose real files join a target's seeds when they are
 #: there (a developer's checkout): the smoke run then mutates real documents too.

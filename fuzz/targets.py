@@ -51,7 +51,10 @@ from filmmeta import (
     to_json,
 )
 from filmmeta._model.certification_systems import SYSTEMS_BY_COUNTRY
+from filmmeta.formats.imdb_csv import read_films as read_imdb_films
+from filmmeta.formats.imdb_csv import read_ratings as read_imdb_ratings
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
+from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
 from filmmeta.formats.movielens import read_movies
 from filmmeta.formats.nfo import NfoLink, from_nfo, to_nfo
 from filmmeta.formats.omdb import from_omdb
@@ -1126,3 +1129,29 @@ def fuzz_from_nfo(data: bytes) -> None:
         again = from_nfo(written)
         assert isinstance(again, Film), f"to_nfo wrote a film from_nfo reads as {again!r}"
         assert _nfo_facts(again) == _nfo_facts(result), f"NFO round trip lost facts:\n{written}"
+def _check_viewing(viewing: object, where: str) -> None:
+    assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
+    _check_film(viewing.film, where)
+
+
+@_target
+def fuzz_read_letterboxd(data: bytes) -> None:
+    for kind in (None, "likes"):
+        for viewing in _call(list, read_viewings(data, kind=kind)) or []:  # type: ignore[arg-type]
+            _check_viewing(viewing, "read_viewings")
+    for film in _call(list, read_films(data)) or []:
+        _check_film(film, "read_films")
+    export = _call(read_export, data)
+    if export is not None:
+        for viewing in export.diary + export.ratings + export.watched + export.reviews:
+            _check_viewing(viewing, "read_export")
+
+
+@_target
+def fuzz_read_imdb_csv(data: bytes) -> None:
+    for film in _call(list, read_imdb_films(data)) or []:
+        _check_film(film, "imdb_csv.read_films")
+    for viewing in _call(list, read_imdb_ratings(data)) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")
+    for viewing in _call(list, read_imdb_ratings(data, encoding="cp1252")) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")

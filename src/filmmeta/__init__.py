@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from filmmeta._collector import gc_paused
 from filmmeta._model.availability import Offer, OfferType, Quality, group_offers
 from filmmeta._model.awards import Award, AwardOutcome
 from filmmeta._model.certification import ContentRating, normalize_certification
@@ -25,6 +26,7 @@ from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._model.releases import Edition, Release, ReleaseKind
 from filmmeta._model.runtime import format_runtime, parse_runtime
 from filmmeta._model.titles import Title, TitleKind
+from filmmeta._model.viewing import Viewing
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
@@ -74,12 +76,14 @@ __all__ = [
     "ValidationError",
     "Video",
     "VideoKind",
+    "Viewing",
     "describe",
     "dump_jsonl",
     "fact_sheet",
     "format_runtime",
     "from_dict",
     "from_json",
+    "gc_paused",
     "group_offers",
     "json_schema",
     "load_jsonl",

@@ -14,9 +14,11 @@ from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate, to_partial_date
 from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import (
+    MAX_TEXT,
     check_instances,
     check_items,
     check_region,
@@ -63,19 +65,26 @@ class Role(enum.StrEnum):
     CREATOR = "creator"
 
 
-# Roles seen valid, so that a catalog's thousands of "actor" credits skip the regex.
-# Bounded: data with endless distinct roles just stops adding to it.
-_ROLES_SEEN: set[str] = {role.value for role in Role}
+# The common roles, so that a catalog's thousands of "actor" credits skip the regex. A
+# constant: validating a credit never changes what the next one costs (no state shared
+# between threads or calls), and any other role is one regex match away.
+_COMMON_ROLES: frozenset[str] = frozenset(role.value for role in Role)
+
+
+def is_role(value: object) -> bool:
+    """Whether *value* is a role that :class:`Credit` accepts, in one test."""
+    # The pattern allows only ASCII, starts with a letter: it implies non-empty,
+    # not blank and free of surrogates, so with the length that is check_text too.
+    return type(value) is str and (
+        value in _COMMON_ROLES or (len(value) <= MAX_TEXT and _ROLE.fullmatch(value) is not None)
+    )
 
 
 def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> None:
-    if type(value) is str and value in _ROLES_SEEN:  # the type first: a list is unhashable
+    if is_role(value):
         return
     check_text("role", value)
-    if not _ROLE.fullmatch(value):
-        raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
-    if len(_ROLES_SEEN) < 1000:
-        _ROLES_SEEN.add(value)
+    raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
 
 
 def _to_role(value: str) -> str:
@@ -85,7 +94,7 @@ def _to_role(value: str) -> str:
 
 
 @attrs.frozen
-class Credit:
+class Credit(PydanticHooks):
     """A person's part in a film.
 
     Args:
@@ -182,7 +191,7 @@ def _check_ids(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 @attrs.frozen
-class Film:
+class Film(PydanticHooks):
     """A film: the facts a page about it shows.
 
     Every argument but the title is keyword-only and optional. Constructors accept the

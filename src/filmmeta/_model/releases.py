@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from filmmeta._model.dates import PartialDate, to_partial_date
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import check_region, check_text, to_member
 from filmmeta.exceptions import ValidationError
@@ -59,7 +60,7 @@ def _check_note(inst: Any, attribute: attrs.Attribute[str | None], value: str | 
 
 
 @attrs.frozen
-class Release:
+class Release(PydanticHooks):
     """One release of a film: a date, where, and how (premiere, in cinemas, on disc, ...).
 
     TMDb's release_dates (types 1 to 6, each with a note), OMDb's Released and DVD and
@@ -115,7 +116,7 @@ def _check_name(inst: Edition, attribute: attrs.Attribute[str], value: str) -> N
 
 
 @attrs.frozen
-class Edition:
+class Edition(PydanticHooks):
     """An edition or cut of a film with its own running time.
 
     Args:
