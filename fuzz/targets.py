@@ -1129,6 +1129,8 @@ def fuzz_from_nfo(data: bytes) -> None:
         again = from_nfo(written)
         assert isinstance(again, Film), f"to_nfo wrote a film from_nfo reads as {again!r}"
         assert _nfo_facts(again) == _nfo_facts(result), f"NFO round trip lost facts:\n{written}"
+
+
 def _check_viewing(viewing: object, where: str) -> None:
     assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
     _check_film(viewing.film, where)
