@@ -349,7 +349,7 @@ def from_json(
         ...
         filmmeta.exceptions.ValidationError: $: expected a JSON object, got list [1, 2]
     """
-    return from_dict(_jsonlib.loads(text), cls, strict=strict)
+    return from_dict(_jsonlib.loads(text, strict=strict), cls, strict=strict)
 
 
 def dump_jsonl(films: Iterable[Film], file: StrPath | IO[str] | IO[bytes]) -> int:
