@@ -59,6 +59,7 @@ TARGET_NAMES = (
     "film_from_justwatch",
     "read_movies",
     "read_letterboxd",
+    "read_imdb_csv",
 )
 #: Seconds one input may take before it counts as a hang.
 INPUT_TIMEOUT = 10

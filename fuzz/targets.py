@@ -51,6 +51,8 @@ from filmmeta import (
     to_json,
 )
 from filmmeta._model.certification_systems import SYSTEMS_BY_COUNTRY
+from filmmeta.formats.imdb_csv import read_films as read_imdb_films
+from filmmeta.formats.imdb_csv import read_ratings as read_imdb_ratings
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
 from filmmeta.formats.movielens import read_movies
@@ -1006,3 +1008,13 @@ def fuzz_read_letterboxd(data: bytes) -> None:
     if export is not None:
         for viewing in export.diary + export.ratings + export.watched + export.reviews:
             _check_viewing(viewing, "read_export")
+
+
+@_target
+def fuzz_read_imdb_csv(data: bytes) -> None:
+    for film in _call(list, read_imdb_films(data)) or []:
+        _check_film(film, "imdb_csv.read_films")
+    for viewing in _call(list, read_imdb_ratings(data)) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")
+    for viewing in _call(list, read_imdb_ratings(data, encoding="cp1252")) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")
