@@ -57,6 +57,7 @@ __all__ = [
     "FilmmetaWarning",
     "Image",
     "ImageKind",
+    "JsonLines",
     "Money",
     "Offer",
     "OfferFeature",
@@ -105,6 +106,7 @@ if TYPE_CHECKING:
     from filmmeta._json.schema import json_schema
     from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
     from filmmeta.converters import (
+        JsonLines,
         dump_jsonl,
         from_dict,
         from_json,
@@ -118,7 +120,7 @@ if TYPE_CHECKING:
 # them. `from filmmeta import to_json` loads the converters at once.
 _LAZY = {
     **dict.fromkeys(
-        ("dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
+        ("JsonLines", "dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
         "filmmeta.converters",
     ),
     **dict.fromkeys(
