@@ -31,7 +31,7 @@ _markdown = Sybil(
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=_FLAGS)],
-    patterns=["src/filmmeta/*.py", "src/filmmeta/*/*.py"],
+    patterns=["src/filmmeta/**/*.py"],
     setup=_namespace,
 )
 

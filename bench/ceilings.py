@@ -28,7 +28,7 @@ import orjson
 import filmmeta
 from filmmeta import ContentRating, Credit, ExternalIds, Film, Offer, Rating
 from filmmeta._model.duration import _ISO_TEXT, format_iso_duration
-from filmmeta._model.film import NO_IDS
+from filmmeta._model.ids import NO_IDS
 from filmmeta._model.ratings import _BEST, _WORST
 
 _new = object.__new__

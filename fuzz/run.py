@@ -57,6 +57,7 @@ TARGET_NAMES = (
     "from_jsonld",
     "offers_from_justwatch",
     "film_from_justwatch",
+    "read_movies",
 )
 #: Seconds one input may take before it counts as a hang.
 INPUT_TIMEOUT = 10

@@ -52,6 +52,7 @@ from filmmeta import (
 )
 from filmmeta._model.certification_systems import SYSTEMS_BY_COUNTRY
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
+from filmmeta.formats.movielens import read_movies
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 from filmmeta.formats.tmdb import from_tmdb
@@ -969,3 +970,20 @@ def fuzz_film_from_justwatch(data: bytes) -> None:
     for film in _justwatch(data, film_from_justwatch):
         if film is not None:
             _check_film(film, "film_from_justwatch")
+
+
+# -- the files people keep: MovieLens, Letterboxd, IMDb exports, Wikidata ----------------
+
+
+def _parts(data: bytes, count: int) -> list[bytes | None]:
+    """*data* split at blank-line pairs into *count* files (None for the missing ones)."""
+    parts: list[bytes | None] = [*data.split(b"\n\n\n", count - 1)]
+    return parts + [None] * (count - len(parts))
+
+
+@_target
+def fuzz_read_movies(data: bytes) -> None:
+    movies, links = _parts(data, 2)
+    assert movies is not None
+    for film in _call(list, read_movies(movies, links)) or []:
+        _check_film(film, "read_movies")

@@ -8,16 +8,30 @@ from hypothesis import strategies as st
 
 from filmmeta import (
     SOURCES,
+    Award,
+    AwardOutcome,
+    Collection,
     ContentRating,
     Credit,
+    Edition,
     ExternalIds,
     Film,
     FilmKind,
+    Image,
+    ImageKind,
+    Money,
     Offer,
+    OfferFeature,
     OfferType,
     PartialDate,
     Quality,
     Rating,
+    Release,
+    ReleaseKind,
+    Title,
+    TitleKind,
+    Video,
+    VideoKind,
 )
 from filmmeta._model.certification_systems import SYSTEMS
 
@@ -142,6 +156,81 @@ MODELS = {
     Credit: credits,
     ExternalIds: external_ids,
     ContentRating: content_ratings(),
+}
+
+
+titles = st.builds(
+    Title,
+    text,
+    region=st.none() | st.sampled_from(REGIONS),
+    language=st.none() | st.sampled_from(LANGUAGES),
+    kind=st.sampled_from(TitleKind),
+    note=st.none() | text,
+)
+
+releases = st.builds(
+    Release,
+    partial_dates(),
+    country=st.none() | st.sampled_from(REGIONS),
+    kind=st.sampled_from(ReleaseKind),
+    note=st.none() | text,
+)
+
+editions = st.builds(Edition, text, runtime=st.none() | runtimes, note=st.none() | text)
+
+collections = st.builds(Collection, text, ids=external_ids, overview=st.none() | text)
+
+#: Sums as sources write them: whole amounts ("$158,300,000") and cents.
+amounts = st.decimals(min_value=0, max_value=10**12, places=0) | prices
+
+money = st.builds(
+    Money, amounts, st.sampled_from(CURRENCIES), region=st.none() | st.sampled_from(REGIONS)
+)
+
+awards = st.builds(
+    Award,
+    text,
+    category=st.none() | text,
+    year=st.none() | st.integers(1, 9999),
+    outcome=st.sampled_from(AwardOutcome),
+    recipient=st.none() | text,
+    count=st.integers(1, 10**6),
+)
+
+_paths = st.from_regex(r"[A-Za-z0-9_-]{1,24}", fullmatch=True)
+_sizes = st.none() | st.integers(1, 20_000)
+
+images = st.builds(
+    Image,
+    _paths.map(lambda p: f"https://image.tmdb.org/t/p/original/{p}.jpg"),
+    kind=st.sampled_from(ImageKind),
+    width=_sizes,
+    height=_sizes,
+    language=st.none() | st.sampled_from(LANGUAGES),
+)
+
+videos = st.builds(
+    Video,
+    _paths.map(lambda p: f"https://www.youtube.com/watch?v={p}"),
+    kind=st.sampled_from(VideoKind),
+    site=st.none() | st.sampled_from(("YouTube", "Vimeo")),
+    language=st.none() | st.sampled_from(LANGUAGES),
+    name=st.none() | text,
+)
+
+offer_features = st.sampled_from(OfferFeature)
+
+#: The model 2 classes (issue 12) with a strategy each. They join MODELS, and the
+#: strategies join films and offers, when the JSON hooks cover them.
+NEW_MODELS = {
+    Title: titles,
+    Release: releases,
+    Edition: editions,
+    Collection: collections,
+    Money: money,
+    Award: awards,
+    Image: images,
+    Video: videos,
 }
 
 

@@ -360,7 +360,7 @@ def test_jsonl_error_names_the_file(tmp_path: Path, mode: str) -> None:
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_jsonl_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+def test_jsonl_leaves_the_garbage_collector_alone(enabled: bool) -> None:
     import gc
 
     was = gc.isenabled()
@@ -368,7 +368,6 @@ def test_jsonl_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> Non
     try:
         films = load_jsonl(io.StringIO('{"title": "A"}\n{"title": "B"}\n'))
         assert next(films).title == "A"
-        # Paused only while a batch decodes, never while the caller's code runs.
         assert gc.isenabled() is enabled
         assert [f.title for f in films] == ["B"]
         assert gc.isenabled() is enabled
@@ -388,9 +387,8 @@ def test_jsonl_is_lazy() -> None:
     source = Lines()
     first = next(load_jsonl(source))  # type: ignore[arg-type]
     assert first.title == "A"
-    # Lines are decoded in batches (with the garbage collector paused): memory is bounded
-    # by the batch, not by the file.
-    assert source.read == converters._BATCH
+    # One line is read for one film: memory is bounded by a line, not by the file.
+    assert source.read == 1
 
 
 # -- the converter API ---------------------------------------------------------------------

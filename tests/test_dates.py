@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta import PartialDate, ValidationError
+from filmmeta import Film, PartialDate, ValidationError
 from filmmeta._model.dates import to_partial_date
 
+from .conftest import CORPUS, NO_CORPUS
 from .strategies import partial_dates
 
 PARSE = [
@@ -26,6 +28,13 @@ PARSE = [
     ("Jun 12 1998", PartialDate(1998, 6, 12)),
     ("2000/11/07", PartialDate(2000, 11, 7)),
     ("29 Feb 2000", PartialDate(2000, 2, 29)),
+    # All-numeric dates that read only one way need no convention.
+    ("13/02/2003", PartialDate(2003, 2, 13)),
+    ("02/13/2003", PartialDate(2003, 2, 13)),
+    ("31.12.1999", PartialDate(1999, 12, 31)),
+    ("01/01/2003", PartialDate(2003, 1, 1)),
+    ("2003.02.01", PartialDate(2003, 2, 1)),
+    ("2003 02 01", PartialDate(2003, 2, 1)),
 ]
 
 
@@ -50,6 +59,87 @@ def test_parse(text: str, expected: PartialDate) -> None:
 def test_parse_rejects(text: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         PartialDate.parse(text)
+
+
+# (text, dayfirst, latest_year, the date); None where the text is refused without them.
+CONVENTIONS: list[tuple[str, bool | None, int | None, PartialDate | None]] = [
+    ("01/02/2003", None, None, None),
+    ("01/02/2003", True, None, PartialDate(2003, 2, 1)),
+    ("01/02/2003", False, None, PartialDate(2003, 1, 2)),
+    ("02.01.2003", None, None, None),
+    ("02.01.2003", True, None, PartialDate(2003, 1, 2)),
+    ("12-11-2003", None, None, None),
+    ("12-11-2003", False, None, PartialDate(2003, 12, 11)),
+    ("13/02/2003", True, None, PartialDate(2003, 2, 13)),
+    ("02/13/2003", False, None, PartialDate(2003, 2, 13)),
+    ("Dec 31 46", None, None, None),
+    ("Dec 31 46", None, 2026, PartialDate(1946, 12, 31)),
+    ("Dec 31 46", None, 2099, PartialDate(2046, 12, 31)),
+    ("Jun 12 98", None, 2026, PartialDate(1998, 6, 12)),
+    ("Mar 3 05", None, 2026, PartialDate(2005, 3, 3)),
+    ("Mar 3 26", None, 2026, PartialDate(2026, 3, 3)),
+    ("Mar 3 27", None, 2026, PartialDate(1927, 3, 3)),
+    ("Nov 46", None, 1999, PartialDate(1946, 11)),
+    ("01/02/03", True, None, None),
+    ("01/02/03", None, 1999, None),
+    ("01/02/03", True, 1999, PartialDate(1903, 2, 1)),
+    ("13/02/03", None, 2026, PartialDate(2003, 2, 13)),
+    ("07 Nov 2000", True, None, PartialDate(2000, 11, 7)),
+    ("Nov 07 2000", True, None, PartialDate(2000, 11, 7)),
+]
+
+
+@pytest.mark.parametrize(("text", "dayfirst", "latest_year", "expected"), CONVENTIONS)
+def test_dates_are_never_guessed(
+    text: str, dayfirst: bool | None, latest_year: int | None, expected: PartialDate | None
+) -> None:
+    if expected is None:
+        with pytest.raises(ValidationError, match=r"say dayfirst=|say which century"):
+            PartialDate.parse(text, dayfirst=dayfirst, latest_year=latest_year)
+    else:
+        assert PartialDate.parse(text, dayfirst=dayfirst, latest_year=latest_year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dayfirst", "message"),
+    [
+        ("02/13/2003", True, "'02/13/2003' \\(day first\\): 13 is not a month"),
+        ("13/02/2003", False, "\\(month first\\): 13 is not a month"),
+        ("32/13/2003", None, "'32/13/2003': 13 is not a month"),
+        ("2003/02/30", None, "2003-02 has no day 30"),
+    ],
+)
+def test_a_numeric_date_is_read_by_the_rule_given(
+    text: str, dayfirst: bool | None, message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message):
+        PartialDate.parse(text, dayfirst=dayfirst)
+
+
+def test_the_constructors_refuse_an_ambiguous_date() -> None:
+    with pytest.raises(ValidationError, match="release_date: '01/02/2003' reads as 1 February"):
+        Film("X", release_date="01/02/2003")
+
+
+def test_vega_two_digit_years_never_land_in_the_future() -> None:
+    # vega's movies.json was written from dates with two-digit years, read by a parser
+    # that put them in the 2000s ("Dec 31 2046"): the same dates, as they were written,
+    # are refused without a rule, and with today's year as the rule none is in the future.
+    path = CORPUS / "other" / "vega-datasets_movies.json"
+    if not path.is_file():
+        pytest.skip(NO_CORPUS)
+    written = [
+        film["Release Date"][:-4] + film["Release Date"][-2:]
+        for film in json.loads(path.read_text("utf-8"))
+        if film["Release Date"]
+    ]
+    assert any(text.endswith(" 46") for text in written)
+    this_year = dt.date.today().year
+    with pytest.raises(ValidationError, match="two-digit year"):
+        PartialDate.parse(written[0])
+    dates = [PartialDate.parse(text, latest_year=this_year) for text in written]
+    assert len(dates) == len(written) > 3000
+    assert max(dates).year <= this_year
 
 
 def test_parse_rejects_non_strings() -> None:

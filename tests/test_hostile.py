@@ -162,3 +162,124 @@ def test_parsers_report_any_value_briefly(parse: Any, shape: str) -> None:
     # is where a code's length is checked.
     assert err is not None or (shape == "long" and parse is normalize_certification)
     assert err is None or len(str(err)) < 300
+
+
+# Python's int() refuses more than 4,300 digits with a bare ValueError (defect 2 of issue 13).
+_DIGITS = "1" * 4301
+_MOVIE_LD = {"@type": "Movie", "name": "X", "url": "https://www.imdb.com/title/tt0206000/"}
+
+
+def _omdb(**fields: Any) -> Any:
+    from filmmeta.formats.omdb import from_omdb
+
+    return functools.partial(from_omdb, {"Title": "X", "imdbRating": "5.0", **fields})
+
+
+def _jsonld(doc: Any, **kw: Any) -> Any:
+    from filmmeta.formats.schemaorg import from_jsonld
+
+    return functools.partial(from_jsonld, doc, **kw)
+
+
+def _justwatch(doc: Any) -> Any:
+    from filmmeta.formats.justwatch import film_from_justwatch
+
+    return functools.partial(film_from_justwatch, doc)
+
+
+DIGIT_LIMIT: list[tuple[str, Any, str]] = [
+    # (id, the call, the path of the error)
+    ("omdb-votes", _omdb(imdbVotes=_DIGITS), "imdbVotes"),
+    ("omdb-votes-commas", _omdb(imdbVotes="1," + ",".join(["111"] * 1434)), "imdbVotes"),
+    ("omdb-rating", _omdb(imdbRating=_DIGITS), "imdbRating"),
+    ("omdb-metascore", _omdb(Metascore=_DIGITS), "Metascore"),
+    (
+        "omdb-tomatometer",
+        _omdb(Ratings=[{"Source": "Rotten Tomatoes", "Value": _DIGITS + "%"}]),
+        "Ratings[0].Value",
+    ),
+    (
+        "omdb-listed-metascore",
+        _omdb(Ratings=[{"Source": "Metacritic", "Value": _DIGITS + "/100"}]),
+        "Ratings[0].Value",
+    ),
+    (
+        "omdb-listed-imdb",
+        _omdb(Ratings=[{"Source": "Internet Movie Database", "Value": _DIGITS + "/10"}]),
+        "Ratings[0].Value",
+    ),
+    ("jsonld-text", _jsonld(_DIGITS), "$"),
+    (
+        "jsonld-rating-count",
+        _jsonld({**_MOVIE_LD, "aggregateRating": {"ratingValue": 5, "ratingCount": _DIGITS}}),
+        "aggregateRating.ratingCount",
+    ),
+    (
+        "jsonld-rating-count-in-text",
+        _jsonld(
+            '{"@type": "Movie", "name": "X", "url": "/title/tt0206000/",'
+            f' "aggregateRating": {{"ratingValue": 5, "ratingCount": {_DIGITS}}}}}'
+        ),
+        "aggregateRating.ratingCount",
+    ),
+    (
+        "jsonld-rating-value",
+        _jsonld({**_MOVIE_LD, "aggregateRating": {"ratingValue": _DIGITS}}),
+        "aggregateRating.ratingValue",
+    ),
+    (
+        "jsonld-best-rating",
+        _jsonld({**_MOVIE_LD, "aggregateRating": {"ratingValue": 5, "bestRating": _DIGITS}}),
+        "aggregateRating.bestRating",
+    ),
+    (
+        "jsonld-tmdb-url",
+        _jsonld({"@type": "Movie", "name": "X", "url": "https://themoviedb.org/movie/" + _DIGITS}),
+        "url",
+    ),
+    (
+        "justwatch-legacy-external-id",
+        _justwatch(
+            {
+                "title": "X",
+                "object_type": "movie",
+                "external_ids": [{"provider": "tmdb", "external_id": _DIGITS}],
+            }
+        ),
+        "external_ids[0].external_id",
+    ),
+    (
+        "justwatch-graphql-tmdb-id",
+        _justwatch(
+            {"objectType": "MOVIE", "content": {"title": "X", "externalIds": {"tmdbId": _DIGITS}}}
+        ),
+        "content.externalIds.tmdbId",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "path"), [c[1:] for c in DIGIT_LIMIT], ids=[c[0] for c in DIGIT_LIMIT]
+)
+def test_numbers_of_4301_digits_are_validation_errors(call: Any, path: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        call()
+    assert caught.value.errors[0][0] == path
+    assert len(str(caught.value)) < 200  # the digits are not all repeated back
+
+
+def test_a_huge_integer_nobody_reads_costs_nothing_in_importer_json() -> None:
+    from filmmeta.formats.justwatch import film_from_justwatch
+
+    text = '{"title": "X", "object_type": "movie", "unused": ' + _DIGITS + "}"
+    assert film_from_justwatch(text).title == "X"
+
+
+@pytest.mark.parametrize(
+    ("read", "text"), [("read_int", "12a"), ("read_float", "8,5"), ("read_int", " ")]
+)
+def test_number_readers_refuse_what_is_not_a_number(read: str, text: str) -> None:
+    from filmmeta._model import validate
+
+    with pytest.raises(ValidationError, match=r"^x: .* is not a"):
+        getattr(validate, read)(text, "x")

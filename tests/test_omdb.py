@@ -95,6 +95,8 @@ def test_adapted_film_with_notes_fallbacks_and_warnings() -> None:
         ({"Year": "1985"}, PartialDate(1985)),
         ({"Released": "Jul 1985"}, PartialDate(1985, 7)),
         ({"Released": "1997-07-27"}, PartialDate(1997, 7, 27)),
+        # OMDb writes day first: its convention is passed, never guessed.
+        ({"Released": "05/10/2018"}, PartialDate(2018, 10, 5)),
         ({"Released": "N/A", "Year": "N/A"}, None),
         ({}, None),
     ],

@@ -10,14 +10,22 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from filmmeta._collector import gc_paused
 from filmmeta._model.availability import Offer, OfferType, Quality, group_offers
+from filmmeta._model.awards import Award, AwardOutcome
 from filmmeta._model.certification import ContentRating, normalize_certification
 from filmmeta._model.certification_systems import CertificationSystem
+from filmmeta._model.collection import Collection
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._model.film import Credit, Film, FilmKind, Role
+from filmmeta._model.ids import ExternalIds
+from filmmeta._model.media import Image, ImageKind, OfferFeature, Video, VideoKind
 from filmmeta._model.merge import merge_films
+from filmmeta._model.money import Money
 from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
+from filmmeta._model.releases import Edition, Release, ReleaseKind
 from filmmeta._model.runtime import format_runtime, parse_runtime
+from filmmeta._model.titles import Title, TitleKind
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
@@ -34,15 +42,23 @@ from filmmeta.exceptions import (
 
 __all__ = [
     "SOURCES",
+    "Award",
+    "AwardOutcome",
     "CertificationSystem",
+    "Collection",
     "ContentRating",
     "Credit",
+    "Edition",
     "ExternalIds",
     "Film",
     "FilmKind",
     "FilmmetaError",
     "FilmmetaWarning",
+    "Image",
+    "ImageKind",
+    "Money",
     "Offer",
+    "OfferFeature",
     "OfferType",
     "PartialDate",
     "Quality",
@@ -50,15 +66,22 @@ __all__ = [
     "RatingKind",
     "RatingSource",
     "RatingSummary",
+    "Release",
+    "ReleaseKind",
     "Role",
+    "Title",
+    "TitleKind",
     "UnsupportedDocumentError",
     "ValidationError",
+    "Video",
+    "VideoKind",
     "describe",
     "dump_jsonl",
     "fact_sheet",
     "format_runtime",
     "from_dict",
     "from_json",
+    "gc_paused",
     "group_offers",
     "json_schema",
     "load_jsonl",

@@ -38,6 +38,7 @@ from filmmeta._catalog.arrow import (
 from filmmeta._model.availability import OfferType
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ratings import SOURCES
+from filmmeta._model.validate import to_region
 from filmmeta.converters import load_jsonl
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ def _columns(sources: Sequence[str]) -> list[str]:
 
 
 def _flatten(films: Iterable[Film], country: str) -> tuple[list[str], list[dict[str, Any]]]:
+    # Film.content_rating's rule, once and even for no films: "gb" is GB, "GBR" refused.
+    country = to_region(country, "country")
     catalog = list(films)
     seen = {r.source for film in catalog for r in film.ratings}
     # Known sources in the registry's order (IMDb first), then the others by name.
@@ -130,7 +133,8 @@ def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, 
 
     Args:
         films: The catalog; it is read once.
-        country: Whose content rating fills ``content_rating``.
+        country: Whose content rating fills ``content_rating``; case is ignored and
+            "UK" is GB, as in :meth:`Film.content_rating`.
 
     Returns:
         The records, in catalog order.
@@ -181,13 +185,15 @@ def to_dataframe(films: Iterable[Film], *, country: str = "US") -> pd.DataFrame:
 
     Args:
         films: The catalog.
-        country: Whose content rating fills ``content_rating``.
+        country: Whose content rating fills ``content_rating``; case is ignored and
+            "UK" is GB, as in :meth:`Film.content_rating`.
 
     Returns:
         One row per film; an empty catalog gives the fixed columns and no rows.
 
     Raises:
         ImportError: pandas is not installed (``pip install 'filmmeta[pandas]'``).
+        ValidationError: *country* is no region code ("GBR"), with the code meant.
 
     .. versionadded:: 0.1.0
     """

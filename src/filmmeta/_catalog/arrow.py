@@ -7,8 +7,6 @@ functions are public in :mod:`filmmeta.frames`; see ``docs/frames.md`` for the s
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib
 import itertools
 import os
@@ -19,7 +17,8 @@ import attrs
 
 from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
-from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.film import Credit, Film
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import file_name
 from filmmeta.exceptions import ValidationError
@@ -118,19 +117,6 @@ def arrow_schema() -> pa.Schema:
     return _schema(require("pyarrow", "arrow_schema", "arrow"))
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Converting a batch makes many small objects and no cycles: the cyclic collector's
-    # passes over the growing heap would take most of the time. Never held over a yield.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _check_size(size: int) -> None:
     if type(size) is not int or size < 1:
         msg = f"a batch size must be a positive integer, not {size!r}"
@@ -178,11 +164,10 @@ def _row(film: Film) -> tuple[Any, ...]:
 
 
 def _batch(pa: Any, schema: Any, films: Sequence[Film]) -> Any:
-    with _gc_paused():
-        columns = list(zip(*map(_row, films), strict=True))
-        arrays = [
-            pa.array(column, type=field.type) for column, field in zip(columns, schema, strict=True)
-        ]
+    columns = list(zip(*map(_row, films), strict=True))
+    arrays = [
+        pa.array(column, type=field.type) for column, field in zip(columns, schema, strict=True)
+    ]
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
@@ -277,13 +262,12 @@ def _films(pa: Any, schema: Any, tables: Iterable[Any]) -> Iterator[Film]:
         for batch in _conform(pa, schema, table).to_batches(BATCH_SIZE):
             films: list[Film] = []
             error: ValidationError | None = None
-            with _gc_paused():
-                for row in batch.to_pylist():
-                    try:
-                        films.append(_film(row))
-                    except ValidationError as err:
-                        error = err.with_prefix(f"[{done + len(films)}]")
-                        break
+            for row in batch.to_pylist():
+                try:
+                    films.append(_film(row))
+                except ValidationError as err:
+                    error = err.with_prefix(f"[{done + len(films)}]")
+                    break
             # The films before a bad row are yielded first, as load_jsonl yields its lines.
             yield from films
             if error is not None:

@@ -35,16 +35,8 @@ from filmmeta._model.availability import _OFFER_TYPES, _QUALITIES, Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_currency, is_language_tag, is_region
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import (
-    _IMDB_ID,
-    _KINDS,
-    _ROLES_SEEN,
-    _WIKIDATA_ID,
-    NO_IDS,
-    Credit,
-    ExternalIds,
-    Film,
-)
+from filmmeta._model.film import _COMMON_ROLES, _KINDS, _ROLE, Credit, Film
+from filmmeta._model.ids import _IMDB_ID, _WIKIDATA_ID, NO_IDS, ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.validate import (
     _SURROGATE,
@@ -63,7 +55,7 @@ Hook = Callable[[Any, Any], Any]
 
 def _credit(slow: Hook) -> Hook:
     build = builder(Credit)
-    roles, surrogate = _ROLES_SEEN, _SURROGATE.search
+    roles, role_ok, surrogate = _COMMON_ROLES, _ROLE.fullmatch, _SURROGATE.search
 
     def structure_credit(o: Any, t: Any) -> Any:
         # is_text written out twice: a film has a dozen credits, and a call each counts.
@@ -76,7 +68,7 @@ def _credit(slow: Hook) -> Hook:
                 and not name.isspace()
                 and (name.isascii() or not surrogate(name))
                 and type(role) is str
-                and role in roles
+                and (role in roles or (len(role) <= MAX_TEXT and role_ok(role) is not None))
                 and (
                     character is None
                     or (

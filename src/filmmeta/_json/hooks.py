@@ -32,7 +32,8 @@ from filmmeta._model.availability import Offer, OfferType, Quality, parse_price
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.duration import format_iso_duration, parse_iso_duration
-from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind
+from filmmeta._model.film import Credit, Film, FilmKind
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import check_number, describe, shown
 from filmmeta.exceptions import ROOT, ValidationError, join_path

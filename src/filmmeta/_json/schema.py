@@ -42,7 +42,8 @@ from filmmeta._json.schema_rules import _CLASS_RULES, _FIELD_RULES, _SCALARS, JS
 from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.film import Credit, Film
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta.exceptions import ROOT, ValidationError
 

@@ -15,7 +15,8 @@ from typing import Any
 from filmmeta._model import codes as _codes
 from filmmeta._model.availability import Offer
 from filmmeta._model.certification import MAX_CODE, MAX_REASON, ContentRating
-from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.film import Credit, Film
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.validate import MAX_INT, MAX_TEXT
 

@@ -18,6 +18,10 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 # is what the film record means, the time of day is an artefact of the API.
 _ISO_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII)
 _MAX_TEXT = 100
+# An all-numeric date of three parts, one separator throughout: "01/02/2003", "2003.02.01".
+_NUMERIC = re.compile(r"(\d{1,4})([/.\- ])(\d{1,2})\2(\d{1,4})", re.ASCII)
+# A year written with three or more digits; without one, dateutil read a two-digit year.
+_LONG_NUMBER = re.compile(r"\d{3}", re.ASCII)
 
 
 def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
@@ -135,7 +139,9 @@ class PartialDate:
             raise ValidationError.at("$", f"{shown(text)}: {err.errors[0][1]}") from None
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(
+        cls, text: str, *, dayfirst: bool | None = None, latest_year: int | None = None
+    ) -> PartialDate:
         """Read a date in any common form, keeping only the parts the text states.
 
         ISO forms (``2000``, ``2000-11``, ``2000-11-07``, and TMDb's timestamps
@@ -145,14 +151,31 @@ class PartialDate:
         parsed twice with two different defaults: a part that differs between the two
         results was not in the text and stays unknown.
 
+        Nothing is guessed. An all-numeric date whose day and month could be swapped
+        ("01/02/2003", "02.01.2003") is refused unless *dayfirst* says which comes first,
+        and so is a two-digit year ("Dec 31 46") unless *latest_year* says which century
+        it is in. A date that holds only one reading ("13/02/2003", "01/01/2003",
+        "2003/02/01") needs neither.
+
         Args:
             text: The date text.
+            dayfirst: True for day/month/year (most of the world), False for
+                month/day/year (the US); None (the default) refuses a date that reads
+                both ways. Given, it is a rule: "02/13/2003" is not a day-first date.
+            latest_year: How to read a two-digit year: as the latest year ending in
+                those two digits that is not after *latest_year*. ``1999`` reads every
+                two-digit year as 19xx; ``datetime.date.today().year`` never lands in the
+                future ("46" is 1946, "05" is 2005). None (the default) refuses them.
 
         Returns:
             The date, as precise as the text.
 
         Raises:
-            ValidationError: For text that holds no date, or no year.
+            ValidationError: For text that holds no date or no year, a date that reads
+                two ways, and a two-digit year without *latest_year*.
+
+        .. versionchanged:: 0.2.0
+           *dayfirst* and *latest_year*; ambiguous dates and two-digit years are refused.
 
         Examples:
             >>> str(PartialDate.parse("07 Nov 2000"))
@@ -161,11 +184,21 @@ class PartialDate:
             '2000-11'
             >>> str(PartialDate.parse("2000"))
             '2000'
+            >>> str(PartialDate.parse("13/02/2003"))
+            '2003-02-13'
+            >>> PartialDate.parse("01/02/2003")
+            Traceback (most recent call last):
+            ...
+            filmmeta.exceptions.ValidationError: $: '01/02/2003' reads as 1 February or January 2: say dayfirst=True or False
+            >>> str(PartialDate.parse("01/02/2003", dayfirst=True))
+            '2003-02-01'
+            >>> str(PartialDate.parse("Dec 31 46", latest_year=2026))
+            '1946-12-31'
             >>> PartialDate.parse("soon")
             Traceback (most recent call last):
             ...
             filmmeta.exceptions.ValidationError: $: 'soon' is not a date
-        """
+        """  # noqa: E501
         if type(text) is not str:
             raise ValidationError.at("$", f"expected a date string, got {shown(text)}")
         stripped = text.strip()
@@ -175,26 +208,65 @@ class PartialDate:
             return cls.fromisoformat(stripped)
         if m := _ISO_TIMESTAMP.fullmatch(stripped):
             return cls.fromisoformat(m.group(1))
-        return cls._parse_free_text(stripped)
+        if m := _NUMERIC.fullmatch(stripped):
+            return cls._parse_numeric(stripped, m, dayfirst=dayfirst, latest_year=latest_year)
+        return cls._parse_free_text(stripped, dayfirst=dayfirst, latest_year=latest_year)
 
     @classmethod
-    def _parse_free_text(cls, text: str) -> PartialDate:
+    def _parse_numeric(
+        cls, text: str, m: re.Match[str], *, dayfirst: bool | None, latest_year: int | None
+    ) -> PartialDate:
+        first, _, second, third = m.groups()
+        if len(first) >= 3:  # year first: only year/month/day is written
+            year, month, day = int(first), int(second), int(third)
+        else:
+            a, b = int(first), int(second)
+            said = dayfirst is not None
+            if dayfirst is None:
+                if a != b and a <= 12 and b <= 12:
+                    raise ValidationError.at(
+                        "$",
+                        f"{shown(text)} reads as {_day_month(a, b)} or {_day_month(b, a, us=True)}:"
+                        " say dayfirst=True or False",
+                    )
+                dayfirst = a > 12
+            day, month = (a, b) if dayfirst else (b, a)
+            year = _full_year(text, third, latest_year) if len(third) <= 2 else int(third)
+        try:
+            return cls(year, month, day)
+        except ValidationError as err:
+            order = ""
+            if len(first) < 3 and said:
+                order = " (day first)" if dayfirst else " (month first)"
+            raise ValidationError.at("$", f"{shown(text)}{order}: {err.errors[0][1]}") from None
+
+    @classmethod
+    def _parse_free_text(
+        cls, text: str, *, dayfirst: bool | None, latest_year: int | None
+    ) -> PartialDate:
         from dateutil import parser  # a noticeable part of import time: load on demand
 
         try:
             # ignoretz: only the date matters, and dateutil would warn about time zone
             # names it does not know ("Nov 2000 10:00 BST").
-            first = parser.parse(text, default=dt.datetime(1, 1, 1), ignoretz=True)
-            second = parser.parse(text, default=dt.datetime(2, 2, 2), ignoretz=True)
+            # A numeric date that reads two ways never gets here (_parse_numeric), so
+            # dateutil's own choice is only between readings of words ("Nov 7 2000").
+            options: dict[str, Any] = {"ignoretz": True, "dayfirst": bool(dayfirst)}
+            first = parser.parse(text, default=dt.datetime(1, 1, 1), **options)
+            second = parser.parse(text, default=dt.datetime(2, 2, 2), **options)
         except (ValueError, OverflowError, ArithmeticError):
             # ArithmeticError: dateutil lets decimal.InvalidOperation out for "0:999...".
             raise ValidationError.at("$", f"{shown(text)} is not a date") from None
         if first.year != second.year:
             raise ValidationError.at("$", f"{shown(text)} has no year")
+        year = first.year
+        if not _LONG_NUMBER.search(text):
+            # dateutil puts a two-digit year within 50 years of today: a guess.
+            year = _full_year(text, str(year % 100), latest_year)
         month = first.month if first.month == second.month else None
         day = first.day if first.day == second.day and month is not None else None
         try:
-            return cls(first.year, month, day)
+            return cls(year, month, day)
         except ValidationError as err:  # pragma: no cover - dateutil checks days itself
             raise ValidationError.at("$", f"{shown(text)}: {err.errors[0][1]}") from None
 
@@ -268,6 +340,28 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
+
+
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+
+
+def _day_month(day: int, month: int, *, us: bool = False) -> str:
+    name = _MONTHS[month - 1]
+    return f"{name} {day}" if us else f"{day} {name}"
+
+
+def _full_year(text: str, digits: str, latest_year: int | None) -> int:
+    """The year of a two-digit year *digits*, by the caller's *latest_year* rule."""
+    if latest_year is None:
+        raise ValidationError.at(
+            "$",
+            f"{shown(text)} has a two-digit year ({int(digits):02d}):"
+            " say which century with latest_year=",
+        )
+    return latest_year - (latest_year - int(digits)) % 100
 
 
 # Years and months read, by text (bounded): 2000 is 2000 in every film of that year.

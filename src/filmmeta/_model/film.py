@@ -1,4 +1,4 @@
-"""The Film record and its small parts: kinds, credits and external ids."""
+"""The Film record and its small parts: kinds and credits."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate, to_partial_date
-from filmmeta._model.ratings import Rating
+from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import (
-    MAX_INT,
+    MAX_TEXT,
     check_instances,
     check_items,
     check_region,
@@ -24,14 +25,13 @@ from filmmeta._model.validate import (
     check_texts,
     describe,
     shown,
+    to_region,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["Credit", "ExternalIds", "Film", "FilmKind", "Role"]
+__all__ = ["Credit", "Film", "FilmKind", "Role"]
 
-_IMDB_ID = re.compile(r"tt\d{7,}", re.ASCII)
-_WIKIDATA_ID = re.compile(r"Q[1-9]\d*", re.ASCII)
 _ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
 
 
@@ -64,19 +64,26 @@ class Role(enum.StrEnum):
     CREATOR = "creator"
 
 
-# Roles seen valid, so that a catalog's thousands of "actor" credits skip the regex.
-# Bounded: data with endless distinct roles just stops adding to it.
-_ROLES_SEEN: set[str] = {role.value for role in Role}
+# The common roles, so that a catalog's thousands of "actor" credits skip the regex. A
+# constant: validating a credit never changes what the next one costs (no state shared
+# between threads or calls), and any other role is one regex match away.
+_COMMON_ROLES: frozenset[str] = frozenset(role.value for role in Role)
+
+
+def is_role(value: object) -> bool:
+    """Whether *value* is a role that :class:`Credit` accepts, in one test."""
+    # The pattern allows only ASCII, starts with a letter: it implies non-empty,
+    # not blank and free of surrogates, so with the length that is check_text too.
+    return type(value) is str and (
+        value in _COMMON_ROLES or (len(value) <= MAX_TEXT and _ROLE.fullmatch(value) is not None)
+    )
 
 
 def _check_role(inst: Credit, attribute: attrs.Attribute[str], value: str) -> None:
-    if type(value) is str and value in _ROLES_SEEN:  # the type first: a list is unhashable
+    if is_role(value):
         return
     check_text("role", value)
-    if not _ROLE.fullmatch(value):
-        raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
-    if len(_ROLES_SEEN) < 1000:
-        _ROLES_SEEN.add(value)
+    raise ValidationError.at("role", f"{shown(value)} is not a lowercase role name")
 
 
 def _to_role(value: str) -> str:
@@ -108,77 +115,7 @@ class Credit:
     )
 
 
-def _check_imdb(
-    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    if value is not None and not (type(value) is str and _IMDB_ID.fullmatch(value)):
-        raise ValidationError.at(
-            "imdb", f"{shown(value)} is not an IMDb id (tt and 7 or more digits)"
-        )
-
-
-def _check_positive_id(
-    inst: ExternalIds, attribute: attrs.Attribute[int | None], value: int | None
-) -> None:
-    if value is not None and not (type(value) is int and 0 < value <= MAX_INT):
-        raise ValidationError.at(attribute.name, f"{shown(value)} is not a positive integer id")
-
-
-def _check_wikidata(
-    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    if value is not None and not (type(value) is str and _WIKIDATA_ID.fullmatch(value)):
-        raise ValidationError.at("wikidata", f"{shown(value)} is not a Wikidata id (Q and digits)")
-
-
-def _check_slug(
-    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    if value is not None:
-        check_text(attribute.name, value)
-        if value != value.strip() or any(c.isspace() for c in value):
-            raise ValidationError.at(attribute.name, f"{shown(value)} contains white space")
-
-
-@attrs.frozen
-class ExternalIds:
-    """The film's ids in other databases.
-
-    Args:
-        imdb: IMDb title id, ``tt`` and 7 or more digits.
-        tmdb: TMDb movie id.
-        wikidata: Wikidata item, ``Q`` and digits.
-        letterboxd: Letterboxd slug ("backstage-2000").
-        rotten_tomatoes: Rotten Tomatoes path ("m/backstage").
-        metacritic: Metacritic slug.
-        justwatch: JustWatch numeric id.
-
-    Examples:
-        >>> bool(ExternalIds()), bool(ExternalIds(imdb="tt0088763"))
-        (False, True)
-        >>> ExternalIds(imdb="tt123")
-        Traceback (most recent call last):
-        ...
-        filmmeta.exceptions.ValidationError: imdb: 'tt123' is not an IMDb id (tt and 7 or more digits)
-    """  # noqa: E501
-
-    imdb: str | None = attrs.field(default=None, validator=_check_imdb)
-    tmdb: int | None = attrs.field(default=None, validator=_check_positive_id)
-    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata)
-    letterboxd: str | None = attrs.field(default=None, validator=_check_slug)
-    rotten_tomatoes: str | None = attrs.field(default=None, validator=_check_slug)
-    metacritic: str | None = attrs.field(default=None, validator=_check_slug)
-    justwatch: int | None = attrs.field(default=None, validator=_check_positive_id)
-
-    def __bool__(self) -> bool:
-        return any(getattr(self, a.name) is not None for a in attrs.fields(ExternalIds))
-
-
 _KINDS = {kind.value: kind for kind in FilmKind}
-
-
-#: The ids of a film that has none (immutable, so one instance serves every film).
-NO_IDS = ExternalIds()
 
 
 def _to_kind(value: FilmKind | str) -> FilmKind:
@@ -352,25 +289,56 @@ class Film:
     def rating(self, source: str) -> Rating | None:
         """Return the rating from *source* (``"imdb"``, ``"metacritic"``, ...), or None.
 
+        Case is ignored (``"IMDb"``). A name near a known source that is not one
+        (``"imbd"``) is a typo, refused with the near name rather than answered None.
+
+        Raises:
+            ValidationError: For a likely typo of a source's name.
+
         Examples:
-            >>> Film("Backstage", ratings=[Rating("metacritic", 29)]).rating("metacritic").value
-            29
-        """
+            >>> film = Film("Backstage", ratings=[Rating("metacritic", 29)])
+            >>> film.rating("metacritic").value, film.rating("Metacritic").value
+            (29, 29)
+            >>> film.rating("imdb") is None
+            True
+            >>> film.rating("imbd")
+            Traceback (most recent call last):
+            ...
+            filmmeta.exceptions.ValidationError: source: 'imbd' is not a rating source; did you mean 'imdb'?
+        """  # noqa: E501
         for rating in self.ratings:
             if rating.source == source:
+                return rating
+        key = source_key(source, (r.source for r in self.ratings))
+        for rating in self.ratings:
+            if rating.source == key:
                 return rating
         return None
 
     def content_rating(self, country: str = "US") -> ContentRating | None:
         """Return the first content rating for *country*, or None.
 
+        Case is ignored and "UK" is GB; anything else that is not an ISO 3166-1 alpha-2
+        code (``"GBR"``) is refused, with the code meant when it can be told.
+
+        Raises:
+            ValidationError: For a country that is no region code.
+
         Examples:
-            >>> film = Film("Backstage", content_ratings=[ContentRating("R", country="US")])
-            >>> film.content_rating("US").code
-            'R'
-        """
+            >>> film = Film("Backstage", content_ratings=[ContentRating("15", country="GB")])
+            >>> film.content_rating("GB").code, film.content_rating("gb").code
+            ('15', '15')
+            >>> film.content_rating("GBR")
+            Traceback (most recent call last):
+            ...
+            filmmeta.exceptions.ValidationError: country: 'GBR' is not an ISO 3166-1 alpha-2 code; did you mean 'GB'?
+        """  # noqa: E501
         for rating in self.content_ratings:
             if rating.country == country:
+                return rating
+        code = to_region(country, "country")
+        for rating in self.content_ratings:
+            if rating.country == code:
                 return rating
         return None
 

@@ -16,7 +16,8 @@ import attrs
 
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import ExternalIds, Film
+from filmmeta._model.film import Film
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import describe
 from filmmeta.exceptions import ValidationError

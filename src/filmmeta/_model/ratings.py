@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
 
-from filmmeta._model.validate import MAX_INT, check_number, describe, fmt_number, shown
+from filmmeta._model.validate import (
+    MAX_INT,
+    check_number,
+    describe,
+    did_you_mean,
+    fmt_number,
+    shown,
+)
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]
@@ -88,6 +95,49 @@ SOURCES: Mapping[str, RatingSource] = MappingProxyType(
         ]
     )
 )
+
+
+def source_key(name: object, present: Iterable[str] = ()) -> str:
+    """The source a lookup such as ``film.rating("IMDb")`` means; a likely typo is refused.
+
+    Case is ignored. A name near a known source or one of *present* (the sources at
+    hand) but not one of them is a typo, refused with the near name; any other source
+    name is returned (a source the record has no rating from).
+
+    Args:
+        name: The name asked for.
+        present: The sources of the ratings at hand, which may be outside the registry.
+
+    Returns:
+        The source's name, in lowercase.
+
+    Raises:
+        ValidationError: For a typo of a known name, or what is no source name.
+
+    Examples:
+        >>> source_key("IMDb")
+        'imdb'
+        >>> source_key("imbd")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: source: 'imbd' is not a rating source; did you mean 'imdb'?
+    """  # noqa: E501
+    if type(name) is not str:
+        raise ValidationError.at("source", f"expected a source name, got {describe(name)}")
+    key = name.strip().lower()
+    present = set(present)
+    if key in SOURCES or key in present:
+        return key
+    known = [*SOURCES, *present]
+    # Display names find their source too: "Metascore" -> metacritic.
+    displayed = {s.display_name.lower(): s.name for s in SOURCES.values()}
+    hint = did_you_mean(key, known)
+    if not hint and key in displayed:
+        hint = f"; did you mean {displayed[key]!r}?"
+    if not hint and _SOURCE_NAME.fullmatch(key):
+        return key
+    hint = hint or did_you_mean(key.replace(" ", "_"), known)
+    raise ValidationError.at("source", f"{shown(name)} is not a rating source{hint}")
 
 
 def _check_source(inst: Rating, attribute: attrs.Attribute[str], value: str) -> None:

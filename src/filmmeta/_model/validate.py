@@ -11,12 +11,12 @@ import linecache
 import math
 import re
 import reprlib
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._model.codes import is_region
+from filmmeta._model.codes import country_from_name, is_language_tag, is_region
 from filmmeta.exceptions import ValidationError
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
@@ -28,6 +28,8 @@ MAX_INT = 2**63 - 1
 #: The most entries of a table of values built once and shared (content ratings,
 #: runtimes, years): what a catalog repeats fits, and hostile input cannot grow it.
 SHARED_TABLE_SIZE = 4096
+
+E = TypeVar("E")
 
 
 def tuple_of(value: Iterable[Any]) -> Any:
@@ -175,6 +177,164 @@ def check_region(path: str, value: object) -> None:
     """Check an ISO 3166-1 alpha-2 code ("US", "GB"; not "USA" or "us")."""
     if not (type(value) is str and is_region(value)):
         raise ValidationError.at(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 code")
+
+
+#: The longest number read from foreign text: a 64-bit count with thousands separators
+#: ("9,223,372,036,854,775,807") or a decimal with room to spare. Python's int() refuses
+#: more than 4,300 digits with a bare ValueError, and no real count or score comes near.
+MAX_NUMBER_TEXT = 40
+
+
+def _number_text(text: str, path: str) -> None:
+    if len(text) > MAX_NUMBER_TEXT:
+        raise ValidationError.at(
+            path, f"{shown(text)} is too long for a number ({len(text):,} characters)"
+        )
+
+
+def read_int(text: str, path: str) -> int:
+    """Read an integer from foreign text (an API's ``"347"``), bounded in length.
+
+    Every importer reads numbers through here (or :func:`read_float`), so that no text
+    reaches ``int()`` unchecked: Python refuses more than 4,300 digits with a bare
+    ``ValueError``.
+
+    Args:
+        text: Digits as the source wrote them, thousands separators already removed.
+        path: Where the text is, for the error.
+
+    Returns:
+        The integer.
+
+    Raises:
+        ValidationError: For text that is not an integer, or longer than any count.
+
+    Examples:
+        >>> read_int("347", "imdbVotes")
+        347
+        >>> read_int("1" * 4301, "imdbVotes")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: imdbVotes: '11111111111111111...111111111111111111' is too long for a number (4,301 characters)
+    """  # noqa: E501
+    _number_text(text, path)
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError.at(path, f"{shown(text)} is not an integer") from None
+
+
+def read_float(text: str, path: str) -> float:
+    """Read a decimal number from foreign text (``"8.5"``), bounded like :func:`read_int`.
+
+    Examples:
+        >>> read_float("8.5", "imdbRating")
+        8.5
+    """
+    _number_text(text, path)
+    try:
+        return float(text)
+    except ValueError:
+        raise ValidationError.at(path, f"{shown(text)} is not a number") from None
+
+
+def json_int(digits: str) -> int | float:
+    """The ``parse_int`` of importers' ``json.loads``: orjson's habit for huge integers.
+
+    An integer of more digits than any count is read as a float (``inf`` beyond the
+    float range), as orjson reads it, rather than raising Python's bare digit-limit
+    ``ValueError`` for the whole document: a field that expects an integer then says
+    what is wrong with it, and a field nobody reads costs nothing.
+    """
+    return int(digits) if len(digits) <= MAX_NUMBER_TEXT else float(digits)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'imdb'?"`` for the choice nearest *word*, or ``""`` if none is near.
+
+    Examples:
+        >>> did_you_mean("imbd", ["imdb", "tmdb", "metacritic"])
+        "; did you mean 'imdb'?"
+        >>> did_you_mean("xyz", ["imdb"])
+        ''
+    """
+    import difflib  # only when a lookup has failed
+
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=_NEAR)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+# difflib's similarity at which a name is taken for a typo of another: "imbd" and "imdb"
+# score 0.75, unrelated names such as "mubi" and "imdb" 0.5.
+_NEAR = 0.75
+# What people write for a region that is not its ISO 3166-1 code.
+_REGION_ALIASES = {"UK": "GB"}
+
+
+def to_region(value: object, path: str) -> str:
+    """Read a region code that a person gave: case is ignored, and "UK" is GB.
+
+    Anything else that is not an ISO 3166-1 alpha-2 code is refused, with the code meant
+    when it can be told ("GBR" and "USA" are alpha-3 codes, "Germany" a name).
+
+    Args:
+        value: The code as given (``"gb"``, ``"GB"``, ``"uk"``).
+        path: Where it was given, for the error.
+
+    Returns:
+        The canonical code.
+
+    Raises:
+        ValidationError: For anything but a region code, with a suggestion.
+
+    Examples:
+        >>> to_region("gb", "country"), to_region("UK", "country")
+        ('GB', 'GB')
+        >>> to_region("GBR", "country")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: country: 'GBR' is not an ISO 3166-1 alpha-2 code; did you mean 'GB'?
+    """  # noqa: E501
+    if type(value) is not str:
+        raise ValidationError.at(path, f"expected a region code, got {describe(value)}")
+    if is_region(value):
+        return value
+    code = value.strip().upper()
+    code = _REGION_ALIASES.get(code, code)
+    if is_region(code):
+        return code
+    meant = country_from_name(value) if len(value) <= MAX_NUMBER_TEXT else None
+    if meant is None and len(code) == 3 and is_region(code[:2]):
+        meant = code[:2]  # most alpha-3 codes start with the alpha-2 one: GBR, DEU, FRA
+    hint = f"; did you mean {meant!r}?" if meant else ""
+    raise ValidationError.at(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 code{hint}")
+
+
+def check_language(path: str, value: object) -> None:
+    """Check a canonical BCP 47 / ISO 639 language tag ("en", "pt-BR"; not "EN" or "eng")."""
+    if not (type(value) is str and is_language_tag(value)):
+        raise ValidationError.at(path, f"{shown(value)} is not a BCP 47 / ISO 639 language tag")
+
+
+def check_count(path: str, value: object, *, least: int = 1) -> None:
+    """Check an int (not a bool) from *least* to :data:`MAX_INT`: a count, a width, a year."""
+    if type(value) is not int:
+        raise ValidationError.at(path, f"expected an integer, got {describe(value)}")
+    if not least <= value <= MAX_INT:
+        raise ValidationError.at(path, f"{shown(value)} is not an integer of {least} or more")
+
+
+def to_member(table: Mapping[Any, E], value: object, path: str, what: str) -> E:
+    """Look *value* up in an enum's table of ``{value: member}``, raising at *path*.
+
+    A dict lookup rather than ``Enum(value)``, which is a top cost when decoding many
+    values; a member is its own key, since StrEnum members hash as their values.
+    """
+    try:
+        return table[value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value (a list)
+        names = ", ".join(dict.fromkeys(str(m) for m in table.values()))
+        raise ValidationError.at(path, f"{shown(value)} is not {what} ({names})") from None
 
 
 def fmt_number(value: float) -> str:

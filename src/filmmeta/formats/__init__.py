@@ -9,6 +9,8 @@ omdb``); nothing is imported here, so that using one format never loads the othe
 - :mod:`filmmeta.formats.schemaorg`: schema.org ``Movie`` JSON-LD, both directions
   (``from_jsonld``, ``to_jsonld``).
 - :mod:`filmmeta.formats.justwatch`: JustWatch-style offers (``offers_from_justwatch``).
+- :mod:`filmmeta.formats.movielens`: the MovieLens data sets' ``movies.csv`` and
+  ``links.csv`` (``read_movies``).
 
 Every importer raises :class:`~filmmeta.ValidationError` with the path of the offending
 field in the *source* document, :class:`~filmmeta.UnsupportedDocumentError` for a

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from filmmeta._model.film import Role
+from filmmeta._model.validate import json_int
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats import _common
 from filmmeta.formats._common import field
@@ -92,7 +93,7 @@ def load(obj_or_text: Any) -> Any:
         body = body[:end].rstrip()
         body = body[:-2] if body.endswith(("//", "/*")) else body
     try:
-        return json.loads(body)
+        return json.loads(body, parse_int=json_int)
     except json.JSONDecodeError as err:
         raise ValidationError.at(ROOT, f"not JSON: {err.msg} (line {err.lineno})") from None
     except RecursionError:

@@ -19,9 +19,10 @@ from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_region
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film
+from filmmeta._model.film import Credit, Film
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import describe, shown
+from filmmeta._model.validate import describe, json_int, read_int, shown
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path
 from filmmeta.formats._common import (
     expect_list,
@@ -185,7 +186,7 @@ def _load(obj: Any) -> Any:
     if not isinstance(obj, str | bytes | bytearray):
         return obj
     try:
-        return json.loads(obj)
+        return json.loads(obj, parse_int=json_int)
     except (ValueError, RecursionError) as err:  # JSONDecodeError and UnicodeDecodeError
         raise ValidationError.at(ROOT, f"not JSON: {err}") from None
 
@@ -258,6 +259,7 @@ def _release(path: str, value: object) -> PartialDate | None:
         return None
     if isinstance(value, str):
         with field(path):
+            # ISO 8601 ("2008-07-18"): no convention to pass, and nothing else is guessed.
             return PartialDate.parse(value)
     year = _int(path, value)
     with field(path, inner=False):
@@ -319,6 +321,7 @@ def _credits(path: str, value: object) -> list[Credit]:
 
 def _ids(node: Mapping[str, Any], info: Mapping[str, Any], *, graphql: bool) -> ExternalIds:
     found: dict[str, Any]
+    tmdb_path = "content.externalIds.tmdbId"
     if graphql:
         given = expect_mapping(info.get("externalIds") or {}, "content.externalIds")
         found = {"imdb": given.get("imdbId"), "tmdb": given.get("tmdbId")}
@@ -329,9 +332,11 @@ def _ids(node: Mapping[str, Any], info: Mapping[str, Any], *, graphql: bool) -> 
             item = expect_mapping(item, f"external_ids[{i}]")  # noqa: PLW2901
             if (provider := item.get("provider")) in ("imdb", "tmdb"):
                 found[provider] = item.get("external_id")
+                if provider == "tmdb":
+                    tmdb_path = f"external_ids[{i}].external_id"
         found["justwatch"] = node.get("id")
     if isinstance(tmdb := found.get("tmdb"), str) and tmdb.isdecimal():
-        found["tmdb"] = int(tmdb)  # the legacy API writes "11"
+        found["tmdb"] = read_int(tmdb, tmdb_path)  # the legacy API writes "11"
     if type(found["justwatch"]) is not int:  # GraphQL's "id" is "tm123": not the number
         found["justwatch"] = None
     with field("content.externalIds" if graphql else "external_ids"):

@@ -15,10 +15,11 @@ from typing import Any
 
 from filmmeta._model.certification import ContentRating, normalize_certification
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._model.film import Credit, Film, FilmKind, Role
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import shown
+from filmmeta._model.validate import read_float, read_int, shown
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     country_codes,
@@ -155,7 +156,7 @@ def _list(obj: Mapping[str, Any], key: str) -> list[str]:
 
 def _number(value: str, pattern: re.Pattern[str], path: str, form: str) -> str:
     if not pattern.fullmatch(value):
-        raise ValidationError.at(path, f"{value!r} is not a number like {form}")
+        raise ValidationError.at(path, f"{shown(value)} is not a number like {form}")
     return value
 
 
@@ -167,7 +168,8 @@ def _release_date(obj: Mapping[str, Any]) -> PartialDate | None:
     released = text(obj.get("Released"), "Released")
     if released is not None:
         with field("Released"):
-            return PartialDate.parse(released)
+            # OMDb writes day first ("07 Nov 2000"), and always four digits of year.
+            return PartialDate.parse(released, dayfirst=True)
     if year is not None:
         with field("Year"):
             return PartialDate.parse(year)
@@ -229,7 +231,8 @@ def _ratings(obj: Mapping[str, Any]) -> list[Rating]:
     imdb = text(obj.get("imdbRating"), "imdbRating")
     if imdb is not None:
         with field("imdbRating", inner=False):
-            found["imdb"] = Rating("imdb", float(_number(imdb, _DECIMAL, "imdbRating", '"8.5"')))
+            number = read_float(_number(imdb, _DECIMAL, "imdbRating", '"8.5"'), "imdbRating")
+            found["imdb"] = Rating("imdb", number)
     if votes is not None and "imdb" in found:
         found["imdb"] = Rating("imdb", found["imdb"].value, votes=votes)
     metascore = _integer(obj, "Metascore", _INTEGER, '"87"')
@@ -256,8 +259,9 @@ def _listed_ratings(listed: object) -> dict[str, Rating]:
         pattern, form = _VALUE_FORMS[source]
         match = pattern.fullmatch(value)
         if match is None:
-            raise ValidationError.at(f"{path}.Value", f"{value!r} is not a rating like {form}")
-        number = float(match[1]) if source == "imdb" else int(match[1])
+            raise ValidationError.at(f"{path}.Value", f"{shown(value)} is not a rating like {form}")
+        read = read_float if source == "imdb" else read_int
+        number = read(match[1], f"{path}.Value")
         with field(f"{path}.Value", inner=False):
             found.setdefault(source, Rating(source, number))
     return found
@@ -265,7 +269,9 @@ def _listed_ratings(listed: object) -> dict[str, Rating]:
 
 def _integer(obj: Mapping[str, Any], key: str, pattern: re.Pattern[str], form: str) -> int | None:
     value = text(obj.get(key), key)
-    return None if value is None else int(_number(value, pattern, key, form).replace(",", ""))
+    if value is None:
+        return None
+    return read_int(_number(value, pattern, key, form).replace(",", ""), key)
 
 
 def _ids(obj: Mapping[str, Any]) -> ExternalIds:

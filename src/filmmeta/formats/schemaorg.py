@@ -17,10 +17,11 @@ from typing import Any
 from filmmeta._model.availability import Offer, OfferType
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind
+from filmmeta._model.film import Credit, Film, FilmKind
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import check_region, describe, fmt_number
+from filmmeta._model.validate import check_region, describe, fmt_number, read_float, read_int
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import country_codes, field, guard_depth, language_codes, unique, warn
 from filmmeta.formats._jsonld import (
@@ -116,6 +117,7 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
     url = _url(node)
     film: dict[str, Any] = {
         "kind": FilmKind.MOVIE,  # Movie and CreativeWork alike: schema.org has no finer type
+        # schema.org dates are ISO 8601: an ambiguous "01/02/2003" is refused, not guessed.
         "release_date": parsed(node, "datePublished", PartialDate.parse),
         "runtime": parsed(node, "duration", parse_runtime),
         "content_ratings": _content_ratings(node, country),
@@ -194,7 +196,7 @@ def _ids(url: str | None, same_as: list[str]) -> ExternalIds:
     for link in [url, *same_as] if url else same_as:
         for name, pattern in ID_RES.items():
             if name not in found and (match := pattern.search(link)):
-                found[name] = int(match[1]) if name == "tmdb" else match[1]
+                found[name] = read_int(match[1], "url") if name == "tmdb" else match[1]
     return ExternalIds(**found)
 
 
@@ -202,8 +204,8 @@ def _number(value: object, path: str) -> float:
     if type(value) is float or (type(value) is int and abs(value) < 2**53):
         return value
     if type(value) is str and _NUMBER.fullmatch(value := value.strip()):
-        number = float(value)
-        return int(value) if number.is_integer() and "." not in value else number
+        number = read_float(value, path)
+        return read_int(value, path) if number.is_integer() and "." not in value else number
     raise ValidationError.at(path, f"expected a number, got {describe(value)}")
 
 
@@ -211,7 +213,7 @@ def _count(value: object, path: str) -> int | None:
     if value is None:
         return None
     if type(value) is str and value.strip().replace(",", "").isdecimal():
-        return int(value.strip().replace(",", ""))
+        return read_int(value.strip().replace(",", ""), path)
     if type(value) is float and value.is_integer():
         return int(value)
     if type(value) is not int:

@@ -14,7 +14,8 @@ from typing import Any
 
 from filmmeta._model.codes import is_language_tag, language_from_name
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, ExternalIds, Film, FilmKind, Role
+from filmmeta._model.film import Credit, Film, FilmKind, Role
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import check_region, describe
@@ -213,6 +214,7 @@ def _release_date(details: Mapping[str, Any]) -> PartialDate | None:
     if value is None:
         return None
     with field("release_date"):
+        # ISO 8601 only ("1999-10-15"): no convention to pass, and nothing else is guessed.
         return PartialDate.parse(value)
 
 

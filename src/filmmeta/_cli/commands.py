@@ -1,0 +1,125 @@
+"""The commands: ``show``, ``validate`` and ``convert``.
+
+Each reads every file to its end: a problem is printed on standard error with its file
+(and line) and counted, and the next document is read. The exit status is 1 if there was
+any problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Iterator, Sequence
+from typing import IO
+
+import attrs
+
+from filmmeta._cli.formats import INPUTS, OUTPUTS, InputFormat
+from filmmeta._cli.inputs import UnreadableError, read_items
+from filmmeta._cli.progress import make_progress
+from filmmeta._model.film import Film
+from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
+from filmmeta.converters import from_dict
+
+__all__ = ["convert", "show", "validate"]
+
+
+@attrs.define
+class _Tally:
+    valid: int = 0
+    invalid: int = 0
+    unreadable: int = 0
+
+    @property
+    def status(self) -> int:
+        return 1 if self.invalid or self.unreadable else 0
+
+
+def _films(
+    files: Sequence[str],
+    fmt: InputFormat | None,
+    args: argparse.Namespace,
+    tally: _Tally,
+) -> Iterator[Film]:
+    """The films of every file; problems go to standard error and into *tally*."""
+    progress = functools.partial(make_progress, quiet=getattr(args, "quiet", False))
+    first_only = getattr(args, "errors", "all") == "first"
+    for name in files:
+        try:
+            for item in read_items(name, fmt, progress=progress):
+                if item.film is not None:
+                    tally.valid += 1
+                    yield item.film
+                    continue
+                tally.invalid += 1
+                sys.stderr.write("".join(line + "\n" for line in item.problems()))
+                if first_only:
+                    return
+        except UnreadableError as err:
+            tally.unreadable += 1
+            sys.stderr.write(f"{err}\n")
+            if first_only:
+                return
+
+
+def _input_format(args: argparse.Namespace) -> InputFormat | None:
+    return None if args.source is None else INPUTS[args.source]
+
+
+def show(args: argparse.Namespace, out: IO[str]) -> int:
+    """Print each film's title, fact sheet and sentences."""
+    tally = _Tally()
+    files = args.files or [None]
+    shown = 0
+    for name in files:
+        films = [_bundled()] if name is None else _films([name], _input_format(args), args, tally)
+        for film in films:
+            out.write("\n" if shown else "")
+            _show_one(film, out, args.country)
+            shown += 1
+    return tally.status
+
+
+def _bundled() -> Film:
+    from importlib import resources
+
+    from filmmeta.converters import from_json
+
+    return from_json((resources.files("filmmeta") / "data" / "backstage.json").read_bytes())
+
+
+def _show_one(film: Film, out: IO[str], country: str) -> None:
+    out.write(f"{film.title}\n\n")
+    sheet = fact_sheet(film, country=country)
+    width = max((len(label) for label in sheet), default=0)
+    for label, value in sheet.items():
+        out.write(f"  {label:<{width}}  {value}\n")
+    out.write("\n")
+    for sentence in (describe(film), reception(film), where_to_watch(film)):
+        if sentence:
+            out.write(sentence + "\n")
+
+
+def validate(args: argparse.Namespace, out: IO[str]) -> int:
+    """Check canonical JSON files; the counts end the run."""
+    strict = not args.lenient
+    canonical = attrs.evolve(INPUTS["json"], from_json=functools.partial(from_dict, strict=strict))
+    tally = _Tally()
+    for _ in _films(args.files, canonical, args, tally):
+        pass
+    out.write(f"{tally.valid} valid, {tally.invalid} invalid, {tally.unreadable} unreadable\n")
+    return tally.status
+
+
+def convert(args: argparse.Namespace, out: IO[str]) -> int:
+    """Write the films of every file in the ``--to`` format."""
+    write = OUTPUTS[args.target].write
+    tally = _Tally()
+    for film in _films(args.files, _input_format(args), args, tally):
+        out.write(write(film))
+    if tally.status:
+        sys.stderr.write(
+            f"{tally.valid} converted, {tally.invalid} invalid, {tally.unreadable} unreadable\n"
+        )
+    return tally.status

@@ -1,0 +1,50 @@
+"""The collection (series, set) a film belongs to: TMDb's collections, Kodi's sets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.validate import check_text, describe
+from filmmeta.exceptions import ValidationError
+
+__all__ = ["Collection"]
+
+
+def _check_text(inst: Collection, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    check_text(attribute.name, value, optional=attribute.name == "overview")
+
+
+def _check_ids(inst: Collection, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, ExternalIds):
+        raise ValidationError.at("ids", f"expected ExternalIds, got {describe(value)}")
+
+
+@attrs.frozen
+class Collection:
+    """A collection of films that a film belongs to ("The Lord of the Rings Collection").
+
+    Args:
+        name: The collection's name.
+        ids: Its ids in other databases (TMDb's collection id in ``tmdb``).
+        overview: A short description.
+
+    Raises:
+        ValidationError: An empty name or overview, ids that are not
+            :class:`~filmmeta.ExternalIds`.
+
+    Examples:
+        >>> c = Collection("The Lord of the Rings Collection", ids=ExternalIds(tmdb=119))
+        >>> c.name, c.ids.tmdb
+        ('The Lord of the Rings Collection', 119)
+        >>> Collection("Alien Collection").ids
+        ExternalIds(imdb=None, tmdb=None, wikidata=None, letterboxd=None, rotten_tomatoes=None, metacritic=None, justwatch=None)
+
+    .. versionadded:: 0.2.0
+    """  # noqa: E501
+
+    name: str = attrs.field(validator=_check_text)
+    ids: ExternalIds = attrs.field(default=NO_IDS, kw_only=True, validator=_check_ids)
+    overview: str | None = attrs.field(default=None, kw_only=True, validator=_check_text)

@@ -1,0 +1,85 @@
+"""The film's ids in other databases."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from filmmeta._model.validate import MAX_INT, check_text, shown
+from filmmeta.exceptions import ValidationError
+
+__all__ = ["NO_IDS", "ExternalIds"]
+
+_IMDB_ID = re.compile(r"tt\d{7,}", re.ASCII)
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*", re.ASCII)
+
+
+def _check_imdb(
+    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and not (type(value) is str and _IMDB_ID.fullmatch(value)):
+        raise ValidationError.at(
+            "imdb", f"{shown(value)} is not an IMDb id (tt and 7 or more digits)"
+        )
+
+
+def _check_positive_id(
+    inst: ExternalIds, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and not (type(value) is int and 0 < value <= MAX_INT):
+        raise ValidationError.at(attribute.name, f"{shown(value)} is not a positive integer id")
+
+
+def _check_wikidata(
+    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and not (type(value) is str and _WIKIDATA_ID.fullmatch(value)):
+        raise ValidationError.at("wikidata", f"{shown(value)} is not a Wikidata id (Q and digits)")
+
+
+def _check_slug(
+    inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None:
+        check_text(attribute.name, value)
+        if value != value.strip() or any(c.isspace() for c in value):
+            raise ValidationError.at(attribute.name, f"{shown(value)} contains white space")
+
+
+@attrs.frozen
+class ExternalIds:
+    """The film's ids in other databases.
+
+    Args:
+        imdb: IMDb title id, ``tt`` and 7 or more digits.
+        tmdb: TMDb movie id.
+        wikidata: Wikidata item, ``Q`` and digits.
+        letterboxd: Letterboxd slug ("backstage-2000").
+        rotten_tomatoes: Rotten Tomatoes path ("m/backstage").
+        metacritic: Metacritic slug.
+        justwatch: JustWatch numeric id.
+
+    Examples:
+        >>> bool(ExternalIds()), bool(ExternalIds(imdb="tt0088763"))
+        (False, True)
+        >>> ExternalIds(imdb="tt123")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: imdb: 'tt123' is not an IMDb id (tt and 7 or more digits)
+    """  # noqa: E501
+
+    imdb: str | None = attrs.field(default=None, validator=_check_imdb)
+    tmdb: int | None = attrs.field(default=None, validator=_check_positive_id)
+    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata)
+    letterboxd: str | None = attrs.field(default=None, validator=_check_slug)
+    rotten_tomatoes: str | None = attrs.field(default=None, validator=_check_slug)
+    metacritic: str | None = attrs.field(default=None, validator=_check_slug)
+    justwatch: int | None = attrs.field(default=None, validator=_check_positive_id)
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, a.name) is not None for a in attrs.fields(ExternalIds))
+
+
+#: The ids of a film that has none (immutable, so one instance serves every film).
+NO_IDS = ExternalIds()
