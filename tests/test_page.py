@@ -164,7 +164,7 @@ def test_html_page_is_semantic_and_valid(backstage: Film) -> None:
     assert [_text(li) for li in header] == ["R", "2000", "1 hr 26 min", "5.7 (347)", "29"]
     offers = root.find(".//h:ul[@class='filmmeta-offers']", NS)
     assert offers is not None
-    assert [_text(li) for li in offers][0] == "Apple TV: Rent, Buy"
+    assert _text(next(iter(offers))) == "Apple TV: Rent, Buy"
     facts = root.find(".//h:dl", NS)
     assert facts is not None
     pairs = [(e.tag.split("}")[1], _text(e)) for e in facts]
@@ -174,6 +174,21 @@ def test_html_page_is_semantic_and_valid(backstage: Film) -> None:
 def _jsonld(root: ET.Element) -> list[object]:
     scripts = root.findall(".//h:script", NS)
     return [json.loads(_text(s)) for s in scripts if s.get("type") == "application/ld+json"]
+
+
+def test_html_page_leaves_out_what_is_unknown() -> None:
+    root = _parse(page(Film("Heat"), format="html"))
+    assert root.find(".//h:ul", NS) is None
+    assert root.find(".//h:dl", NS) is None
+    assert [_text(p) for p in root.iterfind(".//h:p", NS)] == ["Heat is a movie."]
+
+
+def test_html_offers_list_each_provider_once() -> None:
+    offers = [Offer("Vudu", "buy", region="US"), Offer("Vudu", "buy", region="CA")]
+    root = _parse(page(Film("Heat", offers=offers), format="html"))
+    offered = root.find(".//h:ul[@class='filmmeta-offers']", NS)
+    assert offered is not None
+    assert [_text(li) for li in offered] == ["Vudu: Buy"]
 
 
 def test_html_embeds_the_jsonld_that_reads_back(backstage: Film) -> None:

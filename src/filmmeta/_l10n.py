@@ -38,6 +38,7 @@ __all__ = [
     "_",
     "country_name",
     "date_words",
+    "items",
     "join",
     "lang",
     "language_name",
@@ -169,8 +170,6 @@ def lang(locale: object) -> Lang:
         ImportError: A language other than English without Babel installed.
         TypeError: *locale* is not a string.
     """
-    if isinstance(locale, Lang):
-        return locale
     if not isinstance(locale, str):
         msg = f"locale must be a string such as 'de-DE', not {type(locale).__name__}"
         raise TypeError(msg)
@@ -213,6 +212,11 @@ def p_(lang: Lang, context: str, message: str) -> str:
 def sentences(lang: Lang, parts: Sequence[str]) -> str:
     """Sentences one after another: a space between them, none in Japanese."""
     return ("" if lang.language in _TIGHT else " ").join(part for part in parts if part)
+
+
+def items(lang: Lang, words: Sequence[str]) -> str:
+    """Words of a list without a conjunction: "Rent, Buy"; "レンタル、購入"."""
+    return ("、" if lang.language in _TIGHT else ", ").join(words)
 
 
 def number(lang: Lang, value: float, *, group: bool = True) -> str:

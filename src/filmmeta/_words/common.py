@@ -9,7 +9,6 @@ from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import country_name
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ratings import SOURCES, Rating, RatingKind
-from filmmeta._model.validate import fmt_number
 
 __all__ = [
     "article",
@@ -125,8 +124,3 @@ def region_words(lang: Lang, region: str) -> str:
     from filmmeta._l10n import country_name as localized
 
     return localized(lang, region, english)
-
-
-def plain_number(value: float) -> str:
-    """A number in English as the model writes it (no trailing ".0")."""
-    return fmt_number(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from filmmeta._l10n import N_, Lang, _, join, lang, sentences
+from filmmeta._l10n import N_, Lang, _, items, join, lang, sentences
 from filmmeta._model.availability import Offer, OfferType, group_offers
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._words.common import region_words, title_in
@@ -161,4 +161,4 @@ def offer_words(language: Lang, offers: tuple[Offer, ...]) -> list[tuple[str, st
         names = types.setdefault(offer.provider, [])
         if noun not in names:
             names.append(noun)
-    return [(provider, ", ".join(nouns)) for provider, nouns in types.items()]
+    return [(provider, items(language, nouns)) for provider, nouns in types.items()]
