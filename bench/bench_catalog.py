@@ -1,152 +1,293 @@
-"""Catalog scale: JSON Lines load, Parquet write and Parquet read, with peak memory.
+"""Catalog scale: JSON Lines (and IMDb's TSV) to Parquet and pandas, filmmeta against its peers.
 
-    python bench/bench_catalog.py                    # 10^5 and 10^6 films, ~30-40 minutes
-    python bench/bench_catalog.py --n 200000 --small 20000
+    python bench/bench_catalog.py                      # 50,000 films, 10^6 IMDb rows
+    python bench/bench_catalog.py --n 1000000 --imdb-rows 10000000
+    python bench/bench_catalog.py --json out.json      # also write the figures as JSON
 
-The films are ``gen.film`` documents (seeded, about 1.5 kB of JSON each) written as one
-JSON Lines file of ``--n`` lines, whose first ``--small`` lines are also written as a
-second file, into a temporary directory that is removed at the end (``--keep DIR`` keeps
-the files). For each file three steps run, each in a fresh interpreter:
+The films are ``gen.film`` documents (seeded, about 1.5 kB of JSON each), written as one
+JSON Lines file of ``--n`` lines in a temporary directory (``--keep DIR`` keeps it). The
+IMDb files are ``gen_imdb`` files (title.basics and title.ratings with IMDb's columns).
+Each pipeline runs alone in a fresh interpreter whose imports are done before the clock
+starts, and reports:
 
-* ``load``: count the films of ``filmmeta.load_jsonl(path)``;
-* ``write``: ``frames.write_parquet(load_jsonl(path), parquet)``;
-* ``read``: count the films of ``frames.read_parquet(parquet)``.
+* films/s: rows of the input over the wall time of the pipeline;
+* peak RSS: the interpreter's maximum resident memory (``ru_maxrss``), which sees Arrow's
+  buffers as well as Python's objects;
+* peak above imports: the peak RSS less the RSS after the imports, the memory the work
+  itself needed;
+* result size: the result's own memory (``DataFrame.memory_usage(deep=True)``, a table's
+  ``nbytes``, or the Parquet file's size).
 
-Each step runs twice: once timed, once under :mod:`tracemalloc` for the peak of the Python
-heap (tracemalloc slows Python down severalfold, so its run is not timed). Both runs also
-report the interpreter's maximum RSS, which includes what tracemalloc cannot see (Arrow's
-buffers) and the interpreter itself. Streaming means the peaks of the small and the large
-file are about the same: the memory of one batch, not of the file.
+Every pipeline's films/s is also given as a ratio to the peer of its row in
+``targets.py`` (pyarrow's readers), measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-STEPS = ("load", "write", "read")
+from targets import (  # noqa: E402 - bench/ is not a package: found through sys.path
+    IMDB_OURS,
+    IMDB_PEER,
+    PANDAS_OURS,
+    PANDAS_PEER,
+    PARQUET_OURS,
+    PARQUET_PEER,
+)
+
+# -- the pipelines, run in a child interpreter ----------------------------------------------
 
 
-def generate(files: dict[int, Path], seed: int) -> None:
-    """Write the first *n* generated films to each ``files[n]``: one sequence, many heads."""
-    import contextlib
+def _rss() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size
+
+
+def _frames() -> Any:
+    from filmmeta import frames
+
+    return frames
+
+
+def _object_parquet(src: Path, out: Path) -> int:
+    from filmmeta import load_jsonl
+
+    _frames().write_parquet(load_jsonl(src), out)
+    return _size(out)
+
+
+def _columnar_parquet(src: Path, out: Path) -> int:
+    _frames().write_parquet(src, out)
+    return _size(out)
+
+
+def _pyarrow_parquet(src: Path, out: Path) -> int:
+    import pyarrow.json as pj
+    import pyarrow.parquet as pq
+
+    pq.write_table(pj.read_json(src), out, compression="zstd")
+    return _size(out)
+
+
+def _object_pandas(src: Path, out: Path) -> int:
+    from filmmeta import load_jsonl
+
+    return int(_frames().to_dataframe(load_jsonl(src)).memory_usage(deep=True).sum())
+
+
+def _columnar_pandas(src: Path, out: Path) -> int:
+    return int(_frames().to_dataframe(src).memory_usage(deep=True).sum())
+
+
+def _pyarrow_pandas(src: Path, out: Path) -> int:
+    import pyarrow.json as pj
+
+    return int(pj.read_json(src).to_pandas().memory_usage(deep=True).sum())
+
+
+def _polars_parquet(src: Path, out: Path) -> int:
+    import polars as pl
+
+    pl.read_ndjson(src).write_parquet(out, compression="zstd")
+    return _size(out)
+
+
+def _duckdb_parquet(src: Path, out: Path) -> int:
+    import duckdb
+
+    duckdb.sql(f"COPY (SELECT * FROM read_json('{src}')) TO '{out}' (FORMAT parquet)")
+    return _size(out)
+
+
+def _imdb_parquet(src: Path, out: Path) -> int:
+    from filmmeta.formats import imdb
+
+    imdb.write_parquet(out, basics=src / "title.basics.tsv", ratings=src / "title.ratings.tsv")
+    return _size(out)
+
+
+def _pyarrow_csv(src: Path, out: Path) -> int:
+    import pyarrow.csv as pc
+    import pyarrow.parquet as pq
+
+    parse = pc.ParseOptions(delimiter="\t", quote_char=False)
+    convert = pc.ConvertOptions(null_values=["\\N"])
+    table = pc.read_csv(src / "title.basics.tsv", parse_options=parse, convert_options=convert)
+    pq.write_table(table, out, compression="zstd")
+    return _size(out)
+
+
+Pipeline = Callable[[Path, Path], int]
+#: name: (input, function, imports done before the clock starts, what it checks)
+PIPELINES: dict[str, tuple[str, Pipeline, tuple[str, ...], str]] = {
+    PARQUET_OURS: ("jsonl", _columnar_parquet, ("pyarrow.parquet",), "everything"),
+    "filmmeta write_parquet(load_jsonl(path))": (
+        "jsonl",
+        _object_parquet,
+        ("pyarrow.parquet",),
+        "everything",
+    ),
+    PARQUET_PEER: ("jsonl", _pyarrow_parquet, ("pyarrow.json", "pyarrow.parquet"), "JSON types"),
+    PANDAS_OURS: ("jsonl", _columnar_pandas, ("pyarrow", "pandas"), "everything"),
+    "filmmeta to_dataframe(load_jsonl(path))": (
+        "jsonl",
+        _object_pandas,
+        ("pyarrow", "pandas"),
+        "everything",
+    ),
+    PANDAS_PEER: ("jsonl", _pyarrow_pandas, ("pyarrow.json", "pandas"), "JSON types"),
+    "polars read_ndjson + write_parquet": ("jsonl", _polars_parquet, ("polars",), "JSON types"),
+    "duckdb COPY (read_json) TO parquet": ("jsonl", _duckdb_parquet, ("duckdb",), "nothing"),
+    IMDB_OURS: ("imdb", _imdb_parquet, ("pyarrow.parquet", "pyarrow.csv"), "everything"),
+    IMDB_PEER: ("imdb", _pyarrow_csv, ("pyarrow.csv", "pyarrow.parquet"), "nothing"),
+}
+#: The peer each pipeline's films/s is compared with.
+PEER_OF = {
+    PARQUET_OURS: PARQUET_PEER,
+    "filmmeta write_parquet(load_jsonl(path))": PARQUET_PEER,
+    PANDAS_OURS: PANDAS_PEER,
+    "filmmeta to_dataframe(load_jsonl(path))": PANDAS_PEER,
+    "polars read_ndjson + write_parquet": PARQUET_PEER,
+    "duckdb COPY (read_json) TO parquet": PARQUET_PEER,
+    IMDB_OURS: IMDB_PEER,
+}
+
+
+def child(name: str, src: Path, out: Path) -> None:
+    """Run one pipeline in this interpreter and print its figures as JSON."""
+    import importlib
+
+    _, run, modules, _ = PIPELINES[name]
+    try:
+        for module in (*modules, "filmmeta.frames"):
+            importlib.import_module(module)
+        before = _rss()
+        start = time.perf_counter()
+        result = run(src, out)
+        seconds = time.perf_counter() - start
+    except Exception as exc:
+        print(json.dumps({"error": f"{type(exc).__name__}: {exc}"[:300]}))
+        return
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    figures = {"seconds": seconds, "peak_rss": peak, "peak_above_imports": peak - before}
+    print(json.dumps({**figures, "result_bytes": result}))
+
+
+# -- the parent -----------------------------------------------------------------------------
+
+
+def generate(path: Path, n: int, seed: int) -> None:
+    """Write *n* generated films as JSON Lines."""
     import random
 
     import gen
 
-    from filmmeta._json import jsonlib as _jsonlib
+    from filmmeta._json import jsonlib
 
     rng = random.Random(seed)
-    with contextlib.ExitStack() as stack:
-        outs = [
-            (n, stack.enter_context(path.open("w", encoding="utf-8"))) for n, path in files.items()
-        ]
-        for i in range(max(files)):
-            line = _jsonlib.dumps(gen.film(rng)) + "\n"
-            for n, out in outs:
-                if i < n:
-                    out.write(line)
+    with path.open("w", encoding="utf-8") as out:
+        for _ in range(n):
+            out.write(jsonlib.dumps(gen.film(rng)) + "\n")
 
 
-def _run_step(step: str, jsonl: Path, parquet: Path, row_group_size: int) -> int:
-    from filmmeta import frames, load_jsonl
-
-    if step == "load":
-        return sum(1 for _ in load_jsonl(jsonl))
-    if step == "write":
-        return frames.write_parquet(load_jsonl(jsonl), parquet, row_group_size=row_group_size)
-    return sum(1 for _ in frames.read_parquet(parquet, batch_size=row_group_size))
-
-
-def child(args: argparse.Namespace) -> None:
-    """Run one step in this interpreter and print its figures as JSON."""
-    import pyarrow.parquet  # noqa: F401 - imported before measuring, as a program would
-
-    import filmmeta.frames  # noqa: F401
-
-    if args.trace:
-        tracemalloc.start()
-    start = time.perf_counter()
-    films = _run_step(args.child, args.jsonl, args.parquet, args.row_group_size)
-    seconds = time.perf_counter() - start
-    peak = tracemalloc.get_traced_memory()[1] if args.trace else None
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
-    print(json.dumps({"films": films, "seconds": seconds, "peak": peak, "maxrss": maxrss}))
+def _imdb_files(where: Path, rows: int, seed: int) -> bool:
+    try:
+        import gen_imdb
+    except ImportError:  # not yet in this checkout
+        return False
+    gen_imdb.write(where, rows, seed=seed)
+    return True
 
 
-def _measure(step: str, jsonl: Path, parquet: Path, row_group_size: int, *, trace: bool) -> Any:
-    command = [sys.executable, __file__, "--child", step, "--jsonl", str(jsonl)]
-    command += ["--parquet", str(parquet), "--row-group-size", str(row_group_size)]
-    if trace:
-        command.append("--trace")
+def _measure(name: str, src: Path, out: Path) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", name, "--src", str(src), "--out", str(out)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
-        raise SystemExit(f"{step} failed:\n{done.stderr}")
-    return json.loads(done.stdout)
+        return {"error": done.stderr.strip().splitlines()[-1][:300]}
+    return dict(json.loads(done.stdout))
 
 
-def _mib(n: float) -> str:
-    return f"{n / 2**20:,.1f} MiB"
+def show(results: dict[str, Any]) -> None:
+    """Print the catalog table: films/s, ratio to the row's peer, memory, what is checked."""
+    found = results["pipelines"]
+    print(
+        f"  {'pipeline':<42} {'films/s':>9} {'vs peer':>8} {'peak RSS':>9} "
+        f"{'above imports':>13} {'result':>9}  checks"
+    )
+    for name, figures in found.items():
+        checks = PIPELINES[name][3]
+        if "error" in figures:
+            print(f"  {name:<42} {'not measured':>9}  ({figures['error']})")
+            continue
+        peer = found.get(PEER_OF.get(name, ""), {})
+        ratio = f"{figures['films_per_s'] / peer['films_per_s']:.2f}x" if "seconds" in peer else ""
+        peak, above = figures["peak_rss"] / 2**20, figures["peak_above_imports"] / 2**20
+        print(
+            f"  {name:<42} {figures['films_per_s']:>9,.0f} {ratio:>8} {peak:>5,.0f} MiB "
+            f"{above:>9,.0f} MiB {figures['result_bytes'] / 2**20:>5,.1f} MiB  {checks}"
+        )
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> dict[str, Any] | None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=1_000_000, help="films in the large file")
-    parser.add_argument("--small", type=int, default=100_000, help="films in the small file")
-    parser.add_argument("--row-group-size", type=int, default=10_000)
+    parser.add_argument("--n", type=int, default=50_000, help="films in the JSON Lines file")
+    parser.add_argument("--imdb-rows", type=int, default=1_000_000, help="title.basics rows")
     parser.add_argument("--seed", type=int, default=2000)
-    parser.add_argument("--keep", type=Path, help="write the files here and keep them")
-    parser.add_argument(
-        "--steps", nargs="+", choices=STEPS, default=STEPS, help="run only these steps"
-    )
-    parser.add_argument(
-        "--reuse", action="store_true", help="with --keep: use the files already there"
-    )
-    parser.add_argument("--child", choices=STEPS, help=argparse.SUPPRESS)
-    parser.add_argument("--jsonl", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--parquet", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, help="write the input files here and keep them")
+    parser.add_argument("--only", nargs="+", choices=PIPELINES, help="run only these pipelines")
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    parser.add_argument("--child", choices=PIPELINES, help=argparse.SUPPRESS)
+    parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args)
-        return
+        child(args.child, args.src, args.out)
+        return None
     with tempfile.TemporaryDirectory() as tmp:
         where = args.keep or Path(tmp)
         where.mkdir(parents=True, exist_ok=True)
-        sizes = {n: where / f"films-{n}.jsonl" for n in sorted({args.small, args.n})}
-        if not (args.reuse and all(path.exists() for path in sizes.values())):
-            start = time.perf_counter()
-            generate(sizes, args.seed)
-            print(f"generated {max(sizes):,} films in {time.perf_counter() - start:.0f} s")
-        print(
-            f"{'films':>10} {'step':<6} {'seconds':>8} {'films/s':>8} {'file':>11} "
-            f"{'tracemalloc peak':>17} {'max RSS':>11}",
-            flush=True,
+        jsonl = where / f"films-{args.n}.jsonl"
+        if not jsonl.exists():
+            generate(jsonl, args.n, args.seed)
+        imdb = where / f"imdb-{args.imdb_rows}"
+        imdb.mkdir(exist_ok=True)
+        have_imdb = (imdb / "title.basics.tsv").exists() or _imdb_files(
+            imdb, args.imdb_rows, args.seed
         )
-        for n, jsonl in sizes.items():
-            parquet = jsonl.with_suffix(".parquet")
-            for step in args.steps:
-                timed = _measure(step, jsonl, parquet, args.row_group_size, trace=False)
-                traced = _measure(step, jsonl, parquet, args.row_group_size, trace=True)
-                assert timed["films"] == traced["films"] == n, (timed, traced)
-                size = jsonl if step == "load" else parquet
-                print(
-                    f"{n:>10,} {step:<6} {timed['seconds']:>8.1f} "
-                    f"{n / timed['seconds']:>8,.0f} {_mib(size.stat().st_size):>11} "
-                    f"{_mib(traced['peak']):>17} {_mib(timed['maxrss']):>11}",
-                    flush=True,
-                )
+        results: dict[str, Any] = {"films": args.n, "imdb_rows": args.imdb_rows, "pipelines": {}}
+        for name in args.only or PIPELINES:
+            kind = PIPELINES[name][0]
+            if kind == "imdb" and not have_imdb:
+                figures: dict[str, Any] = {"error": "no IMDb generator (gen_imdb.py)"}
+            else:
+                src, rows = (jsonl, args.n) if kind == "jsonl" else (imdb, args.imdb_rows)
+                figures = _measure(name, src, where / "out.parquet")
+                if "seconds" in figures:
+                    figures["films_per_s"] = rows / figures["seconds"]
+            results["pipelines"][name] = figures
+            print(f"  {name}: {figures}", file=sys.stderr, flush=True)
+        print(f"Catalog of {args.n:,} films; IMDb title.basics of {args.imdb_rows:,} rows")
+        show(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return results
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterable, Sequence
@@ -32,11 +33,14 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import bench_catalog
 import bench_runtime
 import ceilings
 import gen
 import orjson
 import peers
+import targets
+from targets import CEILING
 
 import filmmeta
 
@@ -44,10 +48,26 @@ Task = Callable[[], object]
 HERE = Path(__file__).resolve().parent
 
 #: Full and quick settings.
-FULL = {"n": 2_000, "rounds": 7, "jsonl": 100_000, "jsonl_rounds": 3, "memory": 10_000, "runs": 15}
-QUICK = {"n": 500, "rounds": 3, "jsonl": 10_000, "jsonl_rounds": 2, "memory": 2_000, "runs": 5}
-#: The row of the pure-Python ceiling (ceilings.py) in the JSON tables.
-CEILING = "ceiling (Python, no checks)"
+FULL = {
+    "n": 2_000,
+    "rounds": 7,
+    "jsonl": 100_000,
+    "jsonl_rounds": 3,
+    "memory": 10_000,
+    "runs": 15,
+    "catalog": 50_000,
+    "imdb_rows": 1_000_000,
+}
+QUICK = {
+    "n": 500,
+    "rounds": 3,
+    "jsonl": 10_000,
+    "jsonl_rounds": 2,
+    "memory": 2_000,
+    "runs": 5,
+    "catalog": 10_000,
+    "imdb_rows": 100_000,
+}
 #: A timed sample of a short task repeats it until it takes this long.
 MIN_SAMPLE = 0.05
 
@@ -82,6 +102,39 @@ def interleaved(
     return {name: count / statistics.median(times) for name, times in samples.items()}
 
 
+#: The two regimes of the garbage collector every throughput is measured in.
+REGIMES = ("gc on", "gc off")
+
+
+def collector_off(task: Task) -> Task:
+    """Run *task* with the cyclic garbage collector disabled, as ``gc_paused()`` would."""
+
+    def run() -> object:
+        gc.disable()
+        try:
+            return task()
+        finally:
+            gc.enable()
+
+    return run
+
+
+def regimes(tasks: dict[str, Task]) -> dict[str, Task]:
+    """Each task twice, interleaved in one run: as it is, and with the collector off."""
+    both = {f"{name} [gc on]": task for name, task in tasks.items()}
+    both.update({f"{name} [gc off]": collector_off(task) for name, task in tasks.items()})
+    return both
+
+
+def split(results: dict[str, float]) -> dict[str, dict[str, float]]:
+    """The results of :func:`regimes` as one table per regime."""
+    tables: dict[str, dict[str, float]] = {regime: {} for regime in REGIMES}
+    for key, value in results.items():
+        name, _, regime = key.rpartition(" [")
+        tables[regime.rstrip("]")][name] = value
+    return tables
+
+
 def over(func: Callable[[Any], object], items: Sequence[Any]) -> Task:
     # The results are kept until the call ends, as a program keeps what it decodes.
     def run() -> list[object]:
@@ -105,7 +158,8 @@ def frozen(*values: object) -> None:
 # Throughput
 
 
-def bench_objects(docs: list[dict[str, Any]], rounds: int) -> dict[str, dict[str, float]]:
+def bench_objects(docs: list[dict[str, Any]], rounds: int) -> dict[str, dict[str, Any]]:
+    """Throughput of the four conversions, each in both regimes of the collector."""
     blobs = [orjson.dumps(doc) for doc in docs]
     ours = [filmmeta.from_dict(doc) for doc in docs]
     ms = [peers.msgspec_from_dict(doc) for doc in docs]
@@ -113,32 +167,20 @@ def bench_objects(docs: list[dict[str, Any]], rounds: int) -> dict[str, dict[str
     dc = [peers.DFilm.from_dict(doc) for doc in docs]
     frozen(blobs, ours, ms, pd, dc)
     n = len(docs)
-    results = {}
-    print("  dict -> Film")
-    results["dict -> Film"] = interleaved(
-        {
+    measurements: dict[str, dict[str, Task]] = {
+        "dict -> Film": {
             "filmmeta": over(filmmeta.from_dict, docs),
             "msgspec": over(peers.msgspec_from_dict, docs),
             "pydantic": over(peers.PFilm.model_validate, docs),
             "dataclasses": over(peers.DFilm.from_dict, docs),
         },
-        n,
-        rounds,
-    )
-    print("  Film -> dict")
-    results["Film -> dict"] = interleaved(
-        {
+        "Film -> dict": {
             "filmmeta": over(filmmeta.to_dict, ours),
             "msgspec": over(msgspec_to_builtins, ms),
             "pydantic": over(peers.pydantic_to_dict, pd),
             "dataclasses": over(peers.DFilm.to_dict, dc),
         },
-        n,
-        rounds,
-    )
-    print("  JSON -> Film")
-    results["JSON -> Film"] = interleaved(
-        {
+        "JSON -> Film": {
             "filmmeta": over(filmmeta.from_json, blobs),
             "msgspec": over(peers.MSGSPEC_DECODER.decode, blobs),
             "pydantic": over(peers.PFilm.model_validate_json, blobs),
@@ -146,12 +188,7 @@ def bench_objects(docs: list[dict[str, Any]], rounds: int) -> dict[str, dict[str
             "floor (orjson.loads)": over(orjson.loads, blobs),
             CEILING: over(ceilings.bare_from_json, blobs),
         },
-        n,
-        rounds,
-    )
-    print("  Film -> JSON")
-    results["Film -> JSON"] = interleaved(
-        {
+        "Film -> JSON": {
             "filmmeta": over(filmmeta.to_json, ours),
             "msgspec": over(peers.MSGSPEC_ENCODER.encode, ms),
             "pydantic": over(peers.pydantic_to_json, pd),
@@ -159,9 +196,11 @@ def bench_objects(docs: list[dict[str, Any]], rounds: int) -> dict[str, dict[str
             "floor (orjson.dumps)": over(orjson.dumps, docs),
             CEILING: over(ceilings.bare_to_json, ours),
         },
-        n,
-        rounds,
-    )
+    }
+    results = {}
+    for title, tasks in measurements.items():
+        print(f"  {title}")
+        results[title] = split(interleaved(regimes(tasks), n, rounds))
     gc.unfreeze()
     return results
 
@@ -170,7 +209,8 @@ def msgspec_to_builtins(film: peers.MFilm) -> Any:
     return peers.msgspec.to_builtins(film)
 
 
-def bench_jsonl(n: int, rounds: int) -> dict[str, float]:
+def bench_jsonl(n: int, rounds: int) -> dict[str, dict[str, float]]:
+    """Bulk JSONL load of *n* films kept in memory, in both regimes of the collector."""
     docs = gen.films(n, seed=1)
     blob = b"".join(orjson.dumps(doc) + b"\n" for doc in docs)
     del docs
@@ -178,18 +218,27 @@ def bench_jsonl(n: int, rounds: int) -> dict[str, float]:
     frozen(blob)
     decoder = peers.MSGSPEC_DECODER
 
-    def tasks(data: bytes) -> dict[str, Task]:
-        return {
-            "filmmeta.load_jsonl": lambda: list(filmmeta.load_jsonl(io.BytesIO(data))),
-            "pydantic, line by line": lambda: [
-                peers.PFilm.model_validate_json(line) for line in data.splitlines()
-            ],
-            "msgspec.decode_lines": lambda: decoder.decode_lines(data),
-            "floor (orjson.loads)": lambda: [orjson.loads(line) for line in data.splitlines()],
-        }
+    def paused_load(data: bytes) -> list[filmmeta.Film]:
+        with filmmeta.gc_paused():
+            return list(filmmeta.load_jsonl(io.BytesIO(data)))
 
-    print(f"  JSONL of {n:,} films ({len(blob) / 1e6:.0f} MB), {rounds} rounds")
-    result = interleaved(tasks(blob), n, rounds, warmup=tasks(small))
+    def tasks(data: bytes) -> dict[str, Task]:
+        both = regimes(
+            {
+                "filmmeta.load_jsonl": lambda: list(filmmeta.load_jsonl(io.BytesIO(data))),
+                "pydantic, line by line": lambda: [
+                    peers.PFilm.model_validate_json(line) for line in data.splitlines()
+                ],
+                "msgspec.decode_lines": lambda: decoder.decode_lines(data),
+                "floor (orjson.loads)": lambda: [orjson.loads(line) for line in data.splitlines()],
+            }
+        )
+        # What a program gets by asking for the pause: the "gc off" regime, by the public API.
+        both["in filmmeta.gc_paused() [gc on]"] = lambda: paused_load(data)
+        return both
+
+    print(f"  JSONL of {n:,} films ({len(blob) / 1e6:.0f} MB), {rounds} rounds, both regimes")
+    result = split(interleaved(tasks(blob), n, rounds, warmup=tasks(small)))
     gc.unfreeze()
     return result
 
@@ -221,6 +270,32 @@ def bench_memory(n: int) -> dict[str, float]:
         docs = [orjson.loads(blob) for blob in blobs]
         films = [build(doc) for doc in docs]
         del docs
+        gc.collect()
+        retained = tracemalloc.get_traced_memory()[0] - before
+        tracemalloc.stop()
+        del films
+        result[name] = retained / n
+    return result
+
+
+def bench_catalog_memory(n: int) -> dict[str, float]:
+    """Bytes retained per film by a JSONL catalog of *n* films loaded and kept.
+
+    The generated catalog repeats values as real ones do (names from a pool, a few
+    providers, genres, content ratings): what sharing equal frozen values can save.
+    """
+    blob = b"".join(orjson.dumps(doc) + b"\n" for doc in gen.films(n, seed=5))
+    loaders: dict[str, Callable[[bytes], object]] = {
+        "filmmeta.load_jsonl": lambda data: list(filmmeta.load_jsonl(io.BytesIO(data))),
+        "msgspec.decode_lines": peers.MSGSPEC_DECODER.decode_lines,
+    }
+    result = {}
+    for name, load in loaders.items():
+        load(blob[: blob.index(b"\n") + 1])  # warm up: lazy converters are not per film
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        films = load(blob)
         gc.collect()
         retained = tracemalloc.get_traced_memory()[0] - before
         tracemalloc.stop()
@@ -342,69 +417,32 @@ def table(
         print(f"  {name:<28} {number:>14} {shown:>14}")
 
 
-def checklist(r: dict[str, Any]) -> list[dict[str, Any]]:
-    """The targets of the performance issue, each with the measured value."""
-    thru, mem, imp = r["throughput"], r["memory_bytes_per_film"], r["import_ms"]
-    rt = r["runtime_ops_per_s"]
-    parse, fmt = rt["parse_runtime (ISO 8601)"], rt['format_runtime(style="long")']
-    dec, enc, jl = thru["JSON -> Film"], thru["Film -> JSON"], r["jsonl_films_per_s"]
-    rows = [
-        ("from_json vs pydantic", dec["filmmeta"] / dec["pydantic"], ">=", 2.0),
-        ("  pure-Python ceiling vs pydantic", dec[CEILING] / dec["pydantic"], "", 0),
-        ("from_json vs msgspec", dec["filmmeta"] / dec["msgspec"], ">=", 0.25),
-        (
-            "load_jsonl vs pydantic line by line",
-            jl["filmmeta.load_jsonl"] / jl["pydantic, line by line"],
-            ">=",
-            2.5,
-        ),
-        ("to_json vs pydantic", enc["filmmeta"] / enc["pydantic"], ">=", 1.5),
-        ("to_json vs msgspec", enc["filmmeta"] / enc["msgspec"], ">=", 0.5),
-        ("  pure-Python ceiling vs msgspec", enc[CEILING] / enc["msgspec"], "", 0),
-        ("memory per Film / msgspec Struct", mem["filmmeta"] / mem["msgspec"], "<=", 1.1),
-        ("import filmmeta, ms", imp["filmmeta"], "<=", 60.0),
-        ("import filmmeta / import cattrs", imp["filmmeta"] / imp["cattrs"], "<=", 1.4),
-        (
-            "parse_runtime vs isodate",
-            parse["filmmeta"] / parse["isodate.parse_duration"],
-            ">=",
-            3.0,
-        ),
-        (
-            "format_runtime long vs humanize",
-            fmt["filmmeta"] / fmt["humanize.precisedelta"],
-            ">=",
-            5.0,
-        ),
-    ]
-    # A row without a goal is context: the most any pure-Python code reaches (ceilings.py).
-    return [
-        {
-            "target": name,
-            "value": round(value, 3),
-            "goal": f"{op} {goal:g}" if op else "",
-            "met": value >= goal if op == ">=" else value <= goal if op else None,
-        }
-        for name, value, op, goal in rows
-    ]
-
-
 def report(r: dict[str, Any], settings: dict[str, int]) -> None:
     print("\n" + "=" * 64)
     print(r["header"])
-    for title, results in r["throughput"].items():
-        n, rounds = settings["n"], settings["rounds"]
-        table(f"{title} ({n:,} films, median of {rounds} rounds)", results, "films/s")
+    n, rounds = settings["n"], settings["rounds"]
+    for title, by_regime in r["throughput"].items():
+        for regime, results in by_regime.items():
+            table(f"{title}, {regime} ({n:,} films, median of {rounds} rounds)", results, "films/s")
+    for regime, results in r["jsonl_films_per_s"].items():
+        table(
+            f"JSONL load of {settings['jsonl']:,} films, {regime} "
+            f"(median of {settings['jsonl_rounds']} rounds)",
+            results,
+            "films/s",
+            ours="filmmeta.load_jsonl",
+        )
     table(
-        f"JSONL load of {settings['jsonl']:,} films (median of {settings['jsonl_rounds']} rounds)",
-        r["jsonl_films_per_s"],
-        "films/s",
-        ours="filmmeta.load_jsonl",
-    )
-    table(
-        f"Memory retained per film ({settings['memory']:,} films, tracemalloc)",
+        f"Memory retained per film ({settings['memory']:,} films from dicts, tracemalloc)",
         r["memory_bytes_per_film"],
         "bytes/film",
+        lower=True,
+    )
+    table(
+        f"Memory retained per film, JSONL catalog of {settings['jsonl']:,} films kept",
+        r["catalog_memory"],
+        "bytes/film",
+        ours="filmmeta.load_jsonl",
         lower=True,
     )
     table(
@@ -418,16 +456,20 @@ def report(r: dict[str, Any], settings: dict[str, int]) -> None:
         print(f"  {name:<28} {ms:>11.2f} ms")
     for title, results in r["runtime_ops_per_s"].items():
         table(f"{title} (bench_runtime inputs)", results, "calls/s")
-    print("\nTargets")
-    targets = [row for row in r["targets"] if row["met"] is not None]
-    for row in r["targets"]:
-        if row["met"] is None:
-            print(f"         {row['target']:<38} {row['value']:>9.3f}   (no checks at all)")
-            continue
-        mark = "met " if row["met"] else "MISS"
-        print(f"  [{mark}] {row['target']:<38} {row['value']:>9.3f}   goal {row['goal']}")
-    met = sum(row["met"] for row in targets)
-    print(f"  {met} of {len(targets)} targets met")
+    if r.get("catalog"):
+        print(f"\nCatalogs (bench_catalog.py, {r['catalog']['films']:,} films)")
+        bench_catalog.show(r["catalog"])
+    targets.show(r["targets"])
+
+
+def bench_catalogs(films: int, imdb_rows: int) -> dict[str, Any]:
+    """Run bench_catalog.py (each pipeline in a fresh interpreter) and return its figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "catalog.json"
+        command = [sys.executable, str(HERE / "bench_catalog.py"), "--n", str(films)]
+        command += ["--imdb-rows", str(imdb_rows), "--json", str(out)]
+        subprocess.run(command, check=True, cwd=HERE, stdout=subprocess.DEVNULL)
+        return dict(json.loads(out.read_text(encoding="utf-8")))
 
 
 def versions(names: Iterable[str]) -> str:
@@ -456,12 +498,15 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     r["jsonl_films_per_s"] = bench_jsonl(settings["jsonl"], settings["jsonl_rounds"])
     print("memory")
     r["memory_bytes_per_film"] = bench_memory(settings["memory"])
+    r["catalog_memory"] = bench_catalog_memory(settings["jsonl"])
     print("imports and first calls")
     r["import_ms"] = bench_imports(settings["runs"])
     r["first_call_ms"] = bench_first_call(settings["runs"])
     print("runtimes")
     r["runtime_ops_per_s"] = bench_runtimes(settings["rounds"])
-    r["targets"] = checklist(r)
+    print("catalogs (bench_catalog.py)")
+    r["catalog"] = bench_catalogs(settings["catalog"], settings["imdb_rows"])
+    r["targets"] = targets.checklist(r)
     r["seconds"] = round(time.perf_counter() - started, 1)
     report(r, settings)
     print(f"\n({r['seconds']:.0f} s)")

@@ -106,6 +106,23 @@ def test_release_date(fields: dict[str, str], expected: PartialDate | None) -> N
 
 
 @pytest.mark.parametrize(
+    ("year", "released"),
+    [
+        # Issue 12: the US release of these came a year or more after their own year.
+        ("1971", "02 Feb 1972"),  # A Clockwork Orange
+        ("2004", "26 Nov 2005"),  # A Very Long Engagement
+        ("1995", "01 Jul 1997"),  # Bang
+        ("2009", "01 Jan 2010"),  # Yahsi Bati, in the corpus
+    ],
+)
+def test_the_year_is_the_films_own(year: str, released: str) -> None:
+    with pytest.warns(FilmmetaWarning, match=f"Released: '{released}' is not in the film's Year"):
+        film = from_omdb(omdb(Year=year, Released=released))
+    assert film.year == int(year)
+    assert film.release_date == PartialDate(int(year))
+
+
+@pytest.mark.parametrize(
     ("runtime", "minutes"),
     [("116 min", 116), ("1 h 43 min", 103), ("90", 90), ("N/A", None), ("0 min", None)],
 )
@@ -281,6 +298,7 @@ def test_ratings(fields: dict[str, Any], expected: list[tuple[str, float, int | 
         ({"Released": "someday"}, "Released"),
         ({"Year": "1985\u20131990"}, "Year"),
         ({"Year": "85"}, "Year"),
+        ({"Year": "0000"}, "Year"),
         ({"imdbID": "tt12"}, "imdbID"),
         ({"Rated": "R" * 60}, "Rated"),
         ({"Ratings": [{"Source": "Internet Movie Database", "Value": "abc"}]}, "Ratings[0].Value"),
@@ -406,6 +424,8 @@ def test_corpus_file(path: Path) -> None:
     assert from_json(to_json(film)) == film
     assert film.ids.imdb is not None
     assert film.ids.imdb in path.name
+    doc = load(path)
+    assert film.year == (int(doc["Year"]) if doc.get("Year", "N/A") != "N/A" else None)
 
 
 def corpus(name: str) -> Any:

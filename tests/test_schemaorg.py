@@ -247,7 +247,7 @@ def test_not_an_object(doc: Any) -> None:
         ({"alternateName": "The Stage"}, "title", "The Stage"),
         ({"alternateName": "The Stage"}, "original_title", "Backstage"),
         ({"alternateName": "Backstage"}, "original_title", None),
-        ({"alternateName": ["The Stage", "Stage"]}, "title", "The Stage"),
+        ({"alternateName": ["The Stage", "The Stage"]}, "title", "The Stage"),
         ({"alternateName": []}, "title", "Backstage"),
         ({"name": None, "alternateName": "The Stage"}, "original_title", None),
         ({"name": "  L&apos;immortel "}, "title", "L'immortel"),
@@ -308,7 +308,7 @@ def test_not_an_object(doc: Any) -> None:
             "content_ratings",
             (ContentRating("PG", country="US"),),
         ),
-        ({"contentRating": ["G", "PG"]}, "content_ratings", (ContentRating("G", country="US"),)),
+        ({"contentRating": ["G"]}, "content_ratings", (ContentRating("G", country="US"),)),
         ({"contentRating": ""}, "content_ratings", ()),
         ({"director": "Chris Fiore"}, "credits", (Credit("Chris Fiore", "director"),)),
         (
@@ -320,10 +320,73 @@ def test_not_an_object(doc: Any) -> None:
         ({"creator": {"@type": "Organization", "url": "/company/co1/"}}, "credits", ()),
         ({"creator": {"@type": "Organization", "name": "Pixar"}}, "credits", ()),
         ({"actor": None}, "credits", ()),
+        # Letterboxd writes schema.org's superseded plurals.
+        ({"actors": [{"@type": "Person", "name": "A"}]}, "credits", (Credit("A", "actor"),)),
+        (
+            {"directors": "B", "director": "C"},
+            "credits",
+            (Credit("C", "director"), Credit("B", "director")),
+        ),
+        # One credit per person and role, with every character (issue 12).
+        ({"creator": ["A", "B", "A"]}, "credits", (Credit("A", "writer"), Credit("B", "writer"))),
+        ({"director": "A", "directors": ["A"]}, "credits", (Credit("A", "director"),)),
+        (
+            {
+                "actor": [
+                    {"@type": "PerformanceRole", "actor": "A", "characterName": "X"},
+                    {"@type": "PerformanceRole", "actor": "A", "characterName": "Y"},
+                    {"@type": "PerformanceRole", "actor": "A", "characterName": "X"},
+                    "A",
+                ]
+            },
+            "credits",
+            (Credit("A", "actor", character="X / Y"),),
+        ),
+        (
+            {"actor": ["A", {"@type": "PerformanceRole", "actor": "A", "characterName": "X"}]},
+            "credits",
+            (Credit("A", "actor", character="X"),),
+        ),
+        # Any property may be a list: one that the model holds once reads its first value.
+        ({"name": ["Backstage"]}, "title", "Backstage"),
+        ({"description": ["Good."]}, "summary", "Good."),
+        ({"datePublished": ["2000-11-07"]}, "year", 2000),
+        ({"duration": ["PT86M"]}, "runtime", dt.timedelta(minutes=86)),
+        ({"url": ["/title/tt0133093/"]}, "ids", ExternalIds(imdb="tt0133093")),
+        ({"description": []}, "summary", None),
     ],
 )
 def test_fields(fields: dict[str, Any], attribute: str, expected: Any) -> None:
     assert getattr(read(movie(**fields)), attribute) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "attribute", "expected", "left_out"),
+    [
+        ({"alternateName": ["The Stage", "Stage"]}, "title", "The Stage", "['Stage']"),
+        (
+            {"contentRating": ["G", "PG"]},
+            "content_ratings",
+            (ContentRating("G", country="US"),),
+            "['PG']",
+        ),
+        ({"description": ["One.", "Two."]}, "summary", "One.", "['Two.']"),
+        (
+            {"aggregateRating": [{"ratingValue": 5}, {"ratingValue": 6}]},
+            "ratings",
+            (filmmeta.Rating("imdb", 5),),
+            "ratingValue",
+        ),
+    ],
+)
+def test_lists_where_the_model_holds_one_value(
+    fields: dict[str, Any], attribute: str, expected: Any, left_out: str
+) -> None:
+    with pytest.warns(FilmmetaWarning, match=re.escape(left_out)) as caught:
+        film = read(movie(url=IMDB, **fields))
+    assert getattr(film, attribute) == expected
+    assert len(caught) == 1
+    assert "of which the model keeps one: the first is read" in str(caught[0].message)
 
 
 @pytest.mark.parametrize(
@@ -461,7 +524,9 @@ def test_unknown_source_takes_schemaorg_defaults(rating: dict[str, Any], expecte
         ({"inLanguage": [7]}, "inLanguage[0]"),
         ({"contentRating": "R" * 41}, "contentRating"),
         ({"contentRating": 17}, "contentRating"),
-        ({"aggregateRating": [agg(ratingValue=5)]}, "aggregateRating"),
+        ({"aggregateRating": [agg(ratingValue="high")]}, "aggregateRating[0].ratingValue"),
+        ({"aggregateRating": [5]}, "aggregateRating[0]"),
+        ({"datePublished": ["someday"]}, "datePublished[0]"),
         ({"aggregateRating": agg()}, "aggregateRating.ratingValue"),
         ({"aggregateRating": agg(ratingValue="high")}, "aggregateRating.ratingValue"),
         ({"aggregateRating": agg(ratingValue=True)}, "aggregateRating.ratingValue"),
@@ -709,6 +774,7 @@ def carried_credits(draw: st.DrawFn) -> list[Credit]:
         st.lists(
             st.builds(Credit, clean, st.sampled_from(CARRIED_ROLES), character=st.none() | clean),
             max_size=5,
+            unique_by=lambda c: (c.name, c.role),  # JSON-LD holds a person once a role
         )
     )
     return sorted(found, key=lambda c: CARRIED_ROLES.index(c.role))  # to_jsonld's order
@@ -749,6 +815,16 @@ def carried_films(draw: st.DrawFn) -> Film:
     )
 
 
+def one_per_person(credits: list[Credit]) -> list[Credit]:
+    """The JSON-LD reader's rule: a person once a role, with the characters joined."""
+    parts: dict[tuple[str, str], list[str]] = {}
+    for credit in credits:
+        found = parts.setdefault((credit.name, credit.role), [])
+        if credit.character and credit.character not in found:
+            found.append(credit.character)
+    return [Credit(n, r, character=" / ".join(p) or None) for (n, r), p in parts.items()]
+
+
 def carried(film: Film, rating_source: str | None = None) -> Film:
     """The part of *film* that to_jsonld writes."""
     rated = film.content_rating("US") or next(iter(film.content_ratings), None)
@@ -766,7 +842,7 @@ def carried(film: Film, rating_source: str | None = None) -> Film:
         genres=list(dict.fromkeys(film.genres)),
         languages=list(dict.fromkeys(film.languages)),
         countries=list(dict.fromkeys(film.countries)),
-        credits=sorted(roles, key=lambda c: CARRIED_ROLES.index(c.role)),
+        credits=one_per_person(sorted(roles, key=lambda c: CARRIED_ROLES.index(c.role))),
         ratings=[rating] if rating else [],
         offers=[attrs.evolve(o, quality=None) for o in film.offers],
         ids=attrs.evolve(film.ids, justwatch=None),
@@ -889,6 +965,8 @@ def test_corpus_jsonld(path: Path) -> None:
     assert film.ids.imdb == re.search(r"tt\d+", path.name)[0]  # type: ignore[index]
     assert film.kind is FilmKind.MOVIE
     assert not any("&" in s and ";" in s for s in _strings(film))  # entities are unescaped
+    people = [(c.name, c.role) for c in film.credits]
+    assert len(people) == len(set(people))  # issue 12: a person once in each role
     if key(path) in EXPECTED:
         title, original, year, minutes, code, value, votes = EXPECTED[key(path)]
         assert (film.title, film.original_title, film.year) == (title, original, year)
@@ -917,6 +995,16 @@ def test_corpus_the_matrix_2018_credits() -> None:
     assert film.genres == ("Action", "Sci-Fi")
     assert film.release_date == filmmeta.PartialDate(1999, 3, 31)
     assert (film.summary or "").startswith("A computer hacker")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=NO_CORPUS)
+def test_corpus_writers_credited_once_per_credit_are_one_credit() -> None:
+    # The 2018 page lists each writer once per writing credit (story, screenplay, ...).
+    path = CORPUS / "jsonld" / "imdb_tt1054487_futurama-wild-green-yonder_2018-08.json"
+    listed = [c.get("name") for c in json.loads(path.read_text("utf-8"))["creator"]]
+    assert listed.count("Ken Keeler") == 3
+    film = from_jsonld(path.read_text("utf-8"))
+    assert film.credited("writer") == ("Matt Groening", "David X. Cohen", "Ken Keeler")
 
 
 def test_the_bundled_backstage_as_jsonld(backstage_text: str) -> None:

@@ -27,11 +27,12 @@ import functools
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, TypeAlias, TypeVar
+from typing import IO, Any, TypeAlias, TypeVar, overload
 
 import cattrs
 
 from filmmeta._json import jsonlib as _jsonlib
+from filmmeta._json.documents import item_class, wrong_class_error
 from filmmeta._json.hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
@@ -145,30 +146,49 @@ def _writer(
     table: dict[type[Any], Callable[[Any], Any]],
     build: Callable[[], dict[type[Any], Callable[[Any], Any]]],
     obj: Any,
+    path: str = ROOT,
 ) -> Callable[[Any], Any]:
     hook = _lookup(table, build, type(obj))
     if hook is None:
-        raise ValidationError.at(ROOT, f"expected a filmmeta model value, got {describe(obj)}")
+        raise ValidationError.at(path, f"expected a filmmeta model value, got {describe(obj)}")
     return hook
 
 
-def to_dict(obj: Any) -> dict[str, Any]:
+# What the writers take as a list of model values (a JSON array).
+_SEQUENCES = (list, tuple)
+
+
+@overload
+def to_dict(obj: list[Any] | tuple[Any, ...]) -> list[dict[str, Any]]: ...
+@overload
+def to_dict(obj: Any) -> dict[str, Any]: ...
+def to_dict(obj: Any) -> dict[str, Any] | list[dict[str, Any]]:
     """Return the canonical dict of a model value (a Film, Rating, Offer, ...).
 
     Args:
-        obj: An instance of one of filmmeta's model classes.
+        obj: An instance of one of filmmeta's model classes, or a list (or tuple) of
+            them, which gives a list of dicts.
 
     Returns:
         A dict of JSON-ready values (strings, numbers, lists and dicts).
 
     Raises:
-        ValidationError: If *obj* is not a model value.
+        ValidationError: If *obj* is not a model value (or a list of them).
+
+    .. versionchanged:: 0.2.0
+       A list of model values gives a list of dicts.
 
     Examples:
         >>> to_dict(Film("Backstage", release_date="2000", runtime=86))
         {'title': 'Backstage', 'kind': 'movie', 'release_date': '2000', 'runtime': 'PT1H26M'}
+        >>> to_dict([Film("Backstage"), Rating("imdb", 5.7)])
+        [{'title': 'Backstage', 'kind': 'movie'}, {'source': 'imdb', 'value': 5.7}]
     """
-    hook = _TO_DICT.get(type(obj)) or _writer(_TO_DICT, _to_dict_hooks, obj)
+    hook = _TO_DICT.get(type(obj))
+    if hook is None:
+        if type(obj) in _SEQUENCES:
+            return [_writer(_TO_DICT, _to_dict_hooks, x, f"[{i}]")(x) for i, x in enumerate(obj)]
+        hook = _writer(_TO_DICT, _to_dict_hooks, obj)
     result: dict[str, Any] = hook(obj)
     return result
 
@@ -178,26 +198,41 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
 
     Args:
         data: A dict as :func:`to_dict` writes it (for instance from ``json.loads``).
-        cls: The class to build: :class:`Film` (the default), :class:`Rating`, ...
+        cls: The class to build: :class:`Film` (the default), :class:`Rating`, ...;
+            ``list[Film]`` (or of any model class) reads a list of such dicts.
         strict: Reject unknown keys (the default); False ignores them.
 
     Returns:
-        The value.
+        The value (a list for ``list[cls]``).
 
     Raises:
-        ValidationError: With the path and problem of every error found.
+        ValidationError: With the path and problem of every error found (``[2].title``
+            in a list). A document of another model class than *cls* (a Rating where
+            a Film is asked for) is said to be one.
+
+    .. versionchanged:: 0.2.0
+       ``list[cls]``; a document of another class is named as such.
 
     Examples:
         >>> from_dict({"source": "imdb", "value": 5.7, "votes": 347}, Rating)
         Rating(source='imdb', value=5.7, votes=347, best=10, worst=1)
+        >>> from_dict({"source": "imdb", "value": 5.7})
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: $: the document is a Rating (keys source, value), not a Film: read it with from_dict(data, Rating)
+        >>> [film.title for film in from_dict([{"title": "Heat"}, {"title": "Ronin"}], list[Film])]
+        ['Heat', 'Ronin']
         >>> from_dict({"title": "Backstage", "ratings": [{"source": "imdb", "value": "5.7"}]})
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.ValidationError: ratings[0].value: expected a number, got str '5.7'
-    """
+    """  # noqa: E501
     table = _FROM_DICT[strict]
     hook = table.get(cls) or _lookup(table, functools.partial(_from_dict_hooks, strict), cls)
     if hook is None:
+        item = item_class(cls)
+        if item is not None and item in table:
+            return _from_list(data, item, strict=strict)  # type: ignore[return-value]
         raise ValidationError.at(ROOT, f"{cls!r} is not a filmmeta model class")
     if type(data) is not dict and cls is not PartialDate:
         raise ValidationError.at(ROOT, f"expected a JSON object, got {describe(data)}")
@@ -212,28 +247,71 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
 def _structure_detailed(data: Any, cls: type[T], *, strict: bool) -> T:
     try:
         return _converter(strict=strict, detailed=True).structure(data, cls)
-    except ValidationError:
-        raise
     except Exception as exc:
+        # A Rating given where a Film is asked for reads as what it is, not as a film
+        # that lacks a title and has two unknown keys.
+        wrong = wrong_class_error(data, cls)
+        if wrong is not None:
+            raise wrong from None
+        if isinstance(exc, ValidationError):
+            raise
         raise ValidationError(flatten(exc, ROOT)) from None
+
+
+def _from_list(data: Any, item: type[T], *, strict: bool) -> list[T]:
+    """Read a JSON array of *item* documents, with the errors of every item."""
+    if type(data) is not list:
+        raise ValidationError.at(
+            ROOT, f"expected a JSON array of {item.__name__} documents, got {describe(data)}"
+        )
+    values: list[T] = []
+    errors: list[tuple[str, str]] = []
+    for index, element in enumerate(data):
+        try:
+            values.append(from_dict(element, item, strict=strict))
+        except ValidationError as err:
+            errors += err.with_prefix(f"[{index}]").errors
+            if len(errors) >= MAX_ERRORS:
+                # A hostile array of a million bad films costs 100 errors, not a million.
+                errors.append(
+                    (ROOT, f"more errors may follow; checking stopped after {MAX_ERRORS}")
+                )
+                break
+    if errors:
+        raise ValidationError(errors)
+    return values
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
     """Return the canonical JSON text of a model value.
 
     Args:
-        obj: A Film (or any other model value).
+        obj: A Film (or any other model value), or a list (or tuple) of them, which is
+            written as a JSON array.
         indent: Spaces per level for pretty output; None (the default) is compact.
 
     Returns:
         The JSON text; orjson writes it when installed, the standard library otherwise,
         with the same result.
 
+    Raises:
+        ValidationError: If *obj* is not a model value (or a list of them).
+
+    .. versionchanged:: 0.2.0
+       A list of model values is written as a JSON array.
+
     Examples:
         >>> to_json(Film("Backstage", kind="tv_movie", release_date="2000"))
         '{"title":"Backstage","kind":"tv_movie","release_date":"2000"}'
+        >>> to_json([Film("Heat"), Film("Ronin")])
+        '[{"title":"Heat","kind":"movie"},{"title":"Ronin","kind":"movie"}]'
     """
-    hook = _TO_JSON.get(type(obj)) or _writer(_TO_JSON, _to_json_hooks, obj)
+    hook = _TO_JSON.get(type(obj))
+    if hook is None:
+        if type(obj) in _SEQUENCES:
+            items = [_writer(_TO_JSON, _to_json_hooks, x, f"[{i}]")(x) for i, x in enumerate(obj)]
+            return _jsonlib.dumps(items, indent=indent)
+        hook = _writer(_TO_JSON, _to_json_hooks, obj)
     return _jsonlib.dumps(hook(obj), indent=indent)
 
 
@@ -247,19 +325,25 @@ def from_json(
 
     Args:
         text: JSON text, as str or UTF-8 bytes.
-        cls: The class to build (:class:`Film` by default).
+        cls: The class to build (:class:`Film` by default); ``list[Film]`` (or of any
+            model class) reads a JSON array of them.
         strict: Reject unknown keys (the default); False ignores them.
 
     Returns:
-        The value.
+        The value (a list for ``list[cls]``).
 
     Raises:
         ValidationError: For text that is not JSON, JSON that is not an object, and every
             invalid value, each with its path.
 
+    .. versionchanged:: 0.2.0
+       ``list[cls]``; a document of another class is named as such.
+
     Examples:
         >>> from_json('{"title": "Backstage", "runtime": "PT1H26M"}').runtime
         datetime.timedelta(seconds=5160)
+        >>> [film.title for film in from_json('[{"title": "Heat"}]', list[Film])]
+        ['Heat']
         >>> from_json("[1, 2]")
         Traceback (most recent call last):
         ...

@@ -38,6 +38,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._json.documents import item_class
 from filmmeta._json.schema_rules import _CLASS_RULES, _FIELD_RULES, _SCALARS, JSON, _rating_scales
 from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
@@ -190,6 +191,21 @@ _CLASSES = {cls.__name__: cls for cls in (Film, Rating, Offer, ContentRating, Cr
 
 
 @functools.cache
+def _build_list(name: str) -> JSON:
+    """The schema of a JSON array of *name* documents: the class's schema is a $def."""
+    one = _build(name)
+    # No "$id": the published address is the one film's schema, not a list's.
+    body = {key: value for key, value in one.items() if key not in {"$schema", "$id", "$defs"}}
+    return {
+        "$schema": DRAFT,
+        "title": f"list of {name}",
+        "type": "array",
+        "items": {"$ref": f"#/$defs/{name}"},
+        "$defs": dict(sorted({**one["$defs"], name: body}.items())),
+    }
+
+
+@functools.cache
 def _build(name: str) -> JSON:
     cls = _CLASSES[name]
     builder = _Builder()
@@ -214,7 +230,9 @@ def json_schema(cls: type[Any] = Film) -> dict[str, Any]:
     Args:
         cls: :class:`~filmmeta.Film` (the default), :class:`~filmmeta.Rating`,
             :class:`~filmmeta.Offer`, :class:`~filmmeta.ContentRating`,
-            :class:`~filmmeta.Credit` or :class:`~filmmeta.ExternalIds`.
+            :class:`~filmmeta.Credit` or :class:`~filmmeta.ExternalIds`; or a list of
+            one of them (``list[Film]``): a JSON array of such documents, the class's
+            schema under ``"$defs"``.
 
     Returns:
         A new dict each call, ready for :func:`json.dumps`. The classes it refers to are
@@ -234,9 +252,18 @@ def json_schema(cls: type[Any] = Film) -> dict[str, Any]:
         ['2000', '2000-11', '2000-11-07']
         >>> json_schema(Rating)["required"]
         ['source', 'value']
+        >>> films = json_schema(list[Film])
+        >>> films["type"], films["items"], films["$defs"]["Film"]["required"]
+        ('array', {'$ref': '#/$defs/Film'}, ['title'])
+
+    .. versionchanged:: 0.2.0
+       ``list[cls]``.
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
+    item = item_class(cls)
+    if item in _CLASSES.values():
+        return copy.deepcopy(_build_list(item.__name__))  # type: ignore[union-attr]
     if _CLASSES.get(getattr(cls, "__name__", "")) is not cls:
         raise ValidationError.at(ROOT, f"{cls!r} is not a filmmeta model class")
     return copy.deepcopy(_build(cls.__name__))

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from filmmeta._model.film import Role
-from filmmeta._model.validate import json_int
+from filmmeta._model.validate import json_int, shown
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats import _common
 from filmmeta.formats._common import field
@@ -31,11 +31,12 @@ __all__ = [
     "ID_RES",
     "ID_URLS",
     "URL_ENTITY",
-    "first_text",
     "load",
     "named",
     "names",
     "parsed",
+    "single",
+    "single_text",
     "text",
     "texts",
     "types",
@@ -136,13 +137,6 @@ def texts(node: Mapping[str, Any], key: str, *, url: bool = False) -> list[str]:
     return [t for path, item in items if (t := text(item, path, url=url)) is not None]
 
 
-def first_text(value: object, path: str) -> str | None:
-    """Read a string, or the first of a list of them."""
-    if isinstance(value, list):
-        return first_text(value[0], f"{path}[0]") if value else None
-    return text(value, path)
-
-
 def named(value: object, path: str) -> str | None:
     """Read a Text, or the ``name`` of a thing (a Person, an Organization)."""
     if isinstance(value, Mapping):
@@ -155,9 +149,36 @@ def names(node: Mapping[str, Any], key: str) -> list[str]:
     return [name for path, item in values(node, key) if (name := named(item, path))]
 
 
+def single(node: Mapping[str, Any], key: str) -> tuple[str, Any]:
+    """Return the path and value of a property the model holds once (``description``).
+
+    JSON-LD lets any property hold a list. Of a list the first value is read, and the
+    others, when they differ from it, are left out with a warning naming them.
+    """
+    value = node.get(key)
+    if not isinstance(value, list):
+        return key, value
+    if not value:
+        return key, None
+    extra = [item for item in value[1:] if item != value[0]]
+    if extra:
+        _common.warn(
+            f"{key}: {len(value)} values, of which the model keeps one: the first is read, "
+            f"{shown(extra)} left out"
+        )
+    return f"{key}[0]", value[0]
+
+
+def single_text(node: Mapping[str, Any], key: str, *, url: bool = False) -> str | None:
+    """Read a string property held once, given alone or as the first of a list."""
+    path, value = single(node, key)
+    return text(value, path, url=url)
+
+
 def parsed(node: Mapping[str, Any], key: str, parse: Callable[[str], T]) -> T | None:
-    """Read the string of property *key* with *parse*; errors name *key*."""
-    if (value := text(node.get(key), key)) is None:
+    """Read the string of property *key* (or the first of a list) with *parse*."""
+    path, value = single(node, key)
+    if (found := text(value, path)) is None:
         return None
-    with field(key):
-        return parse(value)
+    with field(path):
+        return parse(found)

@@ -165,15 +165,23 @@ def _release_date(obj: Mapping[str, Any]) -> PartialDate | None:
     if year is not None:
         # A movie has a plain year; a range belongs to a series, rejected before.
         _number(year, _YEAR, "Year", '"1985"')
+        with field("Year"):  # "0000" is four digits, but no year
+            year_date = PartialDate.parse(year)
     released = text(obj.get("Released"), "Released")
-    if released is not None:
-        with field("Released"):
-            # OMDb writes day first ("07 Nov 2000"), and always four digits of year.
-            return PartialDate.parse(released, dayfirst=True)
-    if year is not None:
-        with field("Year"):
-            return PartialDate.parse(year)
-    return None
+    if released is None:
+        return year_date if year is not None else None
+    with field("Released"):
+        # OMDb writes day first ("07 Nov 2000"), and always four digits of year.
+        date = PartialDate.parse(released, dayfirst=True)
+    if year is None or date.year == year_date.year:
+        return date
+    # Year is the film's own year; Released is the US release, which may come later
+    # (A Clockwork Orange: 1971, released in the US in 1972).
+    warn(
+        f"Released: {released!r} is not in the film's Year {year}: the release date is "
+        "the Year, and this release is left out"
+    )
+    return year_date
 
 
 def _runtime(obj: Mapping[str, Any]) -> dt.timedelta | None:

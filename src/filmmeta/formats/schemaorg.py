@@ -11,7 +11,7 @@ the rules are in ``docs/formats/schemaorg.md``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from filmmeta._model.availability import Offer, OfferType
@@ -27,11 +27,12 @@ from filmmeta.formats._common import country_codes, field, guard_depth, language
 from filmmeta.formats._jsonld import (
     CREDITS,
     ID_RES,
-    first_text,
     load,
     named,
     names,
     parsed,
+    single,
+    single_text,
     text,
     texts,
     types,
@@ -64,6 +65,12 @@ _RATING_KEYS = {"value": "ratingValue", "best": "bestRating", "worst": "worstRat
 _RATING_KEYS |= {"votes": "ratingCount"}
 _OFFER_KEYS = {"provider": "seller", "type": "category", "region": "eligibleRegion"}
 _OFFER_KEYS |= {"currency": "priceCurrency"}
+# The credit properties read: schema.org's own, each followed by its superseded plural
+# ("actors", "directors"), which Letterboxd still writes.
+_PLURALS = {"actor": ("actors",), "director": ("directors",)}
+_READ_CREDITS = tuple(
+    (name, role) for key, role in CREDITS for name in (key, *_PLURALS.get(key, ()))
+)
 
 
 @guard_depth
@@ -108,8 +115,8 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
             "rating_source", f"expected a source name, got {describe(rating_source)}"
         )
     node = _film_node(load(obj_or_text))
-    name = text(node.get("name"), "name")
-    alternate = first_text(node.get("alternateName"), "alternateName")
+    name = single_text(node, "name")
+    alternate = single_text(node, "alternateName")
     # IMDb 2022+: name is the original title, alternateName the title in the page's region.
     title = alternate if alternate is not None else name
     if title is None:
@@ -124,8 +131,10 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         "genres": unique(texts(node, "genre")),
         "languages": language_codes(names(node, "inLanguage"), "inLanguage"),
         "countries": country_codes(names(node, "countryOfOrigin"), "countryOfOrigin"),
-        "summary": text(node.get("description"), "description"),
-        "credits": [c for key, role in CREDITS for c in _credits(node, key, role)],
+        "summary": single_text(node, "description"),
+        "credits": _one_per_person(
+            c for key, role in _READ_CREDITS for c in _credits(node, key, role)
+        ),
         "ratings": _ratings(node, url, rating_source),
         "offers": [o for path, item in values(node, "offers") for o in _offers(item, path)],
         "ids": _ids(url, texts(node, "sameAs", url=True)),
@@ -158,10 +167,7 @@ def _film_node(doc: Any) -> Mapping[str, Any]:
 
 
 def _content_ratings(node: Mapping[str, Any], country: str) -> list[ContentRating]:
-    value = node.get("contentRating")
-    path = "contentRating"
-    if isinstance(value, list):  # several: the first, as for alternateName
-        path, value = f"{path}[0]", value[0] if value else None
+    path, value = single(node, "contentRating")
     if isinstance(value, Mapping):  # a schema.org Rating object
         path, value = f"{path}.name", value.get("name")
     if (code := text(value, path)) is None:
@@ -187,8 +193,26 @@ def _credits(node: Mapping[str, Any], key: str, role: str) -> list[Credit]:
     return found
 
 
+def _one_per_person(credits: Iterable[Credit]) -> list[Credit]:
+    """Keep one credit per (name, role), at its first place, with every character named.
+
+    IMDb's 2018 pages list a writer once per writing credit ("screenplay", "story"),
+    and a person may play two parts; the model holds a person once in each role, and
+    the parts are joined as IMDb writes them ("Wolverine / Logan").
+    """
+    characters: dict[tuple[str, str], list[str]] = {}
+    for credit in credits:
+        found = characters.setdefault((credit.name, credit.role), [])
+        if credit.character is not None and credit.character not in found:
+            found.append(credit.character)
+    return [
+        Credit(name, role, character=" / ".join(parts) if parts else None)
+        for (name, role), parts in characters.items()
+    ]
+
+
 def _url(node: Mapping[str, Any]) -> str | None:
-    return text(node.get("url"), "url", url=True) or text(node.get("@id"), "@id", url=True)
+    return single_text(node, "url", url=True) or single_text(node, "@id", url=True)
 
 
 def _ids(url: str | None, same_as: list[str]) -> ExternalIds:
@@ -247,12 +271,12 @@ def _source(agg: Mapping[str, Any], url: str | None, given: str | None) -> str |
 
 
 def _ratings(node: Mapping[str, Any], url: str | None, given: str | None) -> list[Rating]:
-    agg = node.get("aggregateRating")
+    at, agg = single(node, "aggregateRating")
     if agg is None:
         return []
     if not isinstance(agg, Mapping):
-        raise ValidationError.at("aggregateRating", f"expected an object, got {describe(agg)}")
-    path = "aggregateRating."
+        raise ValidationError.at(at, f"expected an object, got {describe(agg)}")
+    path = f"{at}."
     if (source := _source(agg, url, given)) is None:
         return []
     value = _number(agg.get("ratingValue"), path + "ratingValue")
