@@ -106,7 +106,7 @@ def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US")
     .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's.
     """
     language = lang(locale)
-    country = country or language.country
+    country = language.country if country is None else country
     sheet: dict[str, str] = {}
     if (date := _date(language, film, country)) is not None:
         sheet[_(language, "Release Date")] = date

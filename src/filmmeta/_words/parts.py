@@ -60,7 +60,7 @@ def _header(language: Lang, film: Film, country: str) -> tuple[str, ...]:
 def page_parts(film: Film, *, locale: str = "en-US", country: str | None = None) -> PageParts:
     """Gather a film page's parts in one locale (see :func:`page`)."""
     language = lang(locale)
-    country = country or language.country
+    country = language.country if country is None else country
     title = title_in(language, film, country)
     tag = language.tag
     return PageParts(
