@@ -32,6 +32,7 @@ from filmmeta import (
     TitleKind,
     Video,
     VideoKind,
+    Viewing,
 )
 from filmmeta._model.certification_systems import SYSTEMS
 
@@ -174,6 +175,7 @@ releases = st.builds(
     country=st.none() | st.sampled_from(REGIONS),
     kind=st.sampled_from(ReleaseKind),
     note=st.none() | text,
+    language=st.none() | st.sampled_from(LANGUAGES),
 )
 
 editions = st.builds(Edition, text, runtime=st.none() | runtimes, note=st.none() | text)
@@ -232,6 +234,24 @@ NEW_MODELS = {
     Image: images,
     Video: videos,
 }
+
+
+_days = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+
+#: A person's film history: the rating on a service's own scale, or a scale of one's own.
+viewings = st.builds(
+    Viewing,
+    films,
+    watched_on=_days,
+    logged_on=_days,
+    rating=st.none() | ratings("letterboxd") | ratings("imdb") | ratings("my_site"),
+    rewatch=st.booleans(),
+    liked=st.booleans(),
+    tags=st.lists(short_text, max_size=3),
+    review=st.none() | text,
+    user=st.none() | short_text,
+    url=st.none() | _paths.map(lambda p: f"https://boxd.it/{p}"),
+)
 
 
 def json_values(

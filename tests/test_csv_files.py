@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from filmmeta import ValidationError
-from filmmeta.formats._csv import Source, open_table
+from filmmeta.formats._csv import MAX_LINE, Source, open_table
 
 
 def read(source: Source, **kwargs: Any) -> tuple[tuple[str, ...], list[list[str | None]]]:
@@ -130,3 +130,12 @@ def test_decoding_error_of_a_named_text_file(tmp_path: Path) -> None:
     with open(path, encoding="utf-8") as file, pytest.raises(ValidationError) as caught:
         read(file)
     assert caught.value.file == str(path)
+
+
+def test_an_endless_line_is_refused() -> None:
+    data = b"Name\n" + b"x" * (MAX_LINE + 1)
+    with pytest.raises(ValidationError, match=r"^line 2: .*longer than 1,000,000 characters"):
+        read(data)
+    with pytest.raises(ValidationError, match=r"^line 2: "):
+        read(io.StringIO(data.decode()))
+    assert read(b"Name\n" + b"x" * 100_000)[1] == [["x" * 100_000]]

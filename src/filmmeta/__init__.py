@@ -26,6 +26,7 @@ from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._model.releases import Edition, Release, ReleaseKind
 from filmmeta._model.runtime import format_runtime, parse_runtime
 from filmmeta._model.titles import Title, TitleKind
+from filmmeta._model.viewing import Viewing
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
@@ -56,6 +57,7 @@ __all__ = [
     "FilmmetaWarning",
     "Image",
     "ImageKind",
+    "JsonLines",
     "Money",
     "Offer",
     "OfferFeature",
@@ -75,6 +77,7 @@ __all__ = [
     "ValidationError",
     "Video",
     "VideoKind",
+    "Viewing",
     "describe",
     "dump_jsonl",
     "fact_sheet",
@@ -106,6 +109,7 @@ if TYPE_CHECKING:
     from filmmeta._words.page import page
     from filmmeta._words.watch import where_to_watch
     from filmmeta.converters import (
+        JsonLines,
         dump_jsonl,
         from_dict,
         from_json,
@@ -119,7 +123,7 @@ if TYPE_CHECKING:
 # them. `from filmmeta import to_json` loads the converters at once.
 _LAZY = {
     **dict.fromkeys(
-        ("dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
+        ("JsonLines", "dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
         "filmmeta.converters",
     ),
     **dict.fromkeys(("describe", "fact_sheet", "reception"), "filmmeta._words.describe"),

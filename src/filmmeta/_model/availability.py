@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import attrs
 
 from filmmeta._model.codes import is_currency
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import check_region, check_text, check_url, describe, shown
 from filmmeta.exceptions import ValidationError
 
@@ -132,7 +133,7 @@ def _check_url(inst: Offer, attribute: attrs.Attribute[str | None], value: str |
 
 
 @attrs.frozen
-class Offer:
+class Offer(PydanticHooks):
     """One way to watch a film: a provider, an offer type, and the terms.
 
     Args:

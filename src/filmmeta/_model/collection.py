@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import check_text, describe
 from filmmeta.exceptions import ValidationError
 
@@ -23,7 +24,7 @@ def _check_ids(inst: Collection, attribute: attrs.Attribute[Any], value: object)
 
 
 @attrs.frozen
-class Collection:
+class Collection(PydanticHooks):
     """A collection of films that a film belongs to ("The Lord of the Rings Collection").
 
     Args:

@@ -14,6 +14,7 @@ from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate, to_partial_date
 from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import (
@@ -93,7 +94,7 @@ def _to_role(value: str) -> str:
 
 
 @attrs.frozen
-class Credit:
+class Credit(PydanticHooks):
     """A person's part in a film.
 
     Args:
@@ -190,7 +191,7 @@ def _check_ids(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 @attrs.frozen
-class Film:
+class Film(PydanticHooks):
     """A film: the facts a page about it shows.
 
     Every argument but the title is keyword-only and optional. Constructors accept the

@@ -6,6 +6,7 @@ import re
 
 import attrs
 
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import MAX_INT, check_text, shown
 from filmmeta.exceptions import ValidationError
 
@@ -48,7 +49,7 @@ def _check_slug(
 
 
 @attrs.frozen
-class ExternalIds:
+class ExternalIds(PydanticHooks):
     """The film's ids in other databases.
 
     Args:

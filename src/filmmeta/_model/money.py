@@ -8,6 +8,7 @@ import attrs
 
 from filmmeta._model.availability import parse_price
 from filmmeta._model.codes import is_currency
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import check_region, describe, shown
 from filmmeta.exceptions import ValidationError
 
@@ -52,7 +53,7 @@ def _check_region(inst: Money, attribute: attrs.Attribute[str | None], value: st
 
 
 @attrs.frozen
-class Money:
+class Money(PydanticHooks):
     """A sum of money in one currency: a budget, or box office takings.
 
     Args:

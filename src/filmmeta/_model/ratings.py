@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 import attrs
 
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import (
     MAX_INT,
     check_number,
@@ -181,7 +182,7 @@ def _default_worst(inst: Rating) -> float:
 
 
 @attrs.frozen
-class Rating:
+class Rating(PydanticHooks):
     """A rating from one source, on that source's scale.
 
     Known sources (:data:`SOURCES`: imdb, metacritic, rotten_tomatoes, letterboxd, ...)

@@ -23,7 +23,7 @@ import codecs
 import csv
 import io
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from typing import IO, Any, TypeAlias
 
@@ -36,6 +36,9 @@ __all__ = ["Row", "Source", "Table", "open_table"]
 Source: TypeAlias = str | os.PathLike[str] | bytes | bytearray | IO[bytes] | IO[str]
 
 _DELIMITERS = (",", ";", "\t")
+#: The longest line read: a review of 100,000 characters fits, and a file that is one
+#: endless line is refused before it fills the memory.
+MAX_LINE = 1_000_000
 _REMEDY = (
     "it may have been saved by a spreadsheet program in another encoding: read it with "
     "encoding='cp1252' (Windows), 'mac_roman' or the encoding it was saved in"
@@ -174,9 +177,21 @@ class _Numbered:
             yield line
 
 
+def _limited(read_line: Callable[[int], Any], file: str | None) -> Iterator[Any]:
+    """The lines *read_line* gives, each at most :data:`MAX_LINE` long, until the end."""
+    number = 0
+    while line := read_line(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            # One endless line (a damaged file, a ZIP bomb) would be read whole.
+            message = f"longer than {MAX_LINE:,} characters: not a CSV file of films"
+            raise ValidationError.at(ROOT, message).with_line(number, file)
+        yield line
+
+
 def _binary_lines(stream: IO[bytes], encoding: str, file: str | None) -> Iterator[str]:
     decode = codecs.getdecoder(encoding)
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(_limited(stream.readline, file), start=1):
         try:
             text, _ = decode(raw)
         except UnicodeDecodeError as err:
@@ -193,7 +208,7 @@ def _binary_lines(stream: IO[bytes], encoding: str, file: str | None) -> Iterato
 def _text_lines(stream: IO[str], file: str | None) -> Iterator[str]:
     first = True
     try:
-        for line in stream:
+        for line in _limited(stream.readline, file):
             yield line.removeprefix("\ufeff") if first else line
             first = False
     except UnicodeDecodeError as err:
@@ -237,7 +252,9 @@ def _peek(stream: IO[bytes], size: int) -> bytes:
 
 def _peekable(stream: IO[bytes]) -> IO[bytes]:
     """*stream*, or a buffer over it when its head cannot be read twice."""
-    if hasattr(stream, "peek") or (hasattr(stream, "seekable") and stream.seekable()):
+    if hasattr(stream, "readline") and (
+        hasattr(stream, "peek") or (hasattr(stream, "seekable") and stream.seekable())
+    ):
         return stream
     # A file-like object of some other library: read whole, which is what it offers.
     return io.BytesIO(stream.read())
@@ -266,6 +283,8 @@ def _lines_of(
         not isinstance(stream, io.BufferedIOBase | io.RawIOBase) and isinstance(stream.read(0), str)
     )
     if text_mode:
+        if not hasattr(stream, "readline"):
+            stream = io.StringIO(stream.read())
         return _text_lines(stream, name), name
     stream = _peekable(stream)
     codec, wide = _encoding_of(stream, encoding)
