@@ -92,9 +92,9 @@ def viewing_records(viewings: Iterable[Viewing]) -> list[dict[str, Any]]:
     Examples:
         >>> from filmmeta import Film, Rating, Viewing
         >>> from filmmeta.frames import viewing_records
-        >>> (record,) = viewing_records([
-        ...     Viewing(Film("Past Lives", release_date=2023), rating=Rating("letterboxd", 4.5))
-        ... ])
+        >>> (record,) = viewing_records(
+        ...     [Viewing(Film("Past Lives", release_date=2023), rating=Rating("letterboxd", 4.5))]
+        ... )
         >>> record["title"], record["rating"], record["rating_percent"], record["rewatch"]
         ('Past Lives', 4.5, 90.0, False)
 
@@ -125,10 +125,12 @@ def viewings_to_dataframe(viewings: Iterable[Viewing]) -> pd.DataFrame:
     Examples:
         >>> from filmmeta import Film, Rating, Viewing
         >>> from filmmeta.frames import viewings_to_dataframe
-        >>> df = viewings_to_dataframe([
-        ...     Viewing(Film("Heat"), watched_on="2023-09-03", rating=Rating("imdb", 9)),
-        ...     Viewing(Film("Past Lives"), rewatch=True),
-        ... ])
+        >>> df = viewings_to_dataframe(
+        ...     [
+        ...         Viewing(Film("Heat"), watched_on="2023-09-03", rating=Rating("imdb", 9)),
+        ...         Viewing(Film("Past Lives"), rewatch=True),
+        ...     ]
+        ... )
         >>> df[["title", "watched_on", "rating_percent", "rewatch"]]
                 title watched_on  rating_percent  rewatch
         0        Heat 2023-09-03            90.0    False
