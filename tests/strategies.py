@@ -211,6 +211,7 @@ releases = st.builds(
     country=st.none() | st.sampled_from(REGIONS),
     kind=st.sampled_from(ReleaseKind),
     note=st.none() | text,
+    language=st.none() | st.sampled_from(LANGUAGES),
 )
 
 editions = st.builds(Edition, text, runtime=st.none() | runtimes, note=st.none() | text)

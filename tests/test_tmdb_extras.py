@@ -135,6 +135,17 @@ def dates(*entries: dict[str, Any], country: str = "US") -> dict[str, Any]:
             [Release("2013-09-19", country="DE", kind="theatrical")],
         ),
         ({"results": []}, []),
+        (
+            dates(
+                {"release_date": "1999-10-15", "type": 3, "iso_639_1": "en"},
+                {"release_date": "1999-10-15", "type": 3, "iso_639_1": "fr"},
+                country="CA",
+            ),
+            [
+                Release("1999-10-15", country="CA", language="en"),
+                Release("1999-10-15", country="CA", language="fr"),
+            ],
+        ),
     ],
 )
 def test_releases(doc: dict[str, Any], expected: list[Release]) -> None:
@@ -146,8 +157,8 @@ def test_releases(doc: dict[str, Any], expected: list[Release]) -> None:
     [
         ({"release_date": "1999-10-15", "type": None}, "a release without a type"),
         (
-            {"release_date": "1999-10-15", "type": 3, "iso_639_1": "de"},
-            "'de', the language of a release",
+            {"release_date": "1999-10-15", "type": 3, "iso_639_1": "qq"},
+            "'qq' is not a known language",
         ),
     ],
 )

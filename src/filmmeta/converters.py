@@ -34,6 +34,7 @@ import cattrs
 from filmmeta._json import jsonlib as _jsonlib
 from filmmeta._json.documents import item_class, wrong_class_error
 from filmmeta._json.hooks import MAX_ERRORS, flatten, install
+from filmmeta._json.jsonl import JsonLines, OnError
 from filmmeta._model import registry
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
@@ -43,6 +44,7 @@ from filmmeta.exceptions import ROOT, ValidationError
 __all__ = [
     "MAX_ERRORS",
     "MODEL_CLASSES",
+    "JsonLines",
     "configure_converter",
     "dump_jsonl",
     "from_dict",
@@ -404,7 +406,9 @@ def load_jsonl(
     cls: type[T] = Film,  # type: ignore[assignment]
     *,
     strict: bool = True,
-) -> Iterator[T]:
+    on_error: OnError = "raise",
+    progress: Callable[[int], object] | None = None,
+) -> JsonLines[T]:
     r"""Read films from JSON Lines, one at a time.
 
     The iterator reads a line, yields its film and forgets it: memory stays flat however
@@ -416,15 +420,23 @@ def load_jsonl(
         file: A path, or a file open for reading in text or binary mode.
         cls: The class of each line (:class:`Film` by default).
         strict: Reject unknown keys (the default); False ignores them.
+        on_error: What an invalid line does: ``"raise"`` (the default) stops the read with
+            its error; ``"skip"`` leaves it out with a :class:`~filmmeta.FilmmetaWarning`
+            naming the line and the problems; ``"collect"`` leaves it out and keeps its
+            error in the iterator's :attr:`~filmmeta.converters.JsonLines.errors`.
+        progress: Called with the size of every line read (bytes for a path or a binary
+            file, characters for a text file), blank and bad lines included: for a
+            progress bar whose total is the file's size.
 
-    Yields:
-        One value per non-blank line.
+    Returns:
+        An iterator of one value per valid non-blank line.
 
     Raises:
-        ValidationError: For the first invalid line; its :attr:`~ValidationError.line`
-            is the 1-based line number, :attr:`~ValidationError.file` the file's name
-            (for a path, or an open file that has one), and its message starts with
-            both.
+        ValidationError: With ``on_error="raise"``, for the first invalid line; its
+            :attr:`~ValidationError.line` is the 1-based line number,
+            :attr:`~ValidationError.file` the file's name (for a path, or an open file
+            that has one), and its message starts with both.
+        ValueError: *on_error* is not one of the three.
 
     Examples:
         >>> import io
@@ -435,21 +447,33 @@ def load_jsonl(
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.ValidationError: line 3: title: must not be empty
+        >>> films = load_jsonl(
+        ...     io.StringIO('{"title": "A"}\n{"title": 1}\n{"title": "B"}\n'), on_error="collect"
+        ... )
+        >>> [film.title for film in films], [str(err) for err in films.errors]
+        (['A', 'B'], ['line 2: title: expected a string, got int 1'])
+
+    .. versionchanged:: 0.2.0
+       ``on_error`` and ``progress``.
     """
+    decode = functools.partial(_decode_line, cls=cls, strict=strict)
     if isinstance(file, str | os.PathLike):
-        with open(file, "rb") as opened:
-            yield from load_jsonl(opened, cls, strict=strict)
-        return
-    # So that an error says which of many files is bad.
-    name = file_name(file)
-    lines: Iterable[str | bytes] = file
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                film = from_json(line, cls, strict=strict)
-            except ValidationError as err:
-                raise err.with_line(number, name) from None
-            yield film
+        lines: Iterable[str | bytes] = _lines_of(file)
+        # So that an error says which of many files is bad.
+        name = file_name(os.fspath(file))
+    else:
+        lines, name = file, file_name(file)
+    return JsonLines(lines, decode, file=name, on_error=on_error, progress=progress)
+
+
+def _decode_line(line: str | bytes, *, cls: type[T], strict: bool) -> T:
+    return from_json(line, cls, strict=strict)
+
+
+def _lines_of(path: StrPath) -> Iterator[bytes]:
+    # Opened on the first line asked for, closed after the last (or on close()).
+    with open(path, "rb") as file:
+        yield from file
 
 
 def _is_binary(file: IO[Any]) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from filmmeta import _catalog
 from filmmeta._catalog import arrow_schema, from_arrow, read_parquet, to_arrow, write_parquet
+from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 from filmmeta._model.availability import OfferType
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ids import ExternalIds
@@ -45,6 +46,8 @@ __all__ = [
     "to_arrow",
     "to_dataframe",
     "to_records",
+    "viewing_records",
+    "viewings_to_dataframe",
     "write_parquet",
 ]
 

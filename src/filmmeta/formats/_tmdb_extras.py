@@ -108,13 +108,13 @@ def _date(value: object, path: str) -> PartialDate | None:
 def releases(doc: object, path: str) -> list[Release]:
     """Read a ``/release_dates`` part (or the legacy ``/releases``) into releases.
 
-    A release of the same country, kind and date as one before is the same release:
-    the first is kept, and a different note of the later one is warned about.
+    A release of the same country, kind, date and language as one before is the same
+    release: the first is kept, and a different note of the later one is warned about.
     """
     if doc is None:
         return []
     doc = expect_mapping(doc, path)
-    found: dict[tuple[str, ReleaseKind, PartialDate], Release] = {}
+    found: dict[tuple[str, ReleaseKind, PartialDate, str | None], Release] = {}
     for rpath, country, rel in _entries(doc, path):
         date = _date(rel.get("release_date"), f"{rpath}.release_date")
         if date is None:
@@ -128,13 +128,11 @@ def releases(doc: object, path: str) -> list[Release]:
             kind = _release_kind(rel.get("type"), f"{rpath}.type")
         note = text(rel.get("note"), f"{rpath}.note", nulls=NULLS)
         language = text(rel.get("iso_639_1"), f"{rpath}.iso_639_1", nulls=NULLS)
-        if language is not None:
-            warn(
-                f"{rpath}.iso_639_1: {language!r}, the language of a release, has no "
-                "field: left out"
-            )
-        release = Release(date, country=country, kind=kind, note=note)
-        kept = found.setdefault((country, kind, date), release)
+        if language is not None and not is_language_tag(language):
+            warn(f"{rpath}.iso_639_1: {language!r} is not a known language: left out")
+            language = None
+        release = Release(date, country=country, kind=kind, note=note, language=language)
+        kept = found.setdefault((country, kind, date, language), release)
         if kept.note != release.note and release.note is not None:
             warn(
                 f"{rpath}.note: {note!r} of a release already read with note "
