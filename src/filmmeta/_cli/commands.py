@@ -20,6 +20,7 @@ from filmmeta._cli.inputs import UnreadableError, read_items
 from filmmeta._cli.progress import make_progress
 from filmmeta._model.film import Film
 from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
+from filmmeta._words.page import page
 from filmmeta.converters import from_dict
 
 __all__ = ["convert", "show", "validate"]
@@ -76,7 +77,17 @@ def show(args: argparse.Namespace, out: IO[str]) -> int:
         films = [_bundled()] if name is None else _films([name], _input_format(args), args, tally)
         for film in films:
             out.write("\n" if shown else "")
-            _show_one(film, out, args.country)
+            if args.locale is None and args.page_format is None:
+                _show_one(film, out, args.country or "US")
+            else:
+                out.write(
+                    page(
+                        film,
+                        locale=args.locale or "en-US",
+                        country=args.country,
+                        format=args.page_format or "text",
+                    )
+                )
             shown += 1
     return tally.status
 

@@ -228,3 +228,66 @@ add_output(
     )
 )
 add_output(OutputFormat(name="jsonld", help="schema.org JSON-LD, indented", write=_write_jsonld))
+
+
+# -- CSV files people keep: the films they name ---------------------------------------------
+
+
+def _header(text: str) -> set[str]:
+    """The first non-blank line's fields, lowercased without spaces, quotes or dots."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=first.count)
+    return {"".join(c for c in f.lower() if c.isalnum()) for f in first.split(delimiter)}
+
+
+def _is_letterboxd(text: str) -> bool:
+    header = _header(text)
+    return "letterboxduri" in header or header == {"date", "name", "tags", "url", "description"}
+
+
+def _is_imdb_csv(text: str) -> bool:
+    header = _header(text)
+    return "title" in header and ("const" in header or "tconst" in header)
+
+
+def _is_movielens(text: str) -> bool:
+    header = _header(text)
+    return "movieid" in header and "title" in header
+
+
+def _csv_reader(module: str, name: str) -> Callable[[str], Iterable[Film]]:
+    """A reader of a CSV file's text (the CSV formats read files, streams or bytes)."""
+
+    def read(text: str) -> Iterable[Film]:
+        import io
+
+        reader: Callable[[Any], Iterable[Film]] = getattr(importlib.import_module(module), name)
+        return reader(io.StringIO(text))
+
+    return read
+
+
+add_input(
+    InputFormat(
+        name="letterboxd",
+        help="a file of a Letterboxd export (the films it names)",
+        detect=_is_letterboxd,
+        from_text=_csv_reader("filmmeta.formats.letterboxd", "read_films"),
+    )
+)
+add_input(
+    InputFormat(
+        name="imdb-csv",
+        help="an IMDb ratings, list or watchlist CSV export (its films)",
+        detect=_is_imdb_csv,
+        from_text=_csv_reader("filmmeta.formats.imdb_csv", "read_films"),
+    )
+)
+add_input(
+    InputFormat(
+        name="movielens",
+        help="MovieLens movies.csv",
+        detect=_is_movielens,
+        from_text=_csv_reader("filmmeta.formats.movielens", "read_movies"),
+    )
+)

@@ -132,7 +132,7 @@ def _whole(file: str, raw: bytes, fmt: InputFormat | None) -> Iterator[Item]:
         films = list(reader.from_text(text))
     except FilmmetaError as err:
         error = err if isinstance(err, ValidationError) else ValidationError.at(ROOT, str(err))
-        yield Item(file, error=error)
+        yield Item(file, error=error, line=error.line)
         return
     for film in films:
         yield Item(file, film=film)

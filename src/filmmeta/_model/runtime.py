@@ -165,8 +165,10 @@ def _parse_clock(text: str, clock: re.Match[str]) -> dt.timedelta:
     return _timedelta(total * _US_PER_SECOND, text)
 
 
-def format_runtime(td: dt.timedelta, style: RuntimeStyle = "short") -> str:
-    """Write a runtime for people to read.
+def format_runtime(
+    td: dt.timedelta, style: RuntimeStyle = "short", *, locale: str = "en-US"
+) -> str:
+    r"""Write a runtime for people to read.
 
     ======== ========================= ============
     style    1 h 26 min                45 min
@@ -187,6 +189,10 @@ def format_runtime(td: dt.timedelta, style: RuntimeStyle = "short") -> str:
     Args:
         td: The runtime.
         style: One of ``short``, ``long``, ``compact``, ``minutes``, ``clock``, ``iso``.
+        locale: The language to write it in ("de-DE", "ja-JP"). English needs nothing
+            more; other languages use CLDR's unit patterns through Babel (the ``i18n``
+            extra): ``short`` "1 Std. 26 Min.", ``long`` "1 Stunde und 26 Minuten",
+            ``compact`` CLDR's narrow units. ``clock`` and ``iso`` are the same everywhere.
 
     Returns:
         The runtime in words or digits.
@@ -194,6 +200,7 @@ def format_runtime(td: dt.timedelta, style: RuntimeStyle = "short") -> str:
     Raises:
         ValidationError: *td* is negative or not a timedelta.
         ValueError: *style* is not one of the styles.
+        ImportError: A language other than English without Babel installed.
 
     Examples:
         >>> td = dt.timedelta(hours=1, minutes=26)
@@ -205,12 +212,24 @@ def format_runtime(td: dt.timedelta, style: RuntimeStyle = "short") -> str:
         '2 hours and 1 minute'
         >>> format_runtime(dt.timedelta(seconds=90)), format_runtime(dt.timedelta(seconds=89))
         ('2 min', '1 min')
+        >>> [format_runtime(td, locale=tag) for tag in ("de-DE", "fr-FR", "ja-JP")]
+        ['1 Std. 26 Min.', '1\u202fh 26\xa0min', '1時間26分']
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
     """
     _check(td)
     if style == "iso":
         return format_iso_duration(td)
     # Half a minute is exactly 30 s, so microseconds never change the rounding.
     minutes = (td.days * 86_400 + td.seconds + 30) // 60
+    if style not in ("clock", "iso") and not locale.startswith(("en", "EN")):
+        # The locale layer sits below the model (it imports nothing from filmmeta but
+        # the exceptions); it is loaded only for a page in another language.
+        from filmmeta._l10n import lang, runtime_words
+
+        language = lang(locale)
+        if not language.english and style in ("short", "long", "compact", "minutes"):
+            return runtime_words(minutes, style, language)
     if style == "minutes":
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
