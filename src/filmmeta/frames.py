@@ -35,6 +35,7 @@ from filmmeta._catalog.arrow import (
     to_arrow,
     write_parquet,
 )
+from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 from filmmeta._model.availability import OfferType
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ratings import SOURCES
@@ -52,6 +53,8 @@ __all__ = [
     "to_arrow",
     "to_dataframe",
     "to_records",
+    "viewing_records",
+    "viewings_to_dataframe",
     "write_parquet",
 ]
 
