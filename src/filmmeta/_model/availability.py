@@ -6,6 +6,7 @@ import decimal
 import enum
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -164,6 +165,12 @@ class Offer(PydanticHooks):
     currency: str | None = attrs.field(default=None, kw_only=True, validator=_check_currency)
     quality: Quality | None = attrs.field(default=None, kw_only=True, converter=_to_quality)
     url: str | None = attrs.field(default=None, kw_only=True, validator=_check_url)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
+        # Notebook display: "Apple TV: rent, HD, 3.99 USD (US)"; repr() stays the call.
+        from filmmeta._words.html import offer_text, text_pretty
+
+        text_pretty(offer_text(self), p)
 
 
 def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, list[str]]]:

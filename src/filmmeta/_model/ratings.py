@@ -6,6 +6,7 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -235,6 +236,12 @@ class Rating(PydanticHooks):
             raise ValidationError.at(
                 "value", f"{fmt_number(value)} is below the scale's worst {fmt_number(worst)}"
             )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
+        # Notebook display: "IMDb 5.7 (347)"; repr() stays the constructor call.
+        from filmmeta._words.html import rating_text, text_pretty
+
+        text_pretty(rating_text(self), p)
 
     @property
     def known_source(self) -> RatingSource | None:
