@@ -80,7 +80,8 @@ def content_ratings(draw: st.DrawFn) -> ContentRating:
     system = draw(st.sampled_from(sorted(SYSTEMS.values(), key=lambda s: s.name)))
     code = draw(st.sampled_from(system.codes) | st.sampled_from(("Not Rated", "X", "E")))
     reason = draw(st.none() | text)
-    return ContentRating(code, country=system.country, reason=reason)
+    descriptors = draw(st.lists(short_text, max_size=2))
+    return ContentRating(code, country=system.country, reason=reason, descriptors=descriptors)
 
 
 def _value(worst: float, best: float) -> st.SearchStrategy[float]:
@@ -108,6 +109,7 @@ prices = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False)
 def offers(draw: st.DrawFn) -> Offer:
     price = draw(st.none() | prices)
     currency = draw(st.sampled_from(CURRENCIES)) if price is not None else None
+    start, end = draw(_days), draw(_days)
     return Offer(
         draw(text),
         draw(st.sampled_from(OfferType)),
@@ -116,6 +118,11 @@ def offers(draw: st.DrawFn) -> Offer:
         currency=currency,
         quality=draw(st.none() | st.sampled_from(Quality)),
         url=draw(st.none() | st.just("https://example.com/watch?id=1")),
+        available_from=start,
+        available_until=None if end is None else max(end, start or end),
+        audio_languages=draw(st.lists(st.sampled_from(LANGUAGES), max_size=2, unique=True)),
+        subtitle_languages=draw(st.lists(st.sampled_from(LANGUAGES), max_size=2, unique=True)),
+        features=draw(st.lists(st.sampled_from(OfferFeature), max_size=2, unique=True)),
     )
 
 
@@ -138,6 +145,17 @@ FIELDS: dict[tuple[type[Any], str], st.SearchStrategy[Any]] = {
     | st.from_regex(r"m/[a-z0-9_]{1,20}", fullmatch=True),
     (ExternalIds, "metacritic"): st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
     (ExternalIds, "justwatch"): st.none() | st.integers(1, 10**9),
+    (ExternalIds, "other"): st.dictionaries(
+        st.sampled_from(("trakt", "tvdb", "movielens", "eidr", "kodi_set")),
+        st.from_regex(r"[A-Za-z0-9./_-]{1,16}", fullmatch=True),
+        max_size=2,
+    ),
+    (Film, "titles"): st.lists(st.deferred(lambda: titles), max_size=3, unique=True),
+    (Film, "releases"): st.lists(
+        st.deferred(lambda: releases),
+        max_size=3,
+        unique_by=lambda r: (r.country, r.kind, r.date),
+    ),
     (Film, "genres"): st.lists(short_text, max_size=3),
     (Film, "languages"): st.lists(st.sampled_from(LANGUAGES), max_size=3),
     (Film, "countries"): st.lists(st.sampled_from(REGIONS), max_size=3),
@@ -194,6 +212,9 @@ MODELS: dict[type[Any], st.SearchStrategy[Any]] = {
     ExternalIds: external_ids,
     ContentRating: content_ratings(),
 }
+
+#: A day of an offer's window.
+_days = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
 titles = st.builds(
@@ -258,8 +279,7 @@ videos = st.builds(
 
 offer_features = st.sampled_from(OfferFeature)
 
-#: The model 2 classes (issue 12) with a strategy each. They join MODELS, and the
-#: strategies join films and offers, when the JSON hooks cover them.
+#: The model 2 classes (issue 12) with a strategy each; all are in MODELS.
 NEW_MODELS = {
     Title: titles,
     Release: releases,
@@ -270,9 +290,8 @@ NEW_MODELS = {
     Image: images,
     Video: videos,
 }
+MODELS.update(NEW_MODELS)
 
-
-_days = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 #: A person's film history: the rating on a service's own scale, or a scale of one's own.
 viewings = st.builds(

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import copy
 import enum
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from filmmeta._json.schema_rules import FIELD_RULES
 from filmmeta._model.fields import FIELDWISE, FIRST, MERGE
 from filmmeta._model.registry import ENUMS, MODEL_CLASSES, field_types
 from tests import strategies
-from tests.conftest import ROUND_TRIP_EXAMPLES, SHARED
+from tests.conftest import NO_SHARED, ROUND_TRIP_EXAMPLES, SHARED
 
 ROOT = Path(__file__).parent.parent
 FIELDS = [(cls, field.name) for cls in MODEL_CLASSES for field in field_types(cls)]
@@ -49,6 +51,24 @@ _FIND = settings(
     suppress_health_check=list(HealthCheck),
     database=None,
 )
+
+
+@functools.cache
+def _examples(cls: type[Any]) -> tuple[Any, ...]:
+    """Drawn values of *cls* that, between them, write every field of the class."""
+    seen: list[Any] = []
+    names = {f.name for f in field_types(cls)}
+
+    def covers(value: Any) -> bool:
+        seen.append(value)
+        return names <= {key for v in seen for key in converters.to_dict(v)}
+
+    find(strategies.MODELS[cls], covers, settings=_FIND)
+    return tuple(seen)
+
+
+def _example(cls: type[Any], has: Callable[[Any], bool]) -> Any:
+    return next(value for value in _examples(cls) if has(value))
 
 
 def _ids(value: Any) -> str:
@@ -133,7 +153,7 @@ def test_every_merged_field_has_a_merge_policy(where: tuple[type[Any], str]) -> 
 @pytest.mark.parametrize("name", [f.name for f in field_types(Film) if f.name != "title"])
 def test_merging_keeps_what_only_one_film_gives(name: str) -> None:
     field = attrs.fields_dict(Film)[name]
-    film = find(strategies.films, lambda f: getattr(f, name) != field.default, settings=_FIND)
+    film = _example(Film, lambda f: getattr(f, name) != field.default)
     only = Film(film.title, **{name: getattr(film, name)})
     bare = Film(film.title)
     # Whatever the policy, a value that only one film gives is not lost...
@@ -153,7 +173,7 @@ _WRONG = {"a": 1}  # no field of any type takes a JSON object where it expects a
 )
 def test_fields_left_to_the_model_reject_a_wrong_json_type(where: tuple[type[Any], str]) -> None:
     cls, name = where
-    example = find(strategies.MODELS[cls], lambda _: True, settings=_FIND)
+    example = _examples(cls)[0]
     with pytest.raises(ValidationError) as info:
         attrs.evolve(example, **{name: _WRONG})
     assert any(path.split("[")[0] == name for path, _ in info.value.errors), info.value.errors
@@ -166,11 +186,7 @@ def test_fields_left_to_the_model_reject_a_wrong_json_type(where: tuple[type[Any
 def test_every_field_is_drawn_written_read_and_described(where: tuple[type[Any], str]) -> None:
     cls, name = where
     # The strategies draw it with a value that the encoder writes...
-    value = find(
-        strategies.MODELS[cls],
-        lambda v: name in converters.to_dict(v),
-        settings=_FIND,
-    )
+    value = _example(cls, lambda v: name in converters.to_dict(v))
     data = converters.to_dict(value)
     # ... the decoder reads it back, both passes ...
     assert converters.from_dict(copy.deepcopy(data), cls) == value
@@ -217,8 +233,15 @@ FULL: dict[type[Any], Any] = {
         currency="USD",
         quality="hd",
         url="https://www.vudu.com/backstage",
+        available_from="2026-12-01",
+        available_until="2027-01-31",
+        audio_languages=["en", "es"],
+        subtitle_languages=["en"],
+        features=["hdr10", "dolby_atmos"],
     ),
-    ContentRating: ContentRating("R", country="US", system="MPA", reason="language"),
+    ContentRating: ContentRating(
+        "R", country="US", system="MPA", reason="language", descriptors=["language"]
+    ),
     ExternalIds: ExternalIds(
         imdb="tt0233044",
         tmdb=21307,
@@ -227,6 +250,7 @@ FULL: dict[type[Any], Any] = {
         rotten_tomatoes="m/backstage",
         metacritic="backstage",
         justwatch=12,
+        other={"trakt": "12345", "eidr": "10.5240/1F2A-E1C5-680A-14C6-E76B-I"},
     ),
 }
 
@@ -300,3 +324,32 @@ def test_the_bench_documents_take_the_fast_path(fallbacks: _Fallbacks) -> None:
     for document in gen.films(200):
         converters.from_dict(document)
     assert not fallbacks()
+
+
+def _v1_lines() -> list[str]:
+    """Canonical documents as filmmeta 0.1.0 wrote them, before model 2 (Backstage first)."""
+    return (ROOT / "tests" / "fixtures" / "parquet" / "films-v1.jsonl").read_text().splitlines()
+
+
+@pytest.mark.parametrize("line", _v1_lines())
+def test_version_1_documents_read_and_write_back_byte_for_byte(line: str) -> None:
+    assert converters.to_json(converters.from_json(line)) == line
+
+
+def _examples_documents() -> list[Any]:
+    examples = SHARED / "examples"
+    if not examples.is_dir():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=NO_SHARED))]
+    return [pytest.param(p.read_text(), id=p.name) for p in sorted(examples.glob("*.json"))]
+
+
+@pytest.mark.parametrize("text", _examples_documents())
+def test_shared_examples_read_and_write_back_unchanged(text: str) -> None:
+    film = converters.from_json(text)
+    written = converters.to_json(film)
+    # The same keys and values (the example orders a content rating's keys its own way),
+    # and what is written is written again byte for byte.
+    assert json.loads(written) == json.loads(text)
+    assert converters.to_json(converters.from_json(written)) == written
+    if film.title == "Backstage":
+        assert written == _v1_lines()[0]  # as 0.1.0 wrote it

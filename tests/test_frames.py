@@ -7,6 +7,7 @@ import io
 import pickle
 import sys
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import (
+    Award,
+    Collection,
     ContentRating,
     Credit,
     ExternalIds,
     Film,
+    Image,
+    Money,
     Offer,
     Rating,
+    Release,
     ValidationError,
     dump_jsonl,
     frames,
@@ -38,6 +44,8 @@ from filmmeta.frames import (
 )
 
 from .strategies import films
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 BACKSTAGE = Film(
     "Backstage",
@@ -67,6 +75,16 @@ HEAT = Film(
     release_date="1995-12-15",
     runtime=dt.timedelta(minutes=170, seconds=30),
     ratings=[Rating("imdb", 8.3, votes=700_000), Rating("my_site", 4, best=5)],
+    releases=[Release("1995-12-15", country="US"), Release("1996-02-23", country="GB")],
+    collection=Collection("Michael Mann's crime films"),
+    budget=Money(60_000_000, "USD"),
+    box_office=[Money(187_436_818, "USD"), Money(67_436_818, "USD", region="US")],
+    awards=[Award("all awards", count=11), Award("all awards", outcome="nominated", count=14)],
+    images=[Image("https://image.tmdb.org/t/p/original/heat.jpg")],
+    keywords=["heist", "los angeles"],
+    tagline="A Los Angeles Crime Saga",
+    offers=[Offer("Netflix", "subscription", region="US", available_until="2027-01-31")],
+    ids=ExternalIds(imdb="tt0113277", other={"trakt": "1"}),
 )
 CATALOG = [BACKSTAGE, HEAT, Film("Untitled")]
 
@@ -97,6 +115,9 @@ def test_records_have_the_same_keys_in_a_documented_order() -> None:
         "offers_cinema",
         *("imdb_id", "tmdb_id", "wikidata_id", "letterboxd_id", "rotten_tomatoes_id"),
         *("metacritic_id", "justwatch_id"),
+        *("local_release_date", "tagline", "collection", "keywords", "budget"),
+        *("budget_currency", "box_office", "box_office_currency", "awards_won"),
+        *("awards_nominated", "poster_url"),
     ]
 
 
@@ -132,7 +153,27 @@ def test_record_values() -> None:
         "rotten_tomatoes_id": None,
         "metacritic_id": None,
         "justwatch_id": None,
+        **dict.fromkeys(("local_release_date", "tagline", "collection", "budget")),
+        **dict.fromkeys(("budget_currency", "box_office", "box_office_currency")),
+        **dict.fromkeys(("awards_won", "awards_nominated", "poster_url")),
+        "keywords": [],
     }
+    assert {key: heat[key] for key in list(heat)[-11:]} == {
+        "local_release_date": "1995-12-15",
+        "tagline": "A Los Angeles Crime Saga",
+        "collection": "Michael Mann's crime films",
+        "keywords": ["heist", "los angeles"],
+        "budget": Decimal(60_000_000),
+        "budget_currency": "USD",
+        # The worldwide figure, not the region's.
+        "box_office": Decimal(187_436_818),
+        "box_office_currency": "USD",
+        "awards_won": 11,
+        "awards_nominated": 14,
+        "poster_url": "https://image.tmdb.org/t/p/original/heat.jpg",
+    }
+    assert to_records([HEAT], country="GB")[0]["local_release_date"] == "1996-02-23"
+    assert untitled["awards_won"] is None
     assert heat["release_date"] == "1995-12-15"
     assert heat["runtime_minutes"] == 171  # 170 min 30 s: half a minute rounds up
     assert heat["my_site_rating"] == 4
@@ -215,6 +256,11 @@ def test_dataframe_dtypes_column_by_column(pd: Any) -> None:
         **dict.fromkeys(["genres", "languages", "countries"], "object"),
         **dict.fromkeys(["imdb_rating", "metacritic_rating", "my_site_rating"], "Float64"),
         **dict.fromkeys([*ints, "tmdb_id", "justwatch_id"], "Int64"),
+        **dict.fromkeys(["local_release_date", "tagline", "collection"], "string"),
+        **dict.fromkeys(["budget_currency", "box_office_currency", "poster_url"], "string"),
+        **dict.fromkeys(["budget", "box_office"], "Float64"),
+        **dict.fromkeys(["awards_won", "awards_nominated"], "Int64"),
+        "keywords": "object",
     }
     assert dtypes == {column: expected[column] for column in df.columns}
     assert list(df.columns) == list(to_records(CATALOG)[0])
@@ -264,8 +310,10 @@ def test_arrow_schema(pa: Any) -> None:
         *("title", "kind", "release_date", "runtime", "content_ratings", "genres"),
         *("languages", "countries", "summary", "credits", "ratings", "offers", "ids"),
         "original_title",
+        *("titles", "releases", "editions", "collection", "budget", "box_office"),
+        *("awards", "images", "videos", "keywords", "tagline"),
     ]
-    assert schema.metadata == {b"filmmeta": b"1"}
+    assert schema.metadata == {b"filmmeta": b"2"}
     assert schema.field("runtime").type == pa.duration("us")
     assert schema.field("release_date").type == pa.string()
     assert schema.field("genres").type == pa.list_(pa.field("element", pa.string(), False))
@@ -282,7 +330,7 @@ def test_arrow_schema(pa: Any) -> None:
     ids = schema.field("ids").type
     assert [f.name for f in ids] == [
         *("imdb", "tmdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic"),
-        "justwatch",
+        *("justwatch", "other"),
     ]
     assert ids.field("tmdb").type == pa.int64()
     assert not schema.field("title").nullable
@@ -617,3 +665,22 @@ def test_films_and_errors_pickle() -> None:
 def test_module_exports() -> None:
     assert sorted(frames.__all__) == frames.__all__
     assert all(callable(getattr(frames, name)) for name in frames.__all__)
+
+
+def test_parquet_written_by_schema_version_1_reads(pa: Any) -> None:
+    # Written by filmmeta 0.1.0 (schema "1", before model 2), with the same films as JSON
+    # Lines beside it: the columns and struct fields added since take their defaults.
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = FIXTURES / "parquet" / "films-v1.parquet"
+    assert pq.ParquetFile(path).schema_arrow.metadata == {b"filmmeta": b"1"}
+    expected = list(load_jsonl(FIXTURES / "parquet" / "films-v1.jsonl"))
+    assert list(read_parquet(path)) == expected
+    assert from_arrow(pq.read_table(path)) == expected
+    assert len(expected) == 3
+
+
+def test_only_columns_added_since_version_1_may_be_missing(pa: Any) -> None:
+    table = to_arrow(CATALOG)
+    assert from_arrow(table.drop_columns(["titles", "tagline"]))[0] == BACKSTAGE
+    with pytest.raises(ValidationError, match=r"missing columns: genres$"):
+        from_arrow(table.drop_columns(["genres", "titles"]))

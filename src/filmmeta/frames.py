@@ -27,8 +27,10 @@ from filmmeta import _catalog
 from filmmeta._catalog import arrow_schema, from_arrow, read_parquet, to_arrow, write_parquet
 from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 from filmmeta._model.availability import OfferType
+from filmmeta._model.awards import AwardOutcome
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ids import ExternalIds
+from filmmeta._model.media import ImageKind
 from filmmeta._model.ratings import SOURCES
 from filmmeta._model.registry import field_types
 from filmmeta._model.validate import to_region
@@ -57,7 +59,32 @@ BATCH_SIZE = _catalog.BATCH_SIZE
 #: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
 SCHEMA_VERSION = _catalog.SCHEMA_VERSION
 
-_TEXT = ("title", "original_title", "release_date")
+_TEXT = (
+    "title",
+    "original_title",
+    "release_date",
+    "local_release_date",
+    "tagline",
+    "collection",
+    "budget_currency",
+    "box_office_currency",
+    "poster_url",
+)
+# Model 2's columns, after the ids (0.2.0).
+_MODEL2 = (
+    "local_release_date",
+    "tagline",
+    "collection",
+    "keywords",
+    "budget",
+    "budget_currency",
+    "box_office",
+    "box_office_currency",
+    "awards_won",
+    "awards_nominated",
+    "poster_url",
+)
+_MONEY = ("budget", "box_office")
 _LISTS = ("genres", "languages", "countries")
 # One column per kind of id, named <database>_id.
 _ID_NAMES = tuple(a.name for a in field_types(ExternalIds) if a.type in (str | None, int | None))
@@ -74,7 +101,7 @@ def _columns(sources: Sequence[str]) -> list[str]:
     for source in sources:
         columns += [f"{source}_rating", f"{source}_votes"]
     columns += [f"offers_{t.value}" for t in OfferType]
-    return columns + [f"{name}_id" for name in _ID_NAMES]
+    return columns + [f"{name}_id" for name in _ID_NAMES] + list(_MODEL2)
 
 
 def _flatten(films: Iterable[Film], country: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -118,7 +145,30 @@ def _record(film: Film, sources: Sequence[str], country: str) -> dict[str, Any]:
         record[f"offers_{offer_type.value}"] = counts[offer_type]
     for name in _ID_NAMES:
         record[f"{name}_id"] = getattr(film.ids, name)
-    return record
+    return record | _model2_record(film, country)
+
+
+def _model2_record(film: Film, country: str) -> dict[str, Any]:
+    local = film.release_for(country)
+    # The worldwide figure: a source's per-region takings are not added up.
+    takings = next((money for money in film.box_office if money.region is None), None)
+    won = sum(a.count for a in film.awards if a.outcome is AwardOutcome.WON)
+    nominated = sum(a.count for a in film.awards if a.outcome is AwardOutcome.NOMINATED)
+    poster = next((i.url for i in film.images if i.kind is ImageKind.POSTER), None)
+    budget = film.budget
+    return {
+        "local_release_date": None if local is None else str(local.date),
+        "tagline": film.tagline,
+        "collection": None if film.collection is None else film.collection.name,
+        "keywords": list(film.keywords),
+        "budget": None if budget is None else budget.amount,
+        "budget_currency": None if budget is None else budget.currency,
+        "box_office": None if takings is None else takings.amount,
+        "box_office_currency": None if takings is None else takings.currency,
+        "awards_won": won if film.awards else None,
+        "awards_nominated": nominated if film.awards else None,
+        "poster_url": poster,
+    }
 
 
 def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, Any]]:
@@ -129,7 +179,15 @@ def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, 
     *country*), the lists ``genres``, ``languages`` and ``countries``; a
     ``<source>_rating`` and ``<source>_votes`` pair per rating source in the catalog
     (``imdb_rating``, ...); offer counts ``offers_<type>``; ids ``<database>_id``
-    (``imdb_id``, ``tmdb_id``, ...). A missing value is None.
+    (``imdb_id``, ``tmdb_id``, ...); then ``local_release_date`` (the film's release in
+    *country*, see :meth:`Film.release_for`), ``tagline``, ``collection`` (its name),
+    the list ``keywords``, ``budget`` and ``box_office`` (exact Decimals; box office is
+    the worldwide figure) with their ``_currency``, ``awards_won`` and
+    ``awards_nominated`` (the sums of the awards' counts) and ``poster_url``. A missing
+    value is None.
+
+    .. versionchanged:: 0.2.0
+       The model 2 columns after the ids.
 
     Args:
         films: The catalog; it is read once.
@@ -168,8 +226,10 @@ def _dtype(column: str, pd: Any) -> Any:
         return pd.CategoricalDtype([kind.value for kind in FilmKind])
     if column == "content_rating":
         return "category"
-    if column in _LISTS:
+    if column in _LISTS or column == "keywords":
         return object
+    if column in _MONEY:
+        return "Float64"
     if column.endswith("_rating"):
         return "Float64"
     return "Int64"

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from filmmeta._model.dates import PartialDate
+from filmmeta._model.fields import SINCE
 from filmmeta._model.film import Film
 from filmmeta._model.registry import (
     SCALARS,
@@ -48,17 +49,25 @@ T = TypeVar("T")
 
 #: Films per Arrow record batch, and so per Parquet row group, unless told otherwise.
 BATCH_SIZE = 10_000
-#: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
-SCHEMA_VERSION = "1"
+#: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``:
+#: "1" in 0.1.0, "2" since model 2 (titles, releases, ..., offer windows, other ids).
+#: Every version reads what the earlier ones wrote.
+SCHEMA_VERSION = "2"
 
 
 # -- the schema, from the model's field types ---------------------------------------------
+
+
+_PAIRS = tuple[tuple[str, str], ...]
 
 
 def _arrow_type(pa: Any, type_: Any) -> Any:
     """The Arrow type of a (non-optional) field type: one rule per kind of type."""
     if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
         return pa.struct([_arrow_field(pa, field) for field in field_types(type_)])
+    if type_ == _PAIRS:  # ids of other services: a list of (key, value), as JSON's order
+        key_value = [pa.field(name, pa.string(), nullable=False) for name in ("key", "value")]
+        return pa.list_(pa.field("element", pa.struct(key_value), nullable=False))
     if is_homogeneous_tuple(type_):
         return pa.list_(pa.field("element", _arrow_type(pa, item_type(type_)), nullable=False))
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
@@ -129,6 +138,8 @@ def _to_row_value(type_: Any) -> Convert:
         return lambda value: None if value is None else convert(value)
     if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
         return _to_struct(type_)
+    if type_ == _PAIRS:
+        return lambda pairs: [{"key": key, "value": value} for key, value in pairs]
     if is_homogeneous_tuple(type_):
         item = _to_row_value(item_type(type_))
         if item is _identity:
@@ -175,6 +186,8 @@ def _from_row_value(type_: Any) -> Convert | None:
         return lambda value: None if value is None else convert(value)
     if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
         return _from_struct(type_)
+    if type_ == _PAIRS:
+        return lambda rows: [(row["key"], row["value"]) for row in rows or ()]
     if is_homogeneous_tuple(type_):
         item = _from_row_value(item_type(type_))
         if item is None:
@@ -285,20 +298,77 @@ def _film(row: dict[str, Any]) -> Film:
     return film
 
 
+def _readable_fields(
+    pa: Any, cls: type[Any], have: Callable[[str], Any], path: str, missing: list[str]
+) -> list[Any]:
+    """The fields of *cls* that the data has, typed as the schema types them.
+
+    A field that an earlier version of the schema did not have (its ``since``) may be
+    missing, in a column or in a struct: Parquet written before it reads, and the
+    field takes its default. Any other missing field is added to *missing*.
+    """
+    fields = []
+    for field in field_types(cls):
+        found = have(field.name)
+        if found is None:
+            if field.metadata.get(SINCE, 1) <= 1:
+                missing.append(join_path(path, field.name))
+            continue
+        type_ = _readable_type(pa, field.type, found, join_path(path, field.name), missing)
+        # Other engines mark every column nullable: a null becomes a field error in _film.
+        fields.append(pa.field(field.name, type_, nullable=True))
+    return fields
+
+
+def _readable_type(pa: Any, type_: Any, found: Any, path: str, missing: list[str]) -> Any:
+    type_ = optional_inner(type_) or type_
+    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+        if pa.types.is_struct(found):
+            names = {found.field(i).name for i in range(found.num_fields)}
+            return pa.struct(
+                _readable_fields(
+                    pa,
+                    type_,
+                    lambda name: found.field(name).type if name in names else None,
+                    path,
+                    missing,
+                )
+            )
+    elif (
+        is_homogeneous_tuple(type_)
+        and (pa.types.is_list(found) or pa.types.is_large_list(found))
+        and attrs.has(item_type(type_))
+    ):
+        item = _readable_type(pa, item_type(type_), found.value_type, f"{path}[]", missing)
+        return pa.list_(pa.field("element", item))
+    return _arrow_type(pa, type_)
+
+
 def _conform(pa: Any, schema: Any, data: Any) -> Any:
-    """Select the schema's columns of a table or record batch and cast them to its types."""
+    """Select the schema's columns of a table or record batch and cast them to its types.
+
+    A table written in an earlier version of the schema lacks the later fields; they
+    are left out here, and the films take their defaults.
+    """
     if isinstance(data, pa.RecordBatch):
         data = pa.Table.from_batches([data])
-    missing = [name for name in schema.names if name not in data.schema.names]
-    if missing:
-        raise ValidationError.at("$", f"missing columns: {', '.join(missing)}")
-    data = data.select(schema.names)
     if data.schema.equals(schema):
         return data
-    # Other engines mark every column nullable: a null becomes a field error in _film.
-    relaxed = pa.schema([field.with_nullable(True) for field in schema])
+    names = set(data.schema.names)
+    missing: list[str] = []
+    fields = _readable_fields(
+        pa,
+        Film,
+        lambda name: data.schema.field(name).type if name in names else None,
+        "",
+        missing,
+    )
+    if missing:
+        raise ValidationError.at("$", f"missing columns: {', '.join(missing)}")
+    readable = pa.schema(fields)
+    data = data.select(readable.names)
     try:
-        return data.cast(relaxed)
+        return data.cast(readable)
     except (ValueError, pa.ArrowException) as exc:
         raise ValidationError.at("$", f"not a catalog in filmmeta's schema: {exc}") from None
 

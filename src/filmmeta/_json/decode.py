@@ -22,6 +22,7 @@ to the test's pool: the tests find the values they hold, not every new rule.
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import enum
 import linecache
@@ -34,12 +35,13 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
-from filmmeta._model.availability import Offer, OfferType, Quality
+from filmmeta._model.availability import DAY, Offer, OfferType, Quality
 from filmmeta._model.certification import ContentRating
-from filmmeta._model.codes import is_currency, is_region
+from filmmeta._model.codes import is_currency, is_language_tag, is_region
 from filmmeta._model.fields import FAST
 from filmmeta._model.film import COMMON_ROLES, ROLE, Credit, Film
-from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds
+from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds, is_other_ids
+from filmmeta._model.media import OfferFeature
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.registry import (
     SCALARS,
@@ -141,8 +143,52 @@ def _rating(slow: Hook) -> Hook:
 _PLAIN_PRICE = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,6})?", re.ASCII)
 
 
+_NO_TERMS = (None, None, (), (), ())
+_TERMS = ("available_from", "available_until", "audio_languages", "subtitle_languages", "features")
+
+
+def _offer_terms(o: dict[str, Any], features: dict[Any, Any]) -> tuple[Any, ...] | None:
+    """The window, languages and features of an offer document, or None to refuse."""
+    start, end = o.get("available_from"), o.get("available_until")
+    audio, subtitles = o.get("audio_languages", ()), o.get("subtitle_languages", ())
+    given = o.get("features", ())
+    try:
+        window: tuple[Any, ...] = tuple(
+            None if day is None else dt.date.fromisoformat(day) if _is_day(day) else _REFUSE
+            for day in (start, end)
+        )
+    except ValueError:  # a day that does not exist
+        return None
+    if (
+        _REFUSE in window
+        or (None not in window and window[1] < window[0])
+        or not all(
+            (value == () or (_all(value, is_language_tag) and len(set(value)) == len(value)))
+            for value in (audio, subtitles)
+        )
+        or not (
+            given == ()
+            or (
+                type(given) is list
+                and all(type(x) is str and x in features for x in given)
+                and len(set(given)) == len(given)
+            )
+        )
+    ):
+        return None
+    return (*window, tuple(audio), tuple(subtitles), tuple([features[x] for x in given]))
+
+
+def _is_day(value: object) -> bool:
+    return type(value) is str and DAY.fullmatch(value) is not None
+
+
+_REFUSE: Any = object()
+
+
 def _offer(slow: Hook) -> Hook:
     build, slow = builder(Offer), _counted(Offer, slow)
+    features = _members(OfferFeature)
     types, qualities, to_decimal = _members(OfferType), _members(Quality), decimal.Decimal
     price_ok, url_ok = _PLAIN_PRICE.fullmatch, URL.fullmatch
 
@@ -158,8 +204,15 @@ def _offer(slow: Hook) -> Hook:
                 + (quality is not None)
                 + (url is not None)
             )
+            terms: tuple[Any, ...] | None = _NO_TERMS
+            if len(o) != 2 + given:
+                # The terms of model 2: read only when given, to keep the usual offer fast.
+                terms = _offer_terms(o, features)
+                more = len(o) - 2 - given
+                if terms is None or more != sum(key in o for key in _TERMS):
+                    terms = None
             if (
-                len(o) == 2 + given
+                terms is not None
                 and is_text(provider)
                 and type(type_) is str
                 and type_ in types
@@ -184,6 +237,7 @@ def _offer(slow: Hook) -> Hook:
                     currency,
                     None if quality is None else qualities[quality],
                     url,
+                    *terms,
                 )
         return slow(o, t)
 
@@ -215,8 +269,15 @@ def _external_ids(slow: Hook) -> Hook:
             letterboxd, tomatoes = o.get("letterboxd"), o.get("rotten_tomatoes")
             metacritic, justwatch = o.get("metacritic"), o.get("justwatch")
             ids = (imdb, tmdb, wikidata, letterboxd, tomatoes, metacritic, justwatch)
+            other = o.get("other")
+            if other is None:
+                other = ()
+            elif type(other) is dict and other and is_other_ids(other):
+                other = tuple(sorted(other.items()))
+            else:
+                return slow(o, t)
             if (
-                len(o) == 7 - ids.count(None)
+                len(o) == 7 - ids.count(None) + (other != ())
                 and (imdb is None or (type(imdb) is str and imdb_ok(imdb)))
                 and (tmdb is None or _is_id(tmdb))
                 and (wikidata is None or (type(wikidata) is str and wikidata_ok(wikidata)))
@@ -225,7 +286,7 @@ def _external_ids(slow: Hook) -> Hook:
                 and (metacritic is None or _is_slug(metacritic))
                 and (justwatch is None or _is_id(justwatch))
             ):
-                return build(*ids)
+                return build(*ids, other)
         return slow(o, t)
 
     return structure_external_ids
@@ -244,14 +305,17 @@ def _content_rating(slow: Hook) -> Hook:
     def structure_content_rating(o: Any, t: Any) -> Any:
         if type(o) is not dict:
             return fallback(o, t)
-        key = (o.get("code"), o.get("country"), o.get("system"), o.get("reason"))
+        descriptors = o.get("descriptors")
+        if type(descriptors) is list:  # hashable for the table; the constructor checks it
+            descriptors = tuple(descriptors)
+        key = (o.get("code"), o.get("country"), o.get("system"), o.get("reason"), descriptors)
         try:
             found = cache.get(key)
         except TypeError:  # an unhashable value: the constructor will say what is wrong
             return fallback(o, t)
         # Keys in the cache hold exact strings or None, so an equal key means equal
         # fields; counting the keys rules out unknown ones.
-        known_keys = len(o) == 4 - key.count(None)
+        known_keys = len(o) == 5 - key.count(None)
         if found is not None and known_keys:
             return found
         rating = slow(o, t)

@@ -46,6 +46,8 @@ def _leaf(
         return var
     if is_homogeneous_tuple(type_):
         item_type = type_.__args__[0]
+        if item_type == tuple[str, str]:  # ids of other services: a JSON object
+            return f"dict({var})"
         if item_type in _PLAIN:
             return var if tuples else f"list({var})"
         hook = converter.get_unstructure_hook(item_type)

@@ -28,7 +28,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from filmmeta._json.decode import FAST_HOOKS
 from filmmeta._json.encode import make_unstructure_fn
-from filmmeta._model.availability import parse_price
+from filmmeta._model.availability import parse_price, to_day
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.duration import format_iso_duration, parse_iso_duration
 from filmmeta._model.fields import WRITTEN
@@ -42,14 +42,31 @@ from filmmeta._model.registry import (
 from filmmeta._model.validate import check_number, shown, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
-__all__ = ["MAX_ERRORS", "checked_by_the_model", "flatten", "install"]
+__all__ = ["MAX_ERRORS", "always_written", "checked_by_the_model", "flatten", "install"]
 
 T = TypeVar("T")
 
 
-def _always_written(cls: type[Any]) -> tuple[str, ...]:
-    """The fields written even when they hold their default value."""
-    return tuple(a.name for a in attrs.fields(cls) if a.metadata.get(WRITTEN))
+def always_written(cls: type[Any]) -> tuple[str, ...]:
+    """The fields written even when they hold their default value.
+
+    Canonical JSON leaves out None, empty lists, ids without ids and a default that a
+    factory computes (a rating's scale); any other default is written, so that a title's
+    kind or an award's count is always there (and a field may say so in its metadata).
+    """
+    return tuple(
+        a.name for a in attrs.fields(cls) if a.metadata.get(WRITTEN) or _constant(a.default)
+    )
+
+
+def _constant(default: Any) -> bool:
+    return not (
+        default is attrs.NOTHING
+        or default is None
+        or (type(default) is tuple and not default)
+        or isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+        or attrs.has(type(default))
+    )
 
 
 def _fail(expected: str, value: object) -> ValidationError:
@@ -90,6 +107,25 @@ def _structure_date(value: object, _: object) -> PartialDate:
     if type(value) is not str:
         raise _fail("an ISO date string", value)
     return PartialDate.fromisoformat(value)
+
+
+def _structure_day(value: object, _: object) -> dt.date:
+    if type(value) is not str:
+        raise _fail('an ISO date string such as "2027-01-31"', value)
+    day = to_day(value, ROOT)
+    assert day is not None  # a string was given
+    return day
+
+
+_PAIRS = tuple[tuple[str, str], ...]
+
+
+def _structure_pairs(value: object, _: object) -> object:
+    # Ids of other services are a JSON object; the model's converter sorts its pairs
+    # and its validator checks every key and id.
+    if type(value) is not dict:
+        raise _fail("an object of ids", value)
+    return value
 
 
 def _structure_decimal(value: object, _: object) -> decimal.Decimal:
@@ -250,6 +286,8 @@ def install(
     """
     converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
     converter.register_unstructure_hook(decimal.Decimal, str)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_unstructure_hook_func(lambda t: t == _PAIRS, dict)
     converter.register_unstructure_hook(PartialDate, str)
     for cls in ENUMS:
         # A bound dict lookup: cheaper than the enum's value property on every write.
@@ -259,7 +297,7 @@ def install(
         _install_structure(converter)
     for cls in MODEL_CLASSES:
         converter.register_unstructure_hook(
-            cls, make_unstructure_fn(cls, converter, _always_written(cls), tuples=for_encoder)
+            cls, make_unstructure_fn(cls, converter, always_written(cls), tuples=for_encoder)
         )
 
 
@@ -270,6 +308,7 @@ def _install_structure(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.timedelta, _structure_duration)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
+    converter.register_structure_hook(dt.date, _structure_day)
     converter.register_structure_hook(PartialDate, _structure_date)
     for enum_cls in ENUMS:
         converter.register_structure_hook(enum_cls, _enum_hook(enum_cls))
@@ -279,6 +318,8 @@ def _install_structure(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(
         _is_optional, lambda t: _optional_hook_factory(t, converter)
     )
+    # After the tuple factory, which it overrides for this one type.
+    converter.register_structure_hook_func(lambda t: t == _PAIRS, _structure_pairs)
     for cls in MODEL_CLASSES:
         converter.register_structure_hook(cls, _object_hook(cls, converter))
 

@@ -117,6 +117,8 @@ class _Builder:
             return self.scalar("Duration")
         if tp is PartialDate:
             return self.scalar("Date")
+        if tp is dt.date:
+            return self.scalar("Day")
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.ref(tp.__name__, lambda: _enum_schema(tp))
         if isinstance(tp, type) and attrs.has(tp):

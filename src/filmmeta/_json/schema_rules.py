@@ -13,12 +13,19 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from filmmeta._model import codes as _codes
 from filmmeta._model.availability import PRICE, Offer
+from filmmeta._model.awards import Award
 from filmmeta._model.certification import MAX_CODE, MAX_REASON, ContentRating
 from filmmeta._model.film import ROLE, Credit, Film
-from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds
+from filmmeta._model.ids import IMDB_ID, OTHER_KEY, WIKIDATA_ID, ExternalIds
+from filmmeta._model.media import Image, Video
+from filmmeta._model.money import Money
 from filmmeta._model.ratings import SOURCE_NAME, SOURCES, Rating
+from filmmeta._model.releases import Release
+from filmmeta._model.titles import Title
 from filmmeta._model.validate import MAX_INT, MAX_TEXT
 
 
@@ -77,6 +84,12 @@ SCALARS: Mapping[str, JSON] = {
         ),
         "pattern": _DATE,
         "examples": ["2000", "2000-11", "2000-11-07"],
+    },
+    "Day": {
+        "type": "string",
+        "description": "A whole ISO 8601 calendar date that exists (YYYY-MM-DD).",
+        "pattern": f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$",
+        "examples": ["2027-01-31"],
     },
     "Duration": {
         "type": "string",
@@ -189,6 +202,41 @@ FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
     (ExternalIds, "rotten_tomatoes"): {"$ref": "#/$defs/Slug"},
     (ExternalIds, "metacritic"): {"$ref": "#/$defs/Slug"},
     (ExternalIds, "justwatch"): {"minimum": 1, "maximum": MAX_INT},
+    (ExternalIds, "other"): {
+        "type": "object",
+        "description": 'Ids in other services, {key: id}: {"trakt": "12345"}. Keys are '
+        "lowercase letters, digits and _, starting with a letter, and never a named id.",
+        "propertyNames": {
+            "pattern": _whole(OTHER_KEY),
+            "not": {"enum": sorted(a.name for a in attrs.fields(ExternalIds))},
+        },
+        "additionalProperties": {"$ref": "#/$defs/Slug"},
+        "maxProperties": 100,
+    },
+    (Offer, "audio_languages"): {"items": {"$ref": "#/$defs/LanguageTag"}, "uniqueItems": True},
+    (Offer, "subtitle_languages"): {
+        "items": {"$ref": "#/$defs/LanguageTag"},
+        "uniqueItems": True,
+    },
+    (Offer, "features"): {"uniqueItems": True},
+    (Offer, "available_until"): {
+        "description": "The last day of the offer (YYYY-MM-DD), not before available_from."
+    },
+    (Title, "region"): {"$ref": "#/$defs/Region"},
+    (Title, "language"): {"$ref": "#/$defs/LanguageTag"},
+    (Release, "country"): {"$ref": "#/$defs/Region"},
+    (Release, "language"): {"$ref": "#/$defs/LanguageTag"},
+    (Money, "currency"): {"$ref": "#/$defs/Currency"},
+    (Money, "region"): {"$ref": "#/$defs/Region"},
+    (Money, "amount"): {"description": 'The amount, a decimal string ("158300000").'},
+    (Award, "year"): {"minimum": 1, "maximum": 9999},
+    (Award, "count"): {"minimum": 1, "maximum": MAX_INT},
+    (Image, "url"): {"$ref": "#/$defs/Url"},
+    (Image, "language"): {"$ref": "#/$defs/LanguageTag"},
+    (Image, "width"): {"minimum": 1, "maximum": MAX_INT},
+    (Image, "height"): {"minimum": 1, "maximum": MAX_INT},
+    (Video, "url"): {"$ref": "#/$defs/Url"},
+    (Video, "language"): {"$ref": "#/$defs/LanguageTag"},
 }
 
 # Whole-object rules of a class, beyond its properties.

@@ -41,7 +41,7 @@ class Collection(PydanticHooks):
         >>> c.name, c.ids.tmdb
         ('The Lord of the Rings Collection', 119)
         >>> Collection("Alien Collection").ids
-        ExternalIds(imdb=None, tmdb=None, wikidata=None, letterboxd=None, rotten_tomatoes=None, metacritic=None, justwatch=None)
+        ExternalIds(imdb=None, tmdb=None, wikidata=None, letterboxd=None, rotten_tomatoes=None, metacritic=None, justwatch=None, other=())
 
     .. versionadded:: 0.2.0
     """  # noqa: E501

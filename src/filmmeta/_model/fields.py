@@ -31,6 +31,7 @@ __all__ = [
     "FIELDWISE",
     "FIRST",
     "FIRST_KNOWN",
+    "FIRST_NONEMPTY",
     "JOINED",
     "MERGE",
     "MORE_PRECISE",
@@ -83,6 +84,15 @@ def FIRST(values: tuple[Any, ...], path: str) -> Any:  # noqa: N802 - a constant
 def FIRST_KNOWN(values: tuple[Any, ...], path: str) -> Any:  # noqa: N802
     """The first value that is not None."""
     return next((value for value in values if value is not None), None)
+
+
+def FIRST_NONEMPTY(values: tuple[tuple[Any, ...], ...], path: str) -> tuple[Any, ...]:  # noqa: N802
+    """The whole tuple of the first film that gives any: sums and awards of one source.
+
+    Two sources' box office figures or award counts are not added up or mixed: the most
+    trusted source that has them is taken as it is.
+    """
+    return next((value for value in values if value), ())
 
 
 def JOINED(values: tuple[tuple[Any, ...], ...], path: str) -> tuple[Any, ...]:  # noqa: N802

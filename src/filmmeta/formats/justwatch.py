@@ -97,7 +97,7 @@ def offers_from_justwatch(obj: Any, *, providers: Any = None) -> tuple[Offer, ..
         ...     ],
         ... }
         >>> offers_from_justwatch(title, providers=[{"id": 2, "clear_name": "Apple iTunes"}])
-        (Offer(provider='Apple iTunes', type=<OfferType.BUY: 'buy'>, region='US', price=Decimal('19.99'), currency='USD', quality=<Quality.HD: 'hd'>, url=None),)
+        (Offer(provider='Apple iTunes', type=<OfferType.BUY: 'buy'>, region='US', price=Decimal('19.99'), currency='USD', quality=<Quality.HD: 'hd'>, url=None, available_from=None, available_until=None, audio_languages=(), subtitle_languages=(), features=()),)
     """  # noqa: E501
     names = provider_names(providers)
     doc = _load(obj)

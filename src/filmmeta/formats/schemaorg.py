@@ -317,7 +317,7 @@ def _offers(offer: object, path: str) -> list[Offer]:
     price = offer.get("price")
     if price is not None and type(price) not in (str, int, float):
         raise ValidationError.at(f"{path}.price", f"expected a price, got {shown_typed(price)}")
-    terms = {
+    terms: dict[str, Any] = {
         "price": text(price, f"{path}.price") if type(price) is str else price,
         "currency": text(offer.get("priceCurrency"), f"{path}.priceCurrency"),
         "url": text(offer.get("url"), f"{path}.url", url=True),
