@@ -30,12 +30,13 @@ from filmmeta._json.decode import FAST_HOOKS
 from filmmeta._json.encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
 from filmmeta._model.availability import Offer, OfferType, Quality, parse_price
 from filmmeta._model.certification import ContentRating
+from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.duration import format_iso_duration, parse_iso_duration
 from filmmeta._model.film import Credit, Film, FilmKind
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import check_number, describe, shown
+from filmmeta._model.validate import check_number, describe, shown, to_languages, to_regions
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "MODEL_CLASSES", "flatten", "install"]
@@ -211,6 +212,45 @@ _CHECKED_BY_THE_MODEL: frozenset[Any] = frozenset(
 )
 
 
+def _exact_codes(check: Callable[[str], bool], what: str) -> Callable[[object, object], Any]:
+    """A hook for a list of codes that the constructor would make canonical: exact only.
+
+    ``Film(languages=["EN"])`` is read as ``("en",)``, but a document is canonical JSON:
+    ``"EN"`` there is an error, as every other spelling the writer never writes.
+    """
+
+    def structure(value: object, _: object) -> tuple[str, ...]:
+        if type(value) is not list:
+            raise _fail("a list", value)
+        if not all(type(v) is str and check(v) for v in value):
+            raise ValidationError(
+                [
+                    (f"[{i}]", f"{shown(v)} is not {what}")
+                    for i, v in enumerate(value)
+                    if not (type(v) is str and check(v))
+                ]
+            )
+        return tuple(value)
+
+    return structure
+
+
+# Fields whose converter makes codes canonical, by converter, and the hook that keeps the
+# JSON reader exact for them.
+_EXACT: Mapping[Any, Callable[[object, object], Any]] = {
+    to_languages: _exact_codes(is_language_tag, "a BCP 47 / ISO 639 language tag"),
+    to_regions: _exact_codes(is_region, "an ISO 3166-1 alpha-2 code"),
+}
+
+
+def _exact_overrides(cls: type[Any]) -> dict[str, Any]:
+    return {
+        a.name: override(struct_hook=_EXACT[a.converter])
+        for a in attrs.fields(cls)
+        if a.converter in _EXACT
+    }
+
+
 def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object, object], T]:
     if not converter.detailed_validation:
         # The fast pass: validation is the model's own, and any failure sends the
@@ -220,6 +260,7 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
             for a in attrs.fields(attrs.resolve_types(cls))  # type: ignore[type-var, arg-type]
             if a.type in _CHECKED_BY_THE_MODEL
         }
+        overrides.update(_exact_overrides(cls))
         generated: Callable[[object, object], T] = make_dict_structure_fn(  # type: ignore[assignment]
             cls,
             converter,
@@ -234,6 +275,7 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
         converter,
         _cattrs_forbid_extra_keys=converter.forbid_extra_keys,
         _cattrs_detailed_validation=True,
+        **_exact_overrides(cls),
     )
 
     def structure(value: object, t: object) -> T:

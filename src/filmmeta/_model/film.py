@@ -13,7 +13,7 @@ from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate, to_partial_date
-from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.ids import NO_IDS, ExternalIds, to_external_ids
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.runtime import parse_runtime
@@ -26,7 +26,9 @@ from filmmeta._model.validate import (
     check_texts,
     describe,
     shown,
+    to_languages,
     to_region,
+    to_regions,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
@@ -250,10 +252,10 @@ class Film(PydanticHooks):
         default=(), kw_only=True, converter=tuple_of, validator=_check_genres
     )
     languages: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_languages
+        default=(), kw_only=True, converter=to_languages, validator=_check_languages
     )
     countries: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_countries
+        default=(), kw_only=True, converter=to_regions, validator=_check_countries
     )
     summary: str | None = attrs.field(
         default=None,
@@ -275,7 +277,9 @@ class Film(PydanticHooks):
         converter=tuple_of,
         validator=_instances_of(Offer),
     )
-    ids: ExternalIds = attrs.field(default=NO_IDS, kw_only=True, validator=_check_ids)
+    ids: ExternalIds = attrs.field(
+        default=NO_IDS, kw_only=True, converter=to_external_ids, validator=_check_ids
+    )
     original_title: str | None = attrs.field(
         default=None,
         kw_only=True,
