@@ -56,6 +56,7 @@ from filmmeta.formats.imdb_csv import read_ratings as read_imdb_ratings
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
 from filmmeta.formats.movielens import read_movies
+from filmmeta.formats.movielens import read_ratings as read_movielens_ratings
 from filmmeta.formats.nfo import NfoLink, from_nfo, to_nfo
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
@@ -987,10 +988,13 @@ def _parts(data: bytes, count: int) -> list[bytes | None]:
 
 @_target
 def fuzz_read_movies(data: bytes) -> None:
-    movies, links = _parts(data, 2)
+    movies, links, ratings = _parts(data, 3)
     assert movies is not None
     for film in _call(list, read_movies(movies, links)) or []:
         _check_film(film, "read_movies")
+    if ratings is not None:
+        for viewing in _call(list, read_movielens_ratings(ratings, movies, links)) or []:
+            _check_viewing(viewing, "movielens.read_ratings")
 
 
 # -- NFO ----------------------------------------------------------------------------------
