@@ -27,12 +27,16 @@ How the bytes are read:
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import json
+import shutil
 import struct
+import tempfile
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import filmmeta
@@ -1161,3 +1165,36 @@ def fuzz_read_imdb_csv(data: bytes) -> None:
         _check_viewing(viewing, "imdb_csv.read_ratings")
     for viewing in _call(list, read_imdb_ratings(data, encoding="cp1252")) or []:
         _check_viewing(viewing, "imdb_csv.read_ratings")
+
+
+# -- the command line's file reading ---------------------------------------------------
+
+# One folder for the target's files, made once: the reader under test opens real files.
+_CLI_FILES = Path(tempfile.mkdtemp(prefix="filmmeta-fuzz-cli-"))
+atexit.register(shutil.rmtree, _CLI_FILES, ignore_errors=True)
+
+
+@_target
+def fuzz_cli_read(data: bytes) -> None:
+    """``filmmeta validate / convert``'s reading: items or one UnreadableError, nothing else.
+
+    The bytes are written as a ``.json`` and as a ``.jsonl`` file and read with every
+    format told from the content, so detection and every JSON importer are fuzzed too.
+    """
+    from filmmeta._cli.inputs import UnreadableError, read_items
+    from filmmeta._cli.progress import Progress
+
+    for suffix in (".json", ".jsonl"):
+        path = _CLI_FILES / f"input{suffix}"
+        path.write_bytes(data)
+        try:
+            for item in read_items(str(path), None, progress=lambda name, size: Progress()):
+                if item.film is not None:
+                    _check_film(item.film, f"the command line's {suffix} reader")
+                else:
+                    assert item.problems(), "an item with neither a film nor problems"
+        except UnreadableError as err:
+            message = str(err)
+        else:
+            continue
+        assert message.startswith(f"{path}: cannot read: "), message

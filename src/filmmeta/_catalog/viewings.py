@@ -8,12 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from filmmeta._catalog.arrow import _INT_IDS, require
 from filmmeta._model.film import FilmKind
 from filmmeta._model.ids import ExternalIds
+from filmmeta._model.registry import field_types
 from filmmeta._model.validate import shown
 from filmmeta._model.viewing import Viewing
+from filmmeta._optional import require
 from filmmeta.exceptions import ValidationError
+
+# The ids held as integers (TMDb's, JustWatch's), as Arrow keeps them.
+_INT_IDS = frozenset(a.name for a in field_types(ExternalIds) if a.type == int | None)
 
 if TYPE_CHECKING:
     import pandas as pd
