@@ -156,10 +156,10 @@ def test_credits_are_checked() -> None:
 def test_credits_leave_the_common_roles_as_they_found_them(role: str) -> None:
     from filmmeta._model import film as _film
 
-    before = _film._COMMON_ROLES
+    before = _film.COMMON_ROLES
     with contextlib.suppress(ValidationError):
         Credit("A", role)
-    assert _film._COMMON_ROLES is before
+    assert _film.COMMON_ROLES is before
     assert before == {r.value for r in Role}
 
 

@@ -7,20 +7,23 @@ from collections.abc import Mapping
 
 import attrs
 
+from filmmeta._model.fields import AGREED, meta
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import MAX_INT, check_text, did_you_mean, shown
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["NO_IDS", "ExternalIds", "to_external_ids"]
+__all__ = ["IMDB_ID", "NO_IDS", "WIKIDATA_ID", "ExternalIds", "to_external_ids"]
 
-_IMDB_ID = re.compile(r"tt\d{7,}", re.ASCII)
-_WIKIDATA_ID = re.compile(r"Q[1-9]\d*", re.ASCII)
+_AN_ID = meta(merge=AGREED)
+
+IMDB_ID = re.compile(r"tt\d{7,}", re.ASCII)
+WIKIDATA_ID = re.compile(r"Q[1-9]\d*", re.ASCII)
 
 
 def _check_imdb(
     inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and not (type(value) is str and _IMDB_ID.fullmatch(value)):
+    if value is not None and not (type(value) is str and IMDB_ID.fullmatch(value)):
         raise ValidationError.at(
             "imdb", f"{shown(value)} is not an IMDb id (tt and 7 or more digits)"
         )
@@ -36,7 +39,7 @@ def _check_positive_id(
 def _check_wikidata(
     inst: ExternalIds, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and not (type(value) is str and _WIKIDATA_ID.fullmatch(value)):
+    if value is not None and not (type(value) is str and WIKIDATA_ID.fullmatch(value)):
         raise ValidationError.at("wikidata", f"{shown(value)} is not a Wikidata id (Q and digits)")
 
 
@@ -71,13 +74,14 @@ class ExternalIds(PydanticHooks):
         filmmeta.exceptions.ValidationError: imdb: 'tt123' is not an IMDb id (tt and 7 or more digits)
     """  # noqa: E501
 
-    imdb: str | None = attrs.field(default=None, validator=_check_imdb)
-    tmdb: int | None = attrs.field(default=None, validator=_check_positive_id)
-    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata)
-    letterboxd: str | None = attrs.field(default=None, validator=_check_slug)
-    rotten_tomatoes: str | None = attrs.field(default=None, validator=_check_slug)
-    metacritic: str | None = attrs.field(default=None, validator=_check_slug)
-    justwatch: int | None = attrs.field(default=None, validator=_check_positive_id)
+    # Two films that give one kind of id different values are different titles.
+    imdb: str | None = attrs.field(default=None, validator=_check_imdb, metadata=_AN_ID)
+    tmdb: int | None = attrs.field(default=None, validator=_check_positive_id, metadata=_AN_ID)
+    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata, metadata=_AN_ID)
+    letterboxd: str | None = attrs.field(default=None, validator=_check_slug, metadata=_AN_ID)
+    rotten_tomatoes: str | None = attrs.field(default=None, validator=_check_slug, metadata=_AN_ID)
+    metacritic: str | None = attrs.field(default=None, validator=_check_slug, metadata=_AN_ID)
+    justwatch: int | None = attrs.field(default=None, validator=_check_positive_id, metadata=_AN_ID)
 
     def __bool__(self) -> bool:
         return any(getattr(self, a.name) is not None for a in attrs.fields(ExternalIds))

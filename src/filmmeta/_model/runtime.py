@@ -176,8 +176,10 @@ def _parse_clock(text: str, clock: re.Match[str]) -> dt.timedelta:
     return _timedelta(total * _US_PER_SECOND, text)
 
 
-def format_runtime(td: dt.timedelta | int | float | str, style: RuntimeStyle = "short") -> str:
-    """Write a runtime for people to read.
+def format_runtime(
+    td: dt.timedelta | int | float | str, style: RuntimeStyle = "short", *, locale: str = "en-US"
+) -> str:
+    r"""Write a runtime for people to read.
 
     ======== ========================= ============
     style    1 h 26 min                45 min
@@ -199,6 +201,10 @@ def format_runtime(td: dt.timedelta | int | float | str, style: RuntimeStyle = "
         td: The runtime: a timedelta, or anything :func:`parse_runtime` reads (a number
             of minutes, ``"1h 26m"``, ...).
         style: One of ``short``, ``long``, ``compact``, ``minutes``, ``clock``, ``iso``.
+        locale: The language to write it in ("de-DE", "ja-JP"). English needs nothing
+            more; other languages use CLDR's unit patterns through Babel (the ``i18n``
+            extra): ``short`` "1 Std. 26 Min.", ``long`` "1 Stunde und 26 Minuten",
+            ``compact`` CLDR's narrow units. ``clock`` and ``iso`` are the same everywhere.
 
     Returns:
         The runtime in words or digits.
@@ -206,9 +212,8 @@ def format_runtime(td: dt.timedelta | int | float | str, style: RuntimeStyle = "
     Raises:
         ValidationError: *td* is negative or not a runtime.
         ValueError: *style* is not one of the styles.
+        ImportError: A language other than English without Babel installed.
 
-    .. versionchanged:: 0.2.0
-       Minutes and runtime text, as :func:`parse_runtime` reads them.
 
     Examples:
         >>> td = dt.timedelta(hours=1, minutes=26)
@@ -222,6 +227,11 @@ def format_runtime(td: dt.timedelta | int | float | str, style: RuntimeStyle = "
         ('2 min', '1 min')
         >>> format_runtime(170), format_runtime("1h43", "long")
         ('2 hr 50 min', '1 hour and 43 minutes')
+        >>> [format_runtime(td, locale=tag) for tag in ("de-DE", "fr-FR", "ja-JP")]
+        ['1 Std. 26 Min.', '1\u202fh 26\xa0min', '1時間26分']
+
+    .. versionchanged:: 0.2.0 The *locale* argument; *td* may be minutes or runtime
+       text, as :func:`parse_runtime` reads them.
     """
     if not isinstance(td, dt.timedelta):
         td = parse_runtime(td)
@@ -230,6 +240,14 @@ def format_runtime(td: dt.timedelta | int | float | str, style: RuntimeStyle = "
         return format_iso_duration(td)
     # Half a minute is exactly 30 s, so microseconds never change the rounding.
     minutes = (td.days * 86_400 + td.seconds + 30) // 60
+    if style not in ("clock", "iso") and not locale.startswith(("en", "EN")):
+        # The locale layer sits below the model (it imports nothing from filmmeta but
+        # the exceptions); it is loaded only for a page in another language.
+        from filmmeta._l10n import lang, runtime_words
+
+        language = lang(locale)
+        if not language.english and style in ("short", "long", "compact", "minutes"):
+            return runtime_words(minutes, style, language)
     if style == "minutes":
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)

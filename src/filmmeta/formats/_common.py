@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from filmmeta._json.jsonlib import why_not_json
 from filmmeta._model.codes import country_from_name, is_region, language_from_name
-from filmmeta._model.validate import check_text, describe, json_int, shown
+from filmmeta._model.validate import check_text, json_int, shown, shown_typed
 from filmmeta.exceptions import ROOT, FilmmetaWarning, ValidationError
 
 __all__ = [
@@ -179,7 +179,7 @@ def expect_mapping(value: object, path: str = ROOT) -> Mapping[str, Any]:
         filmmeta.exceptions.ValidationError: Ratings[0]: expected an object, got list [1]
     """
     if not isinstance(value, Mapping):
-        raise ValidationError.at(path, f"expected an object, got {describe(value)}")
+        raise ValidationError.at(path, f"expected an object, got {shown_typed(value)}")
     return value
 
 
@@ -194,7 +194,7 @@ def expect_list(value: object, path: str) -> list[Any] | tuple[Any, ...]:
         filmmeta.exceptions.ValidationError: Ratings: expected a list, got str '8.5/10'
     """
     if not isinstance(value, list | tuple):
-        raise ValidationError.at(path, f"expected a list, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a list, got {shown_typed(value)}")
     return value
 
 
@@ -224,7 +224,7 @@ def text(value: object, path: str, *, nulls: frozenset[str] = NULLS) -> str | No
     if value is None:
         return None
     if type(value) is not str:
-        raise ValidationError.at(path, f"expected a string, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a string, got {shown_typed(value)}")
     stripped = value.strip()
     if stripped in nulls:
         return None
@@ -344,7 +344,7 @@ def region_code(code: object, path: str) -> str | None:
         'GB'
     """
     if type(code) is not str:
-        raise ValidationError.at(path, f"expected a region code, got {describe(code)}")
+        raise ValidationError.at(path, f"expected a region code, got {shown_typed(code)}")
     if is_region(code):
         return code
     warn(f"{path}: {shown(code)} is not a known ISO 3166-1 region: left out")

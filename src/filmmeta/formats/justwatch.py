@@ -21,7 +21,7 @@ from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Credit, Film
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import describe, read_int, shown
+from filmmeta._model.validate import read_int, shown, shown_typed
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path
 from filmmeta.formats._common import (
     expect_list,
@@ -246,7 +246,7 @@ def _int(path: str, value: object) -> int | None:
         return value
     if type(value) is float and value.is_integer():  # GraphQL counts come as 1956171.0
         return int(value)
-    raise ValidationError.at(path, f"expected an integer, got {describe(value)}")
+    raise ValidationError.at(path, f"expected an integer, got {shown_typed(value)}")
 
 
 def _release(path: str, value: object) -> PartialDate | None:
