@@ -1103,11 +1103,13 @@ _NFO_ATTACKS = (
 
 def _nfo_facts(film: Film) -> tuple[Any, ...]:
     """What an NFO holds of a film read from one: writing it and reading it back keeps it."""
+    # Kodi's runtime is whole minutes: "5.7" minutes is written as 6.
+    minutes = None if film.runtime is None else round(film.runtime.total_seconds() / 60)
     return (
         film.title,
         film.original_title,
         film.release_date,
-        film.runtime,
+        minutes or None,
         film.summary,
         film.genres,
         film.countries,

@@ -30,6 +30,7 @@ from cattrs.gen import make_dict_structure_fn, override
 from filmmeta._json.decode import FAST_HOOKS
 from filmmeta._json.encode import make_unstructure_fn
 from filmmeta._model.availability import parse_price
+from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.duration import format_iso_duration, parse_iso_duration
 from filmmeta._model.fields import WRITTEN
@@ -40,7 +41,7 @@ from filmmeta._model.registry import (
     is_homogeneous_tuple,
     optional_inner,
 )
-from filmmeta._model.validate import check_number, shown, shown_typed
+from filmmeta._model.validate import check_number, shown, shown_typed, to_languages, to_regions
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "checked_by_the_model", "flatten", "install"]
@@ -219,6 +220,45 @@ def checked_by_the_model(field: attrs.Attribute[Any]) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum) and field.converter is not None
 
 
+def _exact_codes(check: Callable[[str], bool], what: str) -> Callable[[object, object], Any]:
+    """A hook for a list of codes that the constructor would make canonical: exact only.
+
+    ``Film(languages=["EN"])`` is read as ``("en",)``, but a document is canonical JSON:
+    ``"EN"`` there is an error, as every other spelling the writer never writes.
+    """
+
+    def structure(value: object, _: object) -> tuple[str, ...]:
+        if type(value) is not list:
+            raise _fail("a list", value)
+        if not all(type(v) is str and check(v) for v in value):
+            raise ValidationError(
+                [
+                    (f"[{i}]", f"{shown(v)} is not {what}")
+                    for i, v in enumerate(value)
+                    if not (type(v) is str and check(v))
+                ]
+            )
+        return tuple(value)
+
+    return structure
+
+
+# Fields whose converter makes codes canonical, by converter, and the hook that keeps the
+# JSON reader exact for them.
+_EXACT: dict[Any, Callable[[object, object], Any]] = {
+    to_languages: _exact_codes(is_language_tag, "a BCP 47 / ISO 639 language tag"),
+    to_regions: _exact_codes(is_region, "an ISO 3166-1 alpha-2 code"),
+}
+
+
+def _exact_overrides(cls: type[Any]) -> dict[str, Any]:
+    return {
+        a.name: override(struct_hook=_EXACT[a.converter])
+        for a in attrs.fields(cls)
+        if a.converter in _EXACT
+    }
+
+
 def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object, object], T]:
     if not converter.detailed_validation:
         # The fast pass: validation is the model's own, and any failure sends the
@@ -228,6 +268,7 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
             for a in field_types(cls)
             if checked_by_the_model(a)
         }
+        overrides.update(_exact_overrides(cls))
         generated: Callable[[object, object], T] = make_dict_structure_fn(  # type: ignore[assignment]
             cls,
             converter,
@@ -242,6 +283,7 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
         converter,
         _cattrs_forbid_extra_keys=converter.forbid_extra_keys,
         _cattrs_detailed_validation=True,
+        **_exact_overrides(cls),
     )
 
     def structure(value: object, t: object) -> T:

@@ -23,7 +23,7 @@ from filmmeta._model.fields import (
     first_by,
     meta,
 )
-from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.ids import NO_IDS, ExternalIds, to_external_ids
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.runtime import parse_runtime
@@ -37,7 +37,9 @@ from filmmeta._model.validate import (
     is_text,
     shown,
     shown_typed,
+    to_languages,
     to_region,
+    to_regions,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
@@ -288,14 +290,14 @@ class Film(PydanticHooks):
     languages: tuple[str, ...] = attrs.field(
         default=(),
         kw_only=True,
-        converter=tuple_of,
+        converter=to_languages,
         validator=_check_languages,
         metadata=meta(merge=JOINED, fast=is_language_tag),
     )
     countries: tuple[str, ...] = attrs.field(
         default=(),
         kw_only=True,
-        converter=tuple_of,
+        converter=to_regions,
         validator=_check_countries,
         metadata=meta(merge=JOINED, fast=is_region),
     )
@@ -329,7 +331,11 @@ class Film(PydanticHooks):
         ),
     )
     ids: ExternalIds = attrs.field(
-        default=NO_IDS, kw_only=True, validator=_check_ids, metadata=meta(merge=FIELDWISE)
+        default=NO_IDS,
+        kw_only=True,
+        converter=to_external_ids,
+        validator=_check_ids,
+        metadata=meta(merge=FIELDWISE),
     )
     original_title: str | None = attrs.field(
         default=None,
