@@ -1144,6 +1144,8 @@ def fuzz_from_nfo(data: bytes) -> None:
 def _check_viewing(viewing: object, where: str) -> None:
     assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
     _check_film(viewing.film, where)
+    back = from_json(to_json(viewing), filmmeta.Viewing)
+    assert back == viewing, f"{where}: from_json(to_json(viewing)) != viewing\n{viewing!r}"
 
 
 @_target

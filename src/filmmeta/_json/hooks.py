@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -92,6 +93,19 @@ def _structure_date(value: object, _: object) -> PartialDate:
     if type(value) is not str:
         raise _fail("an ISO date string", value)
     return PartialDate.fromisoformat(value)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _structure_day(value: object, _: object) -> dt.date:
+    # A full date, exactly as isoformat() writes it ("2023-09-03"): a viewing's day.
+    if type(value) is not str or not _DAY.fullmatch(value):
+        raise _fail('an ISO date string such as "2023-09-03"', value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError.at(ROOT, f"{shown(value)} is not a date") from None
 
 
 def _structure_decimal(value: object, _: object) -> decimal.Decimal:
@@ -302,6 +316,7 @@ def install(
     converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
     converter.register_unstructure_hook(decimal.Decimal, str)
     converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for cls in ENUMS:
         # A bound dict lookup: cheaper than the enum's value property on every write.
         values = identity if for_encoder else {m: m.value for m in cls}.__getitem__
@@ -322,6 +337,7 @@ def _install_structure(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(dt.timedelta, _structure_duration)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
     converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_structure_hook(dt.date, _structure_day)
     for enum_cls in ENUMS:
         converter.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     converter.register_structure_hook_factory(

@@ -107,6 +107,8 @@ class _Builder:
     def type_schema(self, tp: Any) -> JSON:
         if tp is str:
             return self.scalar("Text")
+        if tp is bool:
+            return {"type": "boolean"}
         if tp is int:
             return {"type": "integer"}
         if tp is float:
@@ -117,6 +119,8 @@ class _Builder:
             return self.scalar("Duration")
         if tp is PartialDate:
             return self.scalar("Date")
+        if tp is dt.date:
+            return self.scalar("Day")
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.ref(tp.__name__, lambda: _enum_schema(tp))
         if isinstance(tp, type) and attrs.has(tp):

@@ -78,6 +78,12 @@ SCALARS: Mapping[str, JSON] = {
         "pattern": _DATE,
         "examples": ["2000", "2000-11", "2000-11-07"],
     },
+    "Day": {
+        "type": "string",
+        "description": "An ISO 8601 calendar date, in full: year, month and day.",
+        "pattern": r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$",
+        "examples": ["2023-09-03"],
+    },
     "Duration": {
         "type": "string",
         "description": (
