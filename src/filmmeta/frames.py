@@ -23,22 +23,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from filmmeta import _catalog
 from filmmeta._catalog import arrow as _arrow
+from filmmeta._catalog import arrow_schema, from_arrow, read_parquet
 from filmmeta._catalog import columnar as _columnar
-from filmmeta._catalog.arrow import (
-    _ID_NAMES,
-    _INT_IDS,
-    _LISTS,
-    arrow_schema,
-    from_arrow,
-    read_parquet,
-    require,
-)
 from filmmeta._catalog.records import columns_of
+from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 from filmmeta._model.availability import OfferType
 from filmmeta._model.film import Film, FilmKind
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES
+from filmmeta._model.registry import field_types
 from filmmeta._model.validate import to_region
+from filmmeta._optional import require
 from filmmeta.converters import load_jsonl
 
 if TYPE_CHECKING:
@@ -56,16 +53,22 @@ __all__ = [
     "to_arrow",
     "to_dataframe",
     "to_records",
+    "viewing_records",
+    "viewings_to_dataframe",
     "write_parquet",
 ]
 
 
 #: Films per Arrow record batch, and so per Parquet row group, unless told otherwise.
-BATCH_SIZE = _arrow.BATCH_SIZE
+BATCH_SIZE = _catalog.BATCH_SIZE
 #: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
-SCHEMA_VERSION = _arrow.SCHEMA_VERSION
+SCHEMA_VERSION = _catalog.SCHEMA_VERSION
 
 _TEXT = ("title", "original_title", "release_date")
+_LISTS = ("genres", "languages", "countries")
+# One column per kind of id, named <database>_id.
+_ID_NAMES = tuple(a.name for a in field_types(ExternalIds) if a.type in (str | None, int | None))
+_INT_IDS = frozenset(a.name for a in field_types(ExternalIds) if a.type == int | None)
 _MINUTE = dt.timedelta(minutes=1)
 
 
@@ -218,7 +221,7 @@ def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) ->
         pa = require("pyarrow", "to_dataframe", "arrow")
         pc = require("pyarrow.compute", "to_dataframe", "arrow")
         batches = _columnar.record_batches(films, strict=strict, batch_size=BATCH_SIZE)  # type: ignore[arg-type]
-        sources, values = columns_of(pa, pc, batches, country)
+        sources, values = columns_of(pa, pc, batches, to_region(country, "country"))
         columns = _checked_columns(sources)
     else:
         columns, records = _flatten(films, country)  # type: ignore[arg-type]

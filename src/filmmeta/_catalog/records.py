@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from filmmeta._catalog.arrow import _ID_NAMES
 from filmmeta._model.availability import OfferType
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES
+from filmmeta._model.registry import field_types
 
 __all__ = ["columns_of"]
 
+# The ids with a column of their own, as to_records has them.
+_ID_NAMES = tuple(a.name for a in field_types(ExternalIds) if a.type in (str | None, int | None))
 _MINUTE_US = 60_000_000
 Rated = dict[str, tuple[list[Any], list[Any]]]
 

@@ -22,6 +22,7 @@ from filmmeta._model.certification_systems import (
     _infer,
     _tables,
 )
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import check_text, shown
 from filmmeta.exceptions import ValidationError
 
@@ -107,7 +108,7 @@ def _check_field(inst: ContentRating, attr: attrs.Attribute[Any], value: object)
 
 
 @attrs.frozen
-class ContentRating:
+class ContentRating(PydanticHooks):
     """A content rating (certification) given in one country.
 
     Args:
