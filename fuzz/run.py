@@ -62,6 +62,7 @@ TARGET_NAMES = (
     "read_letterboxd",
     "read_imdb_csv",
     "cli_read",
+    "read_jsonl_columns",
 )
 #: Folders of ../shared/corpus whose real files join a target's seeds when they are
 #: there (a developer's checkout): the smoke run then mutates real documents too.

@@ -1202,3 +1202,36 @@ def fuzz_cli_read(data: bytes) -> None:
         else:
             continue
         assert message.startswith(f"{path}: cannot read: "), message
+
+
+# -- JSON Lines read in columns ---------------------------------------------------------------
+
+
+def _table_or_error(read: Callable[[], Any]) -> Any:
+    try:
+        return read()
+    except filmmeta.ValidationError as err:
+        return (err.line, err.errors)
+
+
+@_target
+def fuzz_read_jsonl_columns(data: bytes) -> None:
+    """``frames.to_arrow(file)`` (the columnar path) against ``to_arrow(load_jsonl(file))``.
+
+    The bytes are a JSON Lines file, read strictly and, when they end in a newline,
+    leniently: both paths must give the same table, or the same error at the same line.
+    """
+    import io
+
+    from filmmeta import frames, load_jsonl
+
+    strict = data[-1:] != b"\n"
+    expected = _table_or_error(
+        lambda: frames.to_arrow(list(load_jsonl(io.BytesIO(data), strict=strict)))
+    )
+    found = _table_or_error(lambda: frames.to_arrow(io.BytesIO(data), strict=strict, batch_size=2))
+    if isinstance(expected, tuple):
+        assert found == expected, f"columnar {found!r} != objects {expected!r}"
+    else:
+        assert not isinstance(found, tuple), f"columnar refused what objects accept: {found}"
+        assert found.equals(expected), "columnar table != the object path's"

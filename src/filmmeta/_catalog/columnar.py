@@ -12,9 +12,10 @@ of ``write_parquet(load_jsonl(path))``, at the speed of the C++ reader for the l
 are plainly valid; memory is bounded by the batch, never by the file.
 
 A line is read by pyarrow only when it begins with ``{``, ends with ``}`` and holds no
-``null``: then each line is exactly one object (JSON has no other way to join two), as the
-object path requires, and an absent key is the only way to be null in Arrow (the object
-path refuses some explicit nulls that it accepts absent).
+``null``, ``NaN`` or ``Inf`` (which pyarrow's parser takes and orjson refuses), and a
+batch only when it is valid UTF-8: then each line is exactly one object (JSON has no other
+way to join two), as the object path requires, and an absent key is the only way to be
+null in Arrow (the object path refuses some explicit nulls that it accepts absent).
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ from filmmeta.exceptions import ValidationError
 __all__ = ["is_jsonl_source", "record_batches"]
 
 _OPEN, _CLOSE = ord("{"), ord("}")
+# Words the reader takes that the object path does not (NaN, Inf, Infinity, anywhere, even
+# under an ignored key) or takes otherwise (an explicit null): lines holding one, even
+# inside a string, take the object path.
+_WORDS = (b"null", b"NaN", b"Inf")
+
+
+def _plain(text: bytes) -> bool:
+    return not any(word in text for word in _WORDS)
 
 
 def is_jsonl_source(data: object) -> bool:
@@ -89,7 +98,7 @@ class _Reader:
                 continue
             text = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
             text = text.strip()
-            if self.columnar and text[0] == _OPEN and text[-1] == _CLOSE and b"null" not in text:
+            if self.columnar and text[0] == _OPEN and text[-1] == _CLOSE and _plain(text):
                 plain.append(len(texts))
             numbers.append(number)
             lines.append(line)
@@ -106,14 +115,14 @@ class _Reader:
     def _read(self, texts: list[bytes]) -> Any:
         longest = max(map(len, texts))
         options = self.pj.ReadOptions(block_size=max(1 << 20, 2 * longest + 2))
+        buffer = b"\n".join(texts)
         try:
-            table = self.pj.read_json(
-                io.BytesIO(b"\n".join(texts)), read_options=options, parse_options=self.parse
+            # The reader copies the bytes of strings as they are, and skips ignored keys
+            # unchecked: invalid UTF-8 anywhere is found here, and left to the object path.
+            buffer.decode("utf-8")
+            return self.pj.read_json(
+                io.BytesIO(buffer), read_options=options, parse_options=self.parse
             )
-            # The reader copies the bytes of strings as they are: invalid UTF-8 is found
-            # here, and left to the object path to report.
-            table.validate(full=True)
-            return table
         except (self.pa.ArrowException, ValueError):
             return None  # not canonical JSON in the reader's types: the object path decides
 
