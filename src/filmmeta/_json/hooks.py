@@ -27,6 +27,7 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 
+from filmmeta._json.collect import every_error
 from filmmeta._json.decode import FAST_HOOKS
 from filmmeta._json.encode import make_unstructure_fn
 from filmmeta._model.availability import parse_price
@@ -289,7 +290,15 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
     def structure(value: object, t: object) -> T:
         if type(value) is not dict:
             raise _fail("an object", value)
-        return inner(value, cls)
+        try:
+            return inner(value, cls)
+        except Exception:
+            # cattrs stops before the model's checks, the constructor at its first
+            # failing check: read each field on its own to report every problem.
+            errors = every_error(cls, value, converter, _EXACT, flatten)
+            if not errors:  # pragma: no cover - every failure has a reason
+                raise
+            raise ValidationError(errors) from None
 
     return structure
 

@@ -201,11 +201,14 @@ def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> N
     check_instances("ratings", value, Rating)
     if len({rating.source for rating in value}) == len(value):
         return
+    # Every repeat, not only the first: a document's errors come in one round.
     seen: set[str] = set()
-    for i, rating in enumerate(value):  # pragma: no branch - there is a duplicate
+    repeats: list[tuple[str, str]] = []
+    for i, rating in enumerate(value):
         if rating.source in seen:
-            raise ValidationError.at(f"ratings[{i}].source", f"duplicate source {rating.source!r}")
+            repeats.append((f"ratings[{i}].source", f"duplicate source {rating.source!r}"))
         seen.add(rating.source)
+    raise ValidationError(repeats)
 
 
 def _check_ids(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
