@@ -61,6 +61,7 @@ TARGET_NAMES = (
     "from_nfo",
     "read_letterboxd",
     "read_imdb_csv",
+    "cli_read",
 )
 #: Folders of ../shared/corpus whose real files join a target's seeds when they are
 #: there (a developer's checkout): the smoke run then mutates real documents too.

@@ -27,12 +27,16 @@ How the bytes are read:
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import json
+import shutil
 import struct
+import tempfile
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import filmmeta
@@ -56,6 +60,7 @@ from filmmeta.formats.imdb_csv import read_ratings as read_imdb_ratings
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
 from filmmeta.formats.movielens import read_movies
+from filmmeta.formats.movielens import read_ratings as read_movielens_ratings
 from filmmeta.formats.nfo import NfoLink, from_nfo, to_nfo
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
@@ -987,10 +992,13 @@ def _parts(data: bytes, count: int) -> list[bytes | None]:
 
 @_target
 def fuzz_read_movies(data: bytes) -> None:
-    movies, links = _parts(data, 2)
+    movies, links, ratings = _parts(data, 3)
     assert movies is not None
     for film in _call(list, read_movies(movies, links)) or []:
         _check_film(film, "read_movies")
+    if ratings is not None:
+        for viewing in _call(list, read_movielens_ratings(ratings, movies, links)) or []:
+            _check_viewing(viewing, "movielens.read_ratings")
 
 
 # -- NFO ----------------------------------------------------------------------------------
@@ -1095,11 +1103,13 @@ _NFO_ATTACKS = (
 
 def _nfo_facts(film: Film) -> tuple[Any, ...]:
     """What an NFO holds of a film read from one: writing it and reading it back keeps it."""
+    # Kodi's runtime is whole minutes: "5.7" minutes is written as 6.
+    minutes = None if film.runtime is None else round(film.runtime.total_seconds() / 60)
     return (
         film.title,
         film.original_title,
         film.release_date,
-        film.runtime,
+        minutes or None,
         film.summary,
         film.genres,
         film.countries,
@@ -1134,6 +1144,8 @@ def fuzz_from_nfo(data: bytes) -> None:
 def _check_viewing(viewing: object, where: str) -> None:
     assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
     _check_film(viewing.film, where)
+    back = from_json(to_json(viewing), filmmeta.Viewing)
+    assert back == viewing, f"{where}: from_json(to_json(viewing)) != viewing\n{viewing!r}"
 
 
 @_target
@@ -1157,3 +1169,36 @@ def fuzz_read_imdb_csv(data: bytes) -> None:
         _check_viewing(viewing, "imdb_csv.read_ratings")
     for viewing in _call(list, read_imdb_ratings(data, encoding="cp1252")) or []:
         _check_viewing(viewing, "imdb_csv.read_ratings")
+
+
+# -- the command line's file reading ---------------------------------------------------
+
+# One folder for the target's files, made once: the reader under test opens real files.
+_CLI_FILES = Path(tempfile.mkdtemp(prefix="filmmeta-fuzz-cli-"))
+atexit.register(shutil.rmtree, _CLI_FILES, ignore_errors=True)
+
+
+@_target
+def fuzz_cli_read(data: bytes) -> None:
+    """``filmmeta validate / convert``'s reading: items or one UnreadableError, nothing else.
+
+    The bytes are written as a ``.json`` and as a ``.jsonl`` file and read with every
+    format told from the content, so detection and every JSON importer are fuzzed too.
+    """
+    from filmmeta._cli.inputs import UnreadableError, read_items
+    from filmmeta._cli.progress import Progress
+
+    for suffix in (".json", ".jsonl"):
+        path = _CLI_FILES / f"input{suffix}"
+        path.write_bytes(data)
+        try:
+            for item in read_items(str(path), None, progress=lambda name, size: Progress()):
+                if item.film is not None:
+                    _check_film(item.film, f"the command line's {suffix} reader")
+                else:
+                    assert item.problems(), "an item with neither a film nor problems"
+        except UnreadableError as err:
+            message = str(err)
+        else:
+            continue
+        assert message.startswith(f"{path}: cannot read: "), message

@@ -1,9 +1,20 @@
-"""Hypothesis strategies for every model class, for round-trip properties."""
+"""Hypothesis strategies for every model class, for round-trip properties.
+
+A class's fields are drawn from their types (:func:`for_type`), so a new field is drawn
+as soon as it exists; :data:`FIELDS` names the fields whose type says too little (a
+language tag is a str), and classes whose fields constrain one another (a rating's
+value and scale) have a strategy of their own. ``tests/test_fields.py`` checks that
+every field of every model class is drawn with values other than its default.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import enum
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from filmmeta import (
@@ -16,7 +27,6 @@ from filmmeta import (
     Edition,
     ExternalIds,
     Film,
-    FilmKind,
     Image,
     ImageKind,
     Money,
@@ -35,6 +45,7 @@ from filmmeta import (
     Viewing,
 )
 from filmmeta._model.certification_systems import SYSTEMS
+from filmmeta._model.registry import field_types, is_homogeneous_tuple, item_type, optional_inner
 
 # Text that JSON and every backend can carry: no lone surrogates, never blank.
 _chars = st.characters(exclude_categories=("Cs",))
@@ -108,49 +119,74 @@ def offers(draw: st.DrawFn) -> Offer:
     )
 
 
-credits = st.builds(
-    Credit,
-    text,
-    st.sampled_from(("director", "writer", "actor", "self", "producer", "second unit director")),
-    character=st.none() | text,
-)
-
-external_ids = st.builds(
-    ExternalIds,
-    imdb=st.none() | st.from_regex(r"tt[0-9]{7,9}", fullmatch=True),
-    tmdb=st.none() | st.integers(1, 10**9),
-    wikidata=st.none() | st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True),
-    letterboxd=st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
-    justwatch=st.none() | st.integers(1, 10**9),
-)
-
-
 @st.composite
 def rating_sets(draw: st.DrawFn) -> tuple[Rating, ...]:
     names = draw(st.lists(st.sampled_from(sorted(SOURCES)), max_size=4, unique=True))
     return tuple(draw(ratings(name)) for name in names)
 
 
-films = st.builds(
-    Film,
-    text,
-    kind=st.sampled_from(FilmKind),
-    release_date=st.none() | partial_dates(),
-    runtime=st.none() | runtimes,
-    content_ratings=st.lists(content_ratings(), max_size=3),
-    genres=st.lists(short_text, max_size=3),
-    languages=st.lists(st.sampled_from(LANGUAGES), max_size=3),
-    countries=st.lists(st.sampled_from(REGIONS), max_size=3),
-    summary=st.none() | text,
-    credits=st.lists(credits, max_size=4),
-    ratings=rating_sets(),
-    offers=st.lists(offers(), max_size=4),
-    ids=external_ids,
-    original_title=st.none() | text,
-)
+#: Fields drawn otherwise than their type says, by class and name.
+FIELDS: dict[tuple[type[Any], str], st.SearchStrategy[Any]] = {
+    (Credit, "role"): st.sampled_from(
+        ("director", "writer", "actor", "self", "producer", "second unit director")
+    ),
+    (ExternalIds, "imdb"): st.none() | st.from_regex(r"tt[0-9]{7,9}", fullmatch=True),
+    (ExternalIds, "tmdb"): st.none() | st.integers(1, 10**9),
+    (ExternalIds, "wikidata"): st.none() | st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True),
+    (ExternalIds, "letterboxd"): st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
+    (ExternalIds, "rotten_tomatoes"): st.none()
+    | st.from_regex(r"m/[a-z0-9_]{1,20}", fullmatch=True),
+    (ExternalIds, "metacritic"): st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
+    (ExternalIds, "justwatch"): st.none() | st.integers(1, 10**9),
+    (Film, "genres"): st.lists(short_text, max_size=3),
+    (Film, "languages"): st.lists(st.sampled_from(LANGUAGES), max_size=3),
+    (Film, "countries"): st.lists(st.sampled_from(REGIONS), max_size=3),
+    (Film, "ratings"): rating_sets(),
+}
+
+
+def for_type(type_: Any) -> st.SearchStrategy[Any]:
+    """Values of a field type: text, dates, runtimes, prices, enums, model classes, tuples."""
+    inner = optional_inner(type_)
+    if inner is not None:
+        return st.none() | for_type(inner)
+    if is_homogeneous_tuple(type_):
+        return st.lists(for_type(item_type(type_)), max_size=3)
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return st.sampled_from(type_)
+    if isinstance(type_, type) and attrs.has(type_) and type_ is not PartialDate:
+        return st.deferred(lambda: MODELS[type_])
+    simple: dict[Any, st.SearchStrategy[Any]] = {
+        str: text,
+        PartialDate: partial_dates(),
+        dt.timedelta: runtimes,
+        decimal.Decimal: prices,
+    }
+    if type_ in simple:
+        return simple[type_]
+    # An int or float has a range that its type does not say: name the field in FIELDS.
+    raise TypeError(f"no strategy for {type_!r}")
+
+
+def from_fields(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """Instances of *cls*, each field drawn by :data:`FIELDS` or by its type."""
+    return st.builds(
+        cls,
+        **{
+            field.name: FIELDS[cls, field.name]
+            if (cls, field.name) in FIELDS
+            else for_type(field.type)
+            for field in field_types(cls)
+        },
+    )
+
+
+credits = from_fields(Credit)
+external_ids = from_fields(ExternalIds)
+films = from_fields(Film)
 
 #: Every model class with a strategy for it.
-MODELS = {
+MODELS: dict[type[Any], st.SearchStrategy[Any]] = {
     Film: films,
     Rating: ratings(),
     Offer: offers(),
@@ -252,6 +288,7 @@ viewings = st.builds(
     user=st.none() | short_text,
     url=st.none() | _paths.map(lambda p: f"https://boxd.it/{p}"),
 )
+MODELS[Viewing] = viewings
 
 
 def json_values(

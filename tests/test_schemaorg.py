@@ -181,11 +181,11 @@ def test_text_forms(text: str | bytes) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "not JSON"),
-        ("{", "not JSON"),
-        ("<![CDATA[ {] ]]>", "not JSON"),
+        ("", "not valid JSON"),
+        ("{", "not valid JSON"),
+        ("<![CDATA[ {] ]]>", "not valid JSON"),
         (b"\xff\xfe", "not UTF-8"),
-        ("[" * 100_000, "not JSON"),
+        ("[" * 100_000, "not valid JSON"),
     ],
 )
 def test_text_that_is_not_json(text: str | bytes, message: str) -> None:

@@ -132,7 +132,8 @@ def _show_warning(  # noqa: PLR0917 - the signature of warnings.showwarning
 
 @contextlib.contextmanager
 def _output(name: str | None) -> Iterator[IO[str]]:
-    if name is None or name == STDIN:
+    # A folder is for formats that write a file per film (convert --to nfo -o LIBRARY).
+    if name is None or name == STDIN or os.path.isdir(name):
         yield sys.stdout
         return
     with open(name, "w", encoding="utf-8", newline="\n") as file:

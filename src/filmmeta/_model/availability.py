@@ -6,12 +6,13 @@ import decimal
 import enum
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from filmmeta._model.codes import is_currency
 from filmmeta._model.pydantic_hook import PydanticHooks
-from filmmeta._model.validate import check_region, check_text, check_url, describe, shown
+from filmmeta._model.validate import check_region, check_text, check_url, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Offer", "OfferType", "Quality", "group_offers"]
@@ -73,7 +74,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
     if type(value) is int:
         return decimal.Decimal(value)
     if type(value) is not str:
-        raise ValidationError.at("price", f"expected a decimal price, got {describe(value)}")
+        raise ValidationError.at("price", f"expected a decimal price, got {shown_typed(value)}")
     return parse_price(value, "price")
 
 
@@ -81,7 +82,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
 # exponent. Not Decimal's whole syntax ("1_000", " 3", "NaN", Arabic-Indic digits).
 _MAX_PRICE = 100
 # The same pattern as the JSON Schema's Price.
-_PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
+PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
 
 
 def parse_price(text: str, path: str) -> decimal.Decimal:
@@ -91,7 +92,7 @@ def parse_price(text: str, path: str) -> decimal.Decimal:
         >>> parse_price("3.99", "price")
         Decimal('3.99')
     """
-    if len(text) > _MAX_PRICE or not _PRICE.fullmatch(text):
+    if len(text) > _MAX_PRICE or not PRICE.fullmatch(text):
         raise ValidationError.at(path, f"{shown(text)} is not a decimal number")
     return decimal.Decimal(text)
 
@@ -164,6 +165,12 @@ class Offer(PydanticHooks):
     currency: str | None = attrs.field(default=None, kw_only=True, validator=_check_currency)
     quality: Quality | None = attrs.field(default=None, kw_only=True, converter=_to_quality)
     url: str | None = attrs.field(default=None, kw_only=True, validator=_check_url)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
+        # Notebook display: "Apple TV: rent, HD, 3.99 USD (US)"; repr() stays the call.
+        from filmmeta._words.html import offer_text, text_pretty
+
+        text_pretty(offer_text(self), p)
 
 
 def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, list[str]]]:

@@ -8,7 +8,7 @@ import attrs
 
 from filmmeta._model.ids import NO_IDS, ExternalIds
 from filmmeta._model.pydantic_hook import PydanticHooks
-from filmmeta._model.validate import check_text, describe
+from filmmeta._model.validate import check_text, shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Collection"]
@@ -20,7 +20,7 @@ def _check_text(inst: Collection, attribute: attrs.Attribute[Any], value: str | 
 
 def _check_ids(inst: Collection, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, ExternalIds):
-        raise ValidationError.at("ids", f"expected ExternalIds, got {describe(value)}")
+        raise ValidationError.at("ids", f"expected ExternalIds, got {shown_typed(value)}")
 
 
 @attrs.frozen

@@ -13,7 +13,17 @@ from filmmeta._model.availability import Offer
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate, to_partial_date
-from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.fields import (
+    FIELDWISE,
+    FIRST,
+    FIRST_KNOWN,
+    JOINED,
+    MORE_PRECISE,
+    completed,
+    first_by,
+    meta,
+)
+from filmmeta._model.ids import NO_IDS, ExternalIds, to_external_ids
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.runtime import parse_runtime
@@ -24,16 +34,19 @@ from filmmeta._model.validate import (
     check_region,
     check_text,
     check_texts,
-    describe,
+    is_text,
     shown,
+    shown_typed,
+    to_languages,
     to_region,
+    to_regions,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Credit", "Film", "FilmKind", "Role"]
 
-_ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
+ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
 
 
 class FilmKind(enum.StrEnum):
@@ -68,7 +81,7 @@ class Role(enum.StrEnum):
 # The common roles, so that a catalog's thousands of "actor" credits skip the regex. A
 # constant: validating a credit never changes what the next one costs (no state shared
 # between threads or calls), and any other role is one regex match away.
-_COMMON_ROLES: frozenset[str] = frozenset(role.value for role in Role)
+COMMON_ROLES: frozenset[str] = frozenset(role.value for role in Role)
 
 
 def is_role(value: object) -> bool:
@@ -76,7 +89,7 @@ def is_role(value: object) -> bool:
     # The pattern allows only ASCII, starts with a letter: it implies non-empty,
     # not blank and free of surrogates, so with the length that is check_text too.
     return type(value) is str and (
-        value in _COMMON_ROLES or (len(value) <= MAX_TEXT and _ROLE.fullmatch(value) is not None)
+        value in COMMON_ROLES or (len(value) <= MAX_TEXT and ROLE.fullmatch(value) is not None)
     )
 
 
@@ -149,7 +162,17 @@ def _instances_of(cls: type[Any]) -> Any:
     def validator(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
         check_instances(attribute.name, value, cls)
 
+    # The fast decoder builds the items with the class's own hook: nothing to check.
+    validator.types_only = True  # type: ignore[attr-defined]
     return validator
+
+
+def _content_rating_key(rating: ContentRating) -> tuple[str, str | None]:
+    return (rating.country, rating.system)
+
+
+def _rating_key(rating: Rating) -> str:
+    return rating.source
 
 
 def _check_genres(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -178,16 +201,19 @@ def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> N
     check_instances("ratings", value, Rating)
     if len({rating.source for rating in value}) == len(value):
         return
+    # Every repeat, not only the first: a document's errors come in one round.
     seen: set[str] = set()
-    for i, rating in enumerate(value):  # pragma: no branch - there is a duplicate
+    repeats: list[tuple[str, str]] = []
+    for i, rating in enumerate(value):
         if rating.source in seen:
-            raise ValidationError.at(f"ratings[{i}].source", f"duplicate source {rating.source!r}")
+            repeats.append((f"ratings[{i}].source", f"duplicate source {rating.source!r}"))
         seen.add(rating.source)
+    raise ValidationError(repeats)
 
 
 def _check_ids(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, ExternalIds):
-        raise ValidationError.at("ids", f"expected ExternalIds, got {describe(value)}")
+        raise ValidationError.at("ids", f"expected ExternalIds, got {shown_typed(value)}")
 
 
 @attrs.frozen
@@ -234,52 +260,91 @@ class Film(PydanticHooks):
         filmmeta.exceptions.ValidationError: title: must not be empty
     """
 
-    title: str = attrs.field(validator=lambda _, __, v: check_text("title", v))
-    kind: FilmKind = attrs.field(default=FilmKind.MOVIE, kw_only=True, converter=_to_kind)
-    release_date: PartialDate | None = attrs.field(
-        default=None, kw_only=True, converter=_to_release_date
+    title: str = attrs.field(
+        validator=lambda _, __, v: check_text("title", v), metadata=meta(merge=FIRST, fast=is_text)
     )
-    runtime: dt.timedelta | None = attrs.field(default=None, kw_only=True, converter=_to_runtime)
+    # kind has a default (movie) rather than "not known": the first film's is taken.
+    kind: FilmKind = attrs.field(
+        default=FilmKind.MOVIE,
+        kw_only=True,
+        converter=_to_kind,
+        metadata=meta(merge=FIRST, written=True),
+    )
+    release_date: PartialDate | None = attrs.field(
+        default=None, kw_only=True, converter=_to_release_date, metadata=meta(merge=MORE_PRECISE)
+    )
+    runtime: dt.timedelta | None = attrs.field(
+        default=None, kw_only=True, converter=_to_runtime, metadata=meta(merge=FIRST_KNOWN)
+    )
     content_ratings: tuple[ContentRating, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(ContentRating),
+        metadata=meta(merge=first_by(_content_rating_key)),
     )
     genres: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_genres
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_genres,
+        metadata=meta(merge=JOINED, fast=is_text),
     )
     languages: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_languages
+        default=(),
+        kw_only=True,
+        converter=to_languages,
+        validator=_check_languages,
+        metadata=meta(merge=JOINED, fast=is_language_tag),
     )
     countries: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_countries
+        default=(),
+        kw_only=True,
+        converter=to_regions,
+        validator=_check_countries,
+        metadata=meta(merge=JOINED, fast=is_region),
     )
     summary: str | None = attrs.field(
         default=None,
         kw_only=True,
         validator=lambda _, __, v: check_text("summary", v, optional=True),
+        metadata=meta(merge=FIRST_KNOWN, fast=is_text),
     )
     credits: tuple[Credit, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(Credit),
+        metadata=meta(merge=completed(("name", "role"), ("character",))),
     )
     ratings: tuple[Rating, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_ratings
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_ratings,
+        metadata=meta(merge=first_by(_rating_key)),
     )
     offers: tuple[Offer, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(Offer),
+        metadata=meta(
+            merge=completed(("provider", "type"), ("region", "price", "currency", "quality", "url"))
+        ),
     )
-    ids: ExternalIds = attrs.field(default=NO_IDS, kw_only=True, validator=_check_ids)
+    ids: ExternalIds = attrs.field(
+        default=NO_IDS,
+        kw_only=True,
+        converter=to_external_ids,
+        validator=_check_ids,
+        metadata=meta(merge=FIELDWISE),
+    )
     original_title: str | None = attrs.field(
         default=None,
         kw_only=True,
         validator=lambda _, __, v: check_text("original_title", v, optional=True),
+        metadata=meta(merge=FIRST_KNOWN, fast=is_text),
     )
 
     @property

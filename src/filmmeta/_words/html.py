@@ -10,10 +10,12 @@ from __future__ import annotations
 import html
 from typing import Protocol
 
+from filmmeta._model.availability import Offer
 from filmmeta._model.film import Film
+from filmmeta._model.ratings import Rating
 from filmmeta._words.describe import fact_sheet, where_to_watch
 
-__all__ = ["film_html", "film_pretty", "film_text"]
+__all__ = ["film_html", "film_pretty", "film_text", "offer_text", "rating_text", "text_pretty"]
 
 # Inline styles only: notebooks strip <style> elements from untrusted output.
 _CARD = "font-family: sans-serif; max-width: 36em"
@@ -25,6 +27,12 @@ class PrettyPrinter(Protocol):
 
     def text(self, obj: str) -> None:
         """Write *obj* to the output."""
+
+
+def _nested(p: PrettyPrinter) -> bool:
+    # IPython's printer keeps the ids of the objects being printed: more than one means
+    # this value is inside a list, a tuple or a dict.
+    return len(getattr(p, "stack", ())) > 1
 
 
 def _heading(film: Film) -> tuple[str, str]:
@@ -118,5 +126,48 @@ def film_pretty(film: Film, p: PrettyPrinter, cycle: bool) -> None:  # noqa: FBT
           Release Date  1995
         >>> film_pretty(Film("Heat"), Printer(), True)
         Film('Heat')
+
+    Inside a list (or any container IPython prints), a film takes one line, its title
+    line, so that a list of films reads as a list.
     """
-    p.text(f"Film({film.title!r})" if cycle else film_text(film))
+    if cycle:
+        p.text(f"Film({film.title!r})")
+    else:
+        p.text(" ".join(_heading(film)) if _nested(p) else film_text(film))
+
+
+def rating_text(rating: Rating) -> str:
+    """A rating as a page shows it, after its source's name.
+
+    Examples:
+        >>> from filmmeta._words.html import rating_text
+        >>> rating_text(Rating("imdb", 5.7, votes=347)), rating_text(Rating("rotten_tomatoes", 93))
+        ('IMDb 5.7 (347)', 'Tomatometer 93%')
+    """
+    return f"{rating.display_name} {rating.display}"
+
+
+def offer_text(offer: Offer) -> str:
+    """An offer in a few words: provider, type, quality, price and region.
+
+    Examples:
+        >>> from filmmeta._words.html import offer_text
+        >>> offer_text(
+        ...     Offer("Apple TV", "rent", region="US", price="3.99", currency="USD", quality="hd")
+        ... )
+        'Apple TV: rent, HD, 3.99 USD (US)'
+        >>> offer_text(Offer("Netflix", "subscription"))
+        'Netflix: subscription'
+    """
+    parts = [f"{offer.provider}: {offer.type.value}"]
+    if offer.quality is not None:
+        parts.append(offer.quality.value.upper())
+    if offer.price is not None:  # a price always comes with its currency
+        parts.append(f"{offer.price} {offer.currency}")
+    text = ", ".join(parts)
+    return f"{text} ({offer.region})" if offer.region is not None else text
+
+
+def text_pretty(text: str, p: PrettyPrinter) -> None:
+    """Write *text* for IPython's pretty printer (a rating's or an offer's words)."""
+    p.text(text)

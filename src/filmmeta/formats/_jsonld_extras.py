@@ -21,7 +21,7 @@ from filmmeta._model.codes import country_from_name
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.media import Image, ImageKind, Video, VideoKind
 from filmmeta._model.releases import Release
-from filmmeta._model.validate import MAX_INT, describe, read_int, shown
+from filmmeta._model.validate import MAX_INT, read_int, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import field, unique, warn
 from filmmeta.formats._jsonld import named, text, values
@@ -61,7 +61,7 @@ def _size(value: object, path: str) -> int | None:
     if type(value) is str and value.strip().isdecimal():
         value = read_int(value.strip(), path)
     if type(value) is not int or not 0 < value <= MAX_INT:
-        raise ValidationError.at(path, f"expected a size in pixels, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a size in pixels, got {shown_typed(value)}")
     return value
 
 
@@ -116,7 +116,7 @@ def releases(node: Mapping[str, Any]) -> list[Release]:
     found: list[Release] = []
     for path, item in values(node, "releasedEvent"):
         if not isinstance(item, Mapping):
-            raise ValidationError.at(path, f"expected a PublicationEvent, got {describe(item)}")
+            raise ValidationError.at(path, f"expected a PublicationEvent, got {shown_typed(item)}")
         date = text(item.get("startDate"), f"{path}.startDate")
         if date is None:
             continue

@@ -24,7 +24,7 @@ from filmmeta._model.media import Image, ImageKind, Video, VideoKind
 from filmmeta._model.money import Money
 from filmmeta._model.releases import Release, ReleaseKind
 from filmmeta._model.titles import Title, TitleKind
-from filmmeta._model.validate import MAX_INT, describe, shown
+from filmmeta._model.validate import MAX_INT, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_mapping, field, region_code, text, unique, warn
 from filmmeta.formats._tmdb_parts import NULLS, objects, positive_int
@@ -176,7 +176,7 @@ def money(value: object, path: str) -> Money | None:
     if value is None or value == 0:
         return None
     if type(value) is not int or not 0 < value <= MAX_INT:
-        raise ValidationError.at(path, f"expected whole dollars, got {describe(value)}")
+        raise ValidationError.at(path, f"expected whole dollars, got {shown_typed(value)}")
     return Money(value, "USD")
 
 
@@ -197,7 +197,7 @@ def _size(value: object, path: str) -> int | None:
     if value is None or value == 0:  # 0: not measured
         return None
     if type(value) is not int or not 0 < value <= MAX_INT:
-        raise ValidationError.at(path, f"expected a size in pixels, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a size in pixels, got {shown_typed(value)}")
     return value
 
 
