@@ -65,6 +65,7 @@ from filmmeta.formats.nfo import NfoLink, from_nfo, to_nfo
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 from filmmeta.formats.tmdb import from_tmdb
+from filmmeta.formats.wikidata import from_wikidata
 
 __all__ = ["TARGETS", "Provider", "run_target"]
 
@@ -1202,6 +1203,71 @@ def fuzz_cli_read(data: bytes) -> None:
         else:
             continue
         assert message.startswith(f"{path}: cannot read: "), message
+
+
+_WIKIDATA_CLAIM = {
+    "mainsnak": lambda q: _obj(
+        q,
+        {
+            "snaktype": ("value", "somevalue", "novalue"),
+            "datavalue": lambda r: {
+                "value": r.pick(
+                    (
+                        {"id": "Q11424"},
+                        {"numeric-id": 30},
+                        {"time": "+1931-04-18T00:00:00Z", "precision": 11},
+                        {"time": "+1931-00-00T00:00:00Z", "precision": 9},
+                        {"time": "-0050-00-00T00:00:00Z", "precision": 7},
+                        {"amount": "+82", "unit": "http://www.wikidata.org/entity/Q7727"},
+                        {"text": "City Streets", "language": "en"},
+                        "tt0021749",
+                        "116228",
+                        "a b",
+                        12,
+                    )
+                )
+            },
+        },
+    ),
+    "rank": ("normal", "preferred", "deprecated"),
+    "qualifiers": lambda q: {
+        "P291": [{"snaktype": "value", "datavalue": {"value": {"id": "Q30"}}}]
+    },
+}
+_WIKIDATA_ENTITY: Spec = {
+    "type": ("item", "property"),
+    "id": ("Q2262932", "X"),
+    "labels": lambda q: {
+        q.pick(("en", "fr", "sr-el", "xx-yy", "simple")): {"language": "en", "value": q.text(12)}
+    },
+    "aliases": lambda q: {"en": [{"language": "en", "value": q.text(8)}]},
+    "claims": lambda q: {
+        q.pick(
+            ("P31", "P577", "P2047", "P345", "P4947", "P1476", "P495", "P57", "P1657", "P2603")
+        ): [_obj(q, _WIKIDATA_CLAIM) for _ in range(q.int_in_range(0, 2))]
+        for _ in range(q.int_in_range(0, 5))
+    },
+}
+
+
+@_target
+def fuzz_from_wikidata(data: bytes) -> None:
+    docs: list[Any] = [data]
+    value = _json(data)
+    if value is _NOT_JSON:
+        p = Provider(data)
+        doc = _obj(p, _WIKIDATA_ENTITY)
+        claims = doc.get("claims")
+        if isinstance(claims, dict):
+            claims.setdefault("P31", [{"mainsnak": {"datavalue": {"value": {"id": "Q11424"}}}}])
+        docs.append({"entities": {"Q1": doc}} if p.flag() else doc)
+    else:
+        docs.append(value)
+    for doc in docs:
+        for labels in (None, {"Q30": "United States", "Q51577": "Rouben Mamoulian"}):
+            film = _call(from_wikidata, doc, labels=labels)
+            if film is not None:
+                _check_film(film, "from_wikidata")
 
 
 # -- JSON Lines read in columns ---------------------------------------------------------------

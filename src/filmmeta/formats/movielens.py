@@ -18,12 +18,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from filmmeta._model.film import Film
 from filmmeta._model.ids import NO_IDS, ExternalIds
 from filmmeta._model.ratings import Rating
+from filmmeta._model.titles import Title
 from filmmeta._model.validate import shown
 from filmmeta._model.viewing import Viewing
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
-from filmmeta.formats._titles import split_title
+from filmmeta.formats._fields import held
+from filmmeta.formats._titles import SplitTitle, split_title
 
 __all__ = ["read_movies", "read_ratings"]
 
@@ -70,6 +72,7 @@ def _read_links(links: Source, encoding: str | None) -> dict[int, ExternalIds]:
                 ids = ExternalIds(
                     imdb=None if imdb is None else f"tt{imdb:07d}",
                     tmdb=_number(row, "tmdbId"),
+                    **held(ExternalIds, other={"movielens": str(movie)}),
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None
@@ -141,12 +144,19 @@ def _movies(
                     if genres is None or genres == _NO_GENRES
                     else [g.strip() for g in genres.split("|") if g.strip()],
                     ids=ids.pop(movie, NO_IDS),
+                    **held(Film, titles=_titles(split)),
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None
             yield movie, film
     if ids:
         warn(f"links: {_some(ids)} not in movies: left out")
+
+
+def _titles(split: SplitTitle) -> list[Title]:
+    """The titles the file writes besides the display title: as written, and the others."""
+    texts = dict.fromkeys(t for t in (split.written, *split.others) if t != split.title)
+    return [Title(text) for text in texts]
 
 
 def _some(ids: Iterable[int]) -> str:
