@@ -62,10 +62,17 @@ TARGET_NAMES = (
     "read_letterboxd",
     "read_imdb_csv",
     "cli_read",
+    "from_wikidata",
+    "read_jsonl_columns",
 )
 #: Folders of ../shared/corpus whose real files join a target's seeds when they are
 #: there (a developer's checkout): the smoke run then mutates real documents too.
-CORPUS_SEEDS = {"from_nfo": "nfo"}
+CORPUS_SEEDS = {
+    "from_nfo": "nfo",
+    "read_movies": "movielens",
+    "read_letterboxd": "letterboxd",
+    "read_imdb_csv": "imdb-csv",
+}
 CORPUS = FUZZ.parents[1] / "shared" / "corpus"
 #: Seconds one input may take before it counts as a hang.
 INPUT_TIMEOUT = 10

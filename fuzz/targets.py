@@ -60,10 +60,12 @@ from filmmeta.formats.imdb_csv import read_ratings as read_imdb_ratings
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
 from filmmeta.formats.movielens import read_movies
+from filmmeta.formats.movielens import read_ratings as read_movielens_ratings
 from filmmeta.formats.nfo import NfoLink, from_nfo, to_nfo
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 from filmmeta.formats.tmdb import from_tmdb
+from filmmeta.formats.wikidata import from_wikidata
 
 __all__ = ["TARGETS", "Provider", "run_target"]
 
@@ -991,10 +993,13 @@ def _parts(data: bytes, count: int) -> list[bytes | None]:
 
 @_target
 def fuzz_read_movies(data: bytes) -> None:
-    movies, links = _parts(data, 2)
+    movies, links, ratings = _parts(data, 3)
     assert movies is not None
     for film in _call(list, read_movies(movies, links)) or []:
         _check_film(film, "read_movies")
+    if ratings is not None:
+        for viewing in _call(list, read_movielens_ratings(ratings, movies, links)) or []:
+            _check_viewing(viewing, "movielens.read_ratings")
 
 
 # -- NFO ----------------------------------------------------------------------------------
@@ -1099,11 +1104,13 @@ _NFO_ATTACKS = (
 
 def _nfo_facts(film: Film) -> tuple[Any, ...]:
     """What an NFO holds of a film read from one: writing it and reading it back keeps it."""
+    # Kodi's runtime is whole minutes: "5.7" minutes is written as 6.
+    minutes = None if film.runtime is None else round(film.runtime.total_seconds() / 60)
     return (
         film.title,
         film.original_title,
         film.release_date,
-        film.runtime,
+        minutes or None,
         film.summary,
         film.genres,
         film.countries,
@@ -1138,6 +1145,8 @@ def fuzz_from_nfo(data: bytes) -> None:
 def _check_viewing(viewing: object, where: str) -> None:
     assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
     _check_film(viewing.film, where)
+    back = from_json(to_json(viewing), filmmeta.Viewing)
+    assert back == viewing, f"{where}: from_json(to_json(viewing)) != viewing\n{viewing!r}"
 
 
 @_target
@@ -1194,3 +1203,101 @@ def fuzz_cli_read(data: bytes) -> None:
         else:
             continue
         assert message.startswith(f"{path}: cannot read: "), message
+
+
+_WIKIDATA_CLAIM = {
+    "mainsnak": lambda q: _obj(
+        q,
+        {
+            "snaktype": ("value", "somevalue", "novalue"),
+            "datavalue": lambda r: {
+                "value": r.pick(
+                    (
+                        {"id": "Q11424"},
+                        {"numeric-id": 30},
+                        {"time": "+1931-04-18T00:00:00Z", "precision": 11},
+                        {"time": "+1931-00-00T00:00:00Z", "precision": 9},
+                        {"time": "-0050-00-00T00:00:00Z", "precision": 7},
+                        {"amount": "+82", "unit": "http://www.wikidata.org/entity/Q7727"},
+                        {"text": "City Streets", "language": "en"},
+                        "tt0021749",
+                        "116228",
+                        "a b",
+                        12,
+                    )
+                )
+            },
+        },
+    ),
+    "rank": ("normal", "preferred", "deprecated"),
+    "qualifiers": lambda q: {
+        "P291": [{"snaktype": "value", "datavalue": {"value": {"id": "Q30"}}}]
+    },
+}
+_WIKIDATA_ENTITY: Spec = {
+    "type": ("item", "property"),
+    "id": ("Q2262932", "X"),
+    "labels": lambda q: {
+        q.pick(("en", "fr", "sr-el", "xx-yy", "simple")): {"language": "en", "value": q.text(12)}
+    },
+    "aliases": lambda q: {"en": [{"language": "en", "value": q.text(8)}]},
+    "claims": lambda q: {
+        q.pick(
+            ("P31", "P577", "P2047", "P345", "P4947", "P1476", "P495", "P57", "P1657", "P2603")
+        ): [_obj(q, _WIKIDATA_CLAIM) for _ in range(q.int_in_range(0, 2))]
+        for _ in range(q.int_in_range(0, 5))
+    },
+}
+
+
+@_target
+def fuzz_from_wikidata(data: bytes) -> None:
+    docs: list[Any] = [data]
+    value = _json(data)
+    if value is _NOT_JSON:
+        p = Provider(data)
+        doc = _obj(p, _WIKIDATA_ENTITY)
+        claims = doc.get("claims")
+        if isinstance(claims, dict):
+            claims.setdefault("P31", [{"mainsnak": {"datavalue": {"value": {"id": "Q11424"}}}}])
+        docs.append({"entities": {"Q1": doc}} if p.flag() else doc)
+    else:
+        docs.append(value)
+    for doc in docs:
+        for labels in (None, {"Q30": "United States", "Q51577": "Rouben Mamoulian"}):
+            film = _call(from_wikidata, doc, labels=labels)
+            if film is not None:
+                _check_film(film, "from_wikidata")
+
+
+# -- JSON Lines read in columns ---------------------------------------------------------------
+
+
+def _table_or_error(read: Callable[[], Any]) -> Any:
+    try:
+        return read()
+    except filmmeta.ValidationError as err:
+        return (err.line, err.errors)
+
+
+@_target
+def fuzz_read_jsonl_columns(data: bytes) -> None:
+    """``frames.to_arrow(file)`` (the columnar path) against ``to_arrow(load_jsonl(file))``.
+
+    The bytes are a JSON Lines file, read strictly and, when they end in a newline,
+    leniently: both paths must give the same table, or the same error at the same line.
+    """
+    import io
+
+    from filmmeta import frames, load_jsonl
+
+    strict = data[-1:] != b"\n"
+    expected = _table_or_error(
+        lambda: frames.to_arrow(list(load_jsonl(io.BytesIO(data), strict=strict)))
+    )
+    found = _table_or_error(lambda: frames.to_arrow(io.BytesIO(data), strict=strict, batch_size=2))
+    if isinstance(expected, tuple):
+        assert found == expected, f"columnar {found!r} != objects {expected!r}"
+    else:
+        assert not isinstance(found, tuple), f"columnar refused what objects accept: {found}"
+        assert found.equals(expected), "columnar table != the object path's"

@@ -307,6 +307,7 @@ viewings = st.builds(
     user=st.none() | short_text,
     url=st.none() | _paths.map(lambda p: f"https://boxd.it/{p}"),
 )
+MODELS[Viewing] = viewings
 
 
 def json_values(

@@ -85,7 +85,7 @@ def test_show_every_film_of_a_list(files: Path, capsys: pytest.CaptureFixture[st
     assert err.splitlines() == [
         "array.json: [1].title: expected a string, got int 1",
         "array.json: [2]: not a film document of a known format "
-        "(json, omdb, tmdb, jsonld, justwatch); give --from",
+        "(json, omdb, tmdb, jsonld, justwatch, wikidata); give --from",
     ]
 
 

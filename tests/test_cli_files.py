@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,14 @@ def test_a_bad_row_is_reported(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert main(["convert", "--from", "imdb-csv", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:3: Const: 'tt1' is not an IMDb id" in err
+
+
+def test_wikidata(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from .test_wikidata import entity
+
+    path = tmp_path / "Q2262932.json"
+    path.write_text(json.dumps({"entities": {"Q2262932": entity()}}), encoding="utf-8")
+    for argv in (["convert", str(path)], ["convert", "--from", "wikidata", str(path)]):
+        assert main(argv) == 0
+        (line,) = capsys.readouterr().out.splitlines()
+        assert from_json(line).title == "City Streets"

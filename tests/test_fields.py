@@ -29,6 +29,7 @@ from filmmeta import (
     Offer,
     Rating,
     ValidationError,
+    Viewing,
     converters,
     json_schema,
     merge_films,
@@ -98,7 +99,8 @@ def fallbacks() -> _Fallbacks:
 
 
 def test_the_registry_holds_the_classes_that_films_are_made_of() -> None:
-    assert MODEL_CLASSES[-1] is Film
+    # The roots last: films, then a person's history, which holds films.
+    assert MODEL_CLASSES[-2:] == (Film, Viewing)
     assert {ContentRating, Credit, ExternalIds, Offer, Rating} <= set(MODEL_CLASSES)
     # Leaves first: every class comes after the classes its fields hold.
     for i, cls in enumerate(MODEL_CLASSES):

@@ -7,7 +7,6 @@ import io
 import pickle
 import sys
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import (
-    Award,
-    Collection,
     ContentRating,
     Credit,
     ExternalIds,
     Film,
-    Image,
-    Money,
     Offer,
     Rating,
-    Release,
     ValidationError,
     dump_jsonl,
     frames,
@@ -75,16 +69,6 @@ HEAT = Film(
     release_date="1995-12-15",
     runtime=dt.timedelta(minutes=170, seconds=30),
     ratings=[Rating("imdb", 8.3, votes=700_000), Rating("my_site", 4, best=5)],
-    releases=[Release("1995-12-15", country="US"), Release("1996-02-23", country="GB")],
-    collection=Collection("Michael Mann's crime films"),
-    budget=Money(60_000_000, "USD"),
-    box_office=[Money(187_436_818, "USD"), Money(67_436_818, "USD", region="US")],
-    awards=[Award("all awards", count=11), Award("all awards", outcome="nominated", count=14)],
-    images=[Image("https://image.tmdb.org/t/p/original/heat.jpg")],
-    keywords=["heist", "los angeles"],
-    tagline="A Los Angeles Crime Saga",
-    offers=[Offer("Netflix", "subscription", region="US", available_until="2027-01-31")],
-    ids=ExternalIds(imdb="tt0113277", other={"trakt": "1"}),
 )
 CATALOG = [BACKSTAGE, HEAT, Film("Untitled")]
 
@@ -115,9 +99,6 @@ def test_records_have_the_same_keys_in_a_documented_order() -> None:
         "offers_cinema",
         *("imdb_id", "tmdb_id", "wikidata_id", "letterboxd_id", "rotten_tomatoes_id"),
         *("metacritic_id", "justwatch_id"),
-        *("local_release_date", "tagline", "collection", "keywords", "budget"),
-        *("budget_currency", "box_office", "box_office_currency", "awards_won"),
-        *("awards_nominated", "poster_url"),
     ]
 
 
@@ -153,27 +134,7 @@ def test_record_values() -> None:
         "rotten_tomatoes_id": None,
         "metacritic_id": None,
         "justwatch_id": None,
-        **dict.fromkeys(("local_release_date", "tagline", "collection", "budget")),
-        **dict.fromkeys(("budget_currency", "box_office", "box_office_currency")),
-        **dict.fromkeys(("awards_won", "awards_nominated", "poster_url")),
-        "keywords": [],
     }
-    assert {key: heat[key] for key in list(heat)[-11:]} == {
-        "local_release_date": "1995-12-15",
-        "tagline": "A Los Angeles Crime Saga",
-        "collection": "Michael Mann's crime films",
-        "keywords": ["heist", "los angeles"],
-        "budget": Decimal(60_000_000),
-        "budget_currency": "USD",
-        # The worldwide figure, not the region's.
-        "box_office": Decimal(187_436_818),
-        "box_office_currency": "USD",
-        "awards_won": 11,
-        "awards_nominated": 14,
-        "poster_url": "https://image.tmdb.org/t/p/original/heat.jpg",
-    }
-    assert to_records([HEAT], country="GB")[0]["local_release_date"] == "1996-02-23"
-    assert untitled["awards_won"] is None
     assert heat["release_date"] == "1995-12-15"
     assert heat["runtime_minutes"] == 171  # 170 min 30 s: half a minute rounds up
     assert heat["my_site_rating"] == 4
@@ -256,11 +217,6 @@ def test_dataframe_dtypes_column_by_column(pd: Any) -> None:
         **dict.fromkeys(["genres", "languages", "countries"], "object"),
         **dict.fromkeys(["imdb_rating", "metacritic_rating", "my_site_rating"], "Float64"),
         **dict.fromkeys([*ints, "tmdb_id", "justwatch_id"], "Int64"),
-        **dict.fromkeys(["local_release_date", "tagline", "collection"], "string"),
-        **dict.fromkeys(["budget_currency", "box_office_currency", "poster_url"], "string"),
-        **dict.fromkeys(["budget", "box_office"], "Float64"),
-        **dict.fromkeys(["awards_won", "awards_nominated"], "Int64"),
-        "keywords": "object",
     }
     assert dtypes == {column: expected[column] for column in df.columns}
     assert list(df.columns) == list(to_records(CATALOG)[0])

@@ -175,3 +175,12 @@ def test_a_value_that_is_not_text_is_described() -> None:
 def test_other_bad_json_keeps_the_parser_s_words(backend: str) -> None:
     with pytest.raises(ValidationError, match=r"^\$: not valid JSON: .*line 1 column"):
         from_json('{"title": }')
+
+
+@pytest.mark.parametrize("depth", [300, 1000])
+def test_deep_documents_are_checked_or_refused_cleanly(backend: str, depth: int) -> None:
+    # orjson reads 1024 levels but writes only 254: the exact check takes over.
+    text = '{"title": "x", "ids": ' + '{"a":' * depth + "1" + "}" * depth + "}"
+    with pytest.raises(ValidationError) as caught:
+        from_json(text)
+    assert caught.value.errors[0][0] in {"$", "ids", "ids.a"}

@@ -126,6 +126,7 @@ def block(name: str | None, value: str, *, max: str | None = "10", votes: str = 
         (block("someOther", "4.2", votes="784"), Rating("someother", 4.2, votes=784, best=10)),
         (block("My Site!", "3", max="5"), Rating("my_site", 3, best=5)),
         (block("123", "3", max="5.0"), Rating("nfo_123", 3, best=5.0)),
+        (block("9" * 70, "3"), Rating("nfo_" + "9" * 60, 3, best=10)),
         (block(None, "6.1"), Rating("community", 6.1, best=10)),
         # Kodi's legacy flat rating, Jellyfin's community and critic ratings.
         ("<rating>6.5</rating><votes>100</votes>", Rating("community", 6.5, votes=100, best=10)),
@@ -674,6 +675,12 @@ def test_to_nfo_ids_and_names() -> None:
     assert from_nfo(text) == film
 
 
+def test_names_with_slashes_stay_whole() -> None:
+    film = Film("x", credits=[Credit("AC/DC", "director"), Credit("A/B", "writer")])
+    assert "<director>" not in to_nfo(film)
+    assert from_nfo(to_nfo(film)) == film
+
+
 def test_to_nfo_escapes_and_refuses() -> None:
     film = Film('A <"&"> \r\nB', summary="line\rline", ratings=[Rating("xy", 1e-30, best=1e30)])
     back = from_nfo(to_nfo(film))
@@ -691,16 +698,24 @@ def test_to_nfo_escapes_and_refuses() -> None:
 
 # --- the round trip ---------------------------------------------------------------------
 
-# Text the NFO keeps: what a reader strips (surrounding white space, the separators "/"
-# and trailing ","), and characters XML 1.0 cannot hold, are not generated.
+# Text the NFO keeps: what a reader strips (surrounding white space, trailing "," in
+# names), and characters XML 1.0 cannot hold, are not generated; nor "/" in genres, which
+# readers split there. Names may hold a "/" ("AC/DC"): the writer keeps them whole.
 _XML_CHARS = st.characters(
     exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff/"
 ) | st.sampled_from("\n\r\t")
-nfo_text = (
-    st.text(_XML_CHARS, min_size=1, max_size=20)
-    .map(str.strip)
-    .filter(lambda s: s != "" and not s.endswith((",", ";")))
-)
+
+
+def _nfo_texts(chars: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return (
+        st.text(chars, min_size=1, max_size=20)
+        .map(str.strip)
+        .filter(lambda s: s != "" and not s.endswith((",", ";")))
+    )
+
+
+nfo_text = _nfo_texts(_XML_CHARS)
+nfo_name = _nfo_texts(_XML_CHARS | st.just("/"))
 _ROLES = ("director", "writer", "actor", "self", "producer", "second unit director", "composer")
 _UNKNOWN_SOURCES = st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True).filter(
     lambda s: s not in SOURCES and s not in RATING_SOURCES
@@ -742,7 +757,7 @@ nfo_films = st.builds(
     countries=st.lists(st.sampled_from(strategies.REGIONS), max_size=3, unique=True),
     summary=st.none() | nfo_text,
     credits=st.lists(
-        st.builds(Credit, nfo_text, st.sampled_from(_ROLES), character=st.none() | nfo_text),
+        st.builds(Credit, nfo_name, st.sampled_from(_ROLES), character=st.none() | nfo_name),
         max_size=5,
         unique=True,
     ),

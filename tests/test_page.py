@@ -8,12 +8,15 @@ import xml.etree.ElementTree as ET
 
 import html5lib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from filmmeta import ContentRating, Film, Offer, Rating, from_json, page
 from filmmeta._words.watch import on_demand
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 
 from .conftest import NO_SHARED, SHARED
+from .strategies import films
 
 SEED = SHARED / "seed" / "backstage-page.txt"
 # The seed page spells two brand names its own way; filmmeta writes them as the brands
@@ -210,6 +213,16 @@ def test_html_embeds_the_jsonld_that_reads_back(backstage: Film) -> None:
 HOSTILE = "</script><script>alert('x')</script><!-- & <b>"
 
 
+def test_html_refuses_characters_html_does_not_allow() -> None:
+    title = "Heat\x01\x85\ufdd0\U0001fffe"
+    fragment = page(Film(title), format="html")
+    root = _parse(fragment)  # strict: a control or noncharacter would be a parse error
+    assert _text(root.find(".//h:h1", NS)) == "Watch Heat\ufffd\ufffd\ufffd\ufffd"  # type: ignore[arg-type]
+    assert "\\u0001\\u0085\\ufdd0\\ud83f\\udffe" in fragment
+    (doc,) = _jsonld(root)
+    assert from_jsonld(doc).title == title
+
+
 def test_html_escapes_every_piece_of_data() -> None:
     film = Film(
         HOSTILE,
@@ -233,3 +246,13 @@ def test_html_escapes_every_piece_of_data() -> None:
     assert script is not None
     assert not set("<>&") & set(script.group(1))
     assert "\\u003c/script\\u003e" in script.group(1)
+
+
+@given(film=films, locale=st.sampled_from(["en-US", "en-GB", "de-DE", "fr-FR", "ja-JP"]))
+def test_any_film_makes_a_valid_page_in_every_format(film: Film, locale: str) -> None:
+    text = page(film, locale=locale)
+    assert text.endswith("\n")
+    assert page(film, locale=locale, format="markdown").startswith("# ")
+    root = _parse(page(film, locale=locale, format="html"))
+    # The embedded JSON-LD is to_jsonld's, character for character.
+    assert _jsonld(root) == [json.loads(json.dumps(to_jsonld(film)))]

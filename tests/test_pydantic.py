@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 import filmmeta
-from filmmeta import Film, PartialDate, from_json, json_schema, to_dict, to_json
+from filmmeta import Film, PartialDate, Rating, Viewing, from_json, json_schema, to_dict, to_json
 from filmmeta._json.pydantic import core_schema_of, json_schema_of, loc
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta.converters import MODEL_CLASSES
@@ -53,6 +53,10 @@ def _samples() -> dict[type[Any], Any]:
     for film in (backstage, from_omdb(omdb)):
         for value in _walk(film):
             found.setdefault(type(value), value)
+    # A person's history holds films; no film holds a viewing.
+    found[Viewing] = Viewing(
+        backstage, watched_on="2024-01-01", rating=Rating("letterboxd", 4.5), tags=["vhs"]
+    )
     return found
 
 

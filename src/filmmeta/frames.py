@@ -21,16 +21,17 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from filmmeta import _catalog
-from filmmeta._catalog import arrow_schema, from_arrow, read_parquet, to_arrow, write_parquet
+from filmmeta._catalog import arrow as _arrow
+from filmmeta._catalog import arrow_schema, from_arrow, read_parquet
+from filmmeta._catalog import columnar as _columnar
+from filmmeta._catalog.records import columns_of
 from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 from filmmeta._model.availability import OfferType
-from filmmeta._model.awards import AwardOutcome
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ids import ExternalIds
-from filmmeta._model.media import ImageKind
 from filmmeta._model.ratings import SOURCES
 from filmmeta._model.registry import field_types
 from filmmeta._model.validate import to_region
@@ -39,6 +40,10 @@ from filmmeta.converters import load_jsonl
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
+
+#: Films, or JSON Lines of films to read in columns: a path or a file open for reading.
+Catalog = Iterable[Film] | str | os.PathLike[str] | IO[bytes] | IO[str]
 
 __all__ = [
     "arrow_schema",
@@ -59,32 +64,7 @@ BATCH_SIZE = _catalog.BATCH_SIZE
 #: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
 SCHEMA_VERSION = _catalog.SCHEMA_VERSION
 
-_TEXT = (
-    "title",
-    "original_title",
-    "release_date",
-    "local_release_date",
-    "tagline",
-    "collection",
-    "budget_currency",
-    "box_office_currency",
-    "poster_url",
-)
-# Model 2's columns, after the ids (0.2.0).
-_MODEL2 = (
-    "local_release_date",
-    "tagline",
-    "collection",
-    "keywords",
-    "budget",
-    "budget_currency",
-    "box_office",
-    "box_office_currency",
-    "awards_won",
-    "awards_nominated",
-    "poster_url",
-)
-_MONEY = ("budget", "box_office")
+_TEXT = ("title", "original_title", "release_date")
 _LISTS = ("genres", "languages", "countries")
 # One column per kind of id, named <database>_id.
 _ID_NAMES = tuple(a.name for a in field_types(ExternalIds) if a.type in (str | None, int | None))
@@ -101,7 +81,7 @@ def _columns(sources: Sequence[str]) -> list[str]:
     for source in sources:
         columns += [f"{source}_rating", f"{source}_votes"]
     columns += [f"offers_{t.value}" for t in OfferType]
-    return columns + [f"{name}_id" for name in _ID_NAMES] + list(_MODEL2)
+    return columns + [f"{name}_id" for name in _ID_NAMES]
 
 
 def _flatten(films: Iterable[Film], country: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -111,12 +91,17 @@ def _flatten(films: Iterable[Film], country: str) -> tuple[list[str], list[dict[
     seen = {r.source for film in catalog for r in film.ratings}
     # Known sources in the registry's order (IMDb first), then the others by name.
     sources = [s for s in SOURCES if s in seen] + sorted(seen - SOURCES.keys())
+    columns = _checked_columns(sources)
+    return columns, [_record(film, sources, country) for film in catalog]
+
+
+def _checked_columns(sources: Sequence[str]) -> list[str]:
     columns = _columns(sources)
     if len(set(columns)) != len(columns):
         clash = next(c for c in columns if columns.count(c) > 1)
         msg = f"a rating source's column would be named {clash!r}, like another column"
         raise ValueError(msg)
-    return columns, [_record(film, sources, country) for film in catalog]
+    return columns
 
 
 def _record(film: Film, sources: Sequence[str], country: str) -> dict[str, Any]:
@@ -145,30 +130,7 @@ def _record(film: Film, sources: Sequence[str], country: str) -> dict[str, Any]:
         record[f"offers_{offer_type.value}"] = counts[offer_type]
     for name in _ID_NAMES:
         record[f"{name}_id"] = getattr(film.ids, name)
-    return record | _model2_record(film, country)
-
-
-def _model2_record(film: Film, country: str) -> dict[str, Any]:
-    local = film.release_for(country)
-    # The worldwide figure: a source's per-region takings are not added up.
-    takings = next((money for money in film.box_office if money.region is None), None)
-    won = sum(a.count for a in film.awards if a.outcome is AwardOutcome.WON)
-    nominated = sum(a.count for a in film.awards if a.outcome is AwardOutcome.NOMINATED)
-    poster = next((i.url for i in film.images if i.kind is ImageKind.POSTER), None)
-    budget = film.budget
-    return {
-        "local_release_date": None if local is None else str(local.date),
-        "tagline": film.tagline,
-        "collection": None if film.collection is None else film.collection.name,
-        "keywords": list(film.keywords),
-        "budget": None if budget is None else budget.amount,
-        "budget_currency": None if budget is None else budget.currency,
-        "box_office": None if takings is None else takings.amount,
-        "box_office_currency": None if takings is None else takings.currency,
-        "awards_won": won if film.awards else None,
-        "awards_nominated": nominated if film.awards else None,
-        "poster_url": poster,
-    }
+    return record
 
 
 def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, Any]]:
@@ -179,15 +141,7 @@ def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, 
     *country*), the lists ``genres``, ``languages`` and ``countries``; a
     ``<source>_rating`` and ``<source>_votes`` pair per rating source in the catalog
     (``imdb_rating``, ...); offer counts ``offers_<type>``; ids ``<database>_id``
-    (``imdb_id``, ``tmdb_id``, ...); then ``local_release_date`` (the film's release in
-    *country*, see :meth:`Film.release_for`), ``tagline``, ``collection`` (its name),
-    the list ``keywords``, ``budget`` and ``box_office`` (exact Decimals; box office is
-    the worldwide figure) with their ``_currency``, ``awards_won`` and
-    ``awards_nominated`` (the sums of the awards' counts) and ``poster_url``. A missing
-    value is None.
-
-    .. versionchanged:: 0.2.0
-       The model 2 columns after the ids.
+    (``imdb_id``, ``tmdb_id``, ...). A missing value is None.
 
     Args:
         films: The catalog; it is read once.
@@ -226,16 +180,14 @@ def _dtype(column: str, pd: Any) -> Any:
         return pd.CategoricalDtype([kind.value for kind in FilmKind])
     if column == "content_rating":
         return "category"
-    if column in _LISTS or column == "keywords":
+    if column in _LISTS:
         return object
-    if column in _MONEY:
-        return "Float64"
     if column.endswith("_rating"):
         return "Float64"
     return "Int64"
 
 
-def to_dataframe(films: Iterable[Film], *, country: str = "US") -> pd.DataFrame:
+def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) -> pd.DataFrame:
     """Build a :class:`pandas.DataFrame` of :func:`to_records`, with nullable dtypes.
 
     Text is ``string``; ``year``, ``runtime_minutes``, the vote and offer counts and the
@@ -243,28 +195,130 @@ def to_dataframe(films: Iterable[Film], *, country: str = "US") -> pd.DataFrame:
     :class:`FilmKind` as a category) and ``content_rating`` are ``category``; ``genres``,
     ``languages`` and ``countries`` hold lists (``object``). Missing values are ``<NA>``.
 
+    Given a path or an open file of JSON Lines, the lines are read in columns, without a
+    film per row (see :func:`to_arrow`); the DataFrame and every error are the same as
+    for ``to_dataframe(load_jsonl(path))``.
+
     Args:
-        films: The catalog.
-        country: Whose content rating fills ``content_rating``; case is ignored and
-            "UK" is GB, as in :meth:`Film.content_rating`.
+        films: The catalog: films, or a path or open file of JSON Lines.
+        country: Whose content rating fills ``content_rating``.
+        strict: For JSON Lines: reject unknown keys (the default); False ignores them.
 
     Returns:
         One row per film; an empty catalog gives the fixed columns and no rows.
 
     Raises:
-        ImportError: pandas is not installed (``pip install 'filmmeta[pandas]'``).
-        ValidationError: *country* is no region code ("GBR"), with the code meant.
+        ImportError: pandas is not installed (``pip install 'filmmeta[pandas]'``), or
+            pyarrow for JSON Lines (``pip install 'filmmeta[arrow]'``).
+        ValidationError: For JSON Lines, the first invalid line, with its number.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A path or file of JSON Lines is read in columns.
     """
     pandas = require("pandas", "to_dataframe", "pandas")
-    columns, records = _flatten(films, country)
+    if _columnar.is_jsonl_source(films):
+        pa = require("pyarrow", "to_dataframe", "arrow")
+        pc = require("pyarrow.compute", "to_dataframe", "arrow")
+        batches = _columnar.record_batches(films, strict=strict, batch_size=BATCH_SIZE)  # type: ignore[arg-type]
+        sources, values = columns_of(pa, pc, batches, to_region(country, "country"))
+        columns = _checked_columns(sources)
+    else:
+        columns, records = _flatten(films, country)  # type: ignore[arg-type]
+        values = {column: [r[column] for r in records] for column in columns}
     return pandas.DataFrame(
         {
-            column: pandas.Series([r[column] for r in records], dtype=_dtype(column, pandas))
+            column: pandas.Series(values.get(column, []), dtype=_dtype(column, pandas))
             for column in columns
         }
     )
+
+
+def to_arrow(films: Catalog, *, batch_size: int = BATCH_SIZE, strict: bool = True) -> pa.Table:
+    """Build an Arrow table of films in the schema of :func:`arrow_schema`.
+
+    Nothing is lost: ``from_arrow(to_arrow(films)) == films``.
+
+    Given a path or an open file of JSON Lines, the lines are read *in columns*: pyarrow's
+    C++ reader parses a batch of lines, the model's rules run over whole columns, and
+    only the lines those checks cannot decide are decoded as films. The table, and every
+    error (the first invalid line, with its number, file and path), are the same as for
+    ``to_arrow(load_jsonl(path))``; memory is bounded by the batch.
+
+    Args:
+        films: The catalog: films, or a path or open file of JSON Lines.
+        batch_size: Films per record batch of the table (lines read at once).
+        strict: For JSON Lines: reject unknown keys (the default); False ignores them.
+
+    Returns:
+        The :class:`pyarrow.Table`, one row per film.
+
+    Raises:
+        ImportError: pyarrow is not installed (``pip install 'filmmeta[arrow]'``).
+        ValidationError: For JSON Lines, the first invalid line, with its number.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A path or file of JSON Lines is read in columns.
+    """
+    if not _columnar.is_jsonl_source(films):
+        return _arrow.to_arrow(films, batch_size=batch_size)  # type: ignore[arg-type]
+    pa = require("pyarrow", "to_arrow", "arrow")
+    _arrow._check_size(batch_size)
+    batches = _columnar.record_batches(films, strict=strict, batch_size=batch_size)  # type: ignore[arg-type]
+    return pa.Table.from_batches(list(batches), schema=arrow_schema())
+
+
+def write_parquet(
+    films: Catalog,
+    path: str | os.PathLike[str] | IO[bytes],
+    *,
+    row_group_size: int = BATCH_SIZE,
+    compression: str = "zstd",
+    strict: bool = True,
+) -> int:
+    """Write films to a Parquet file, one row group of *row_group_size* films at a time.
+
+    Only one row group of films is held at once, so a catalog of any length is converted
+    in flat memory. Given a path or an open file of JSON Lines, the lines are read in
+    columns (see :func:`to_arrow`), without a film per row: the file written, and every
+    error, are those of ``write_parquet(load_jsonl(path), ...)``.
+
+    Args:
+        films: The catalog: films, or a path or open file of JSON Lines.
+        path: A path, or a binary file open for writing.
+        row_group_size: Films per row group.
+        compression: A Parquet codec (``"zstd"``, ``"snappy"``, ``"none"``, ...).
+        strict: For JSON Lines: reject unknown keys (the default); False ignores them.
+
+    Returns:
+        The number of films written.
+
+    Raises:
+        ImportError: pyarrow is not installed (``pip install 'filmmeta[arrow]'``).
+        ValidationError: For JSON Lines, the first invalid line, with its number.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A path or file of JSON Lines is read in columns.
+    """
+    if not _columnar.is_jsonl_source(films):
+        return _arrow.write_parquet(
+            films,  # type: ignore[arg-type]
+            path,
+            row_group_size=row_group_size,
+            compression=compression,
+        )
+    pq = require("pyarrow.parquet", "write_parquet", "arrow")
+    _arrow._check_size(row_group_size)
+    count = 0
+    batches = _columnar.record_batches(films, strict=strict, batch_size=row_group_size)  # type: ignore[arg-type]
+    where = os.fspath(path) if isinstance(path, os.PathLike) else path
+    with pq.ParquetWriter(where, arrow_schema(), compression=compression) as writer:
+        for batch in batches:
+            writer.write_batch(batch, row_group_size=row_group_size)
+            count += batch.num_rows
+    return count
 
 
 # -- Dask ---------------------------------------------------------------------------------

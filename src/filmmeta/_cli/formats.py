@@ -354,3 +354,19 @@ add_input(
         from_text=_csv_reader("filmmeta.formats.movielens", "read_movies"),
     )
 )
+
+
+def _is_wikidata(value: Any) -> bool:
+    keys = _keys(value)
+    # Special:EntityData and wbgetentities wrap entities; an entity alone has claims.
+    return isinstance(keys.get("entities"), dict) or ("claims" in keys and "labels" in keys)
+
+
+add_input(
+    InputFormat(
+        name="wikidata",
+        help="Wikidata film entities (Special:EntityData, wbgetentities)",
+        detect=_is_wikidata,
+        from_json=_lazy("filmmeta.formats.wikidata", "from_wikidata"),
+    )
+)

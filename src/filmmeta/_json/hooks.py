@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -26,9 +27,11 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 
+from filmmeta._json.collect import every_error
 from filmmeta._json.decode import FAST_HOOKS
 from filmmeta._json.encode import make_unstructure_fn
-from filmmeta._model.availability import parse_price, to_day
+from filmmeta._model.availability import parse_price
+from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.duration import format_iso_duration, parse_iso_duration
 from filmmeta._model.fields import WRITTEN
@@ -39,7 +42,7 @@ from filmmeta._model.registry import (
     is_homogeneous_tuple,
     optional_inner,
 )
-from filmmeta._model.validate import check_number, shown, shown_typed
+from filmmeta._model.validate import check_number, shown, shown_typed, to_languages, to_regions
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "always_written", "checked_by_the_model", "flatten", "install"]
@@ -66,6 +69,8 @@ def _constant(default: Any) -> bool:
         or (type(default) is tuple and not default)
         or isinstance(default, attrs.Factory)  # type: ignore[arg-type]
         or attrs.has(type(default))
+        # A flag that is off says nothing (a viewing's rewatch and liked).
+        or default is False
     )
 
 
@@ -109,12 +114,17 @@ def _structure_date(value: object, _: object) -> PartialDate:
     return PartialDate.fromisoformat(value)
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def _structure_day(value: object, _: object) -> dt.date:
-    if type(value) is not str:
-        raise _fail('an ISO date string such as "2027-01-31"', value)
-    day = to_day(value, ROOT)
-    assert day is not None  # a string was given
-    return day
+    # A full date, exactly as isoformat() writes it ("2023-09-03"): a viewing's day.
+    if type(value) is not str or not _DAY.fullmatch(value):
+        raise _fail('an ISO date string such as "2023-09-03"', value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError.at(ROOT, f"{shown(value)} is not a date") from None
 
 
 _PAIRS = tuple[tuple[str, str], ...]
@@ -241,6 +251,45 @@ def checked_by_the_model(field: attrs.Attribute[Any]) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum) and field.converter is not None
 
 
+def _exact_codes(check: Callable[[str], bool], what: str) -> Callable[[object, object], Any]:
+    """A hook for a list of codes that the constructor would make canonical: exact only.
+
+    ``Film(languages=["EN"])`` is read as ``("en",)``, but a document is canonical JSON:
+    ``"EN"`` there is an error, as every other spelling the writer never writes.
+    """
+
+    def structure(value: object, _: object) -> tuple[str, ...]:
+        if type(value) is not list:
+            raise _fail("a list", value)
+        if not all(type(v) is str and check(v) for v in value):
+            raise ValidationError(
+                [
+                    (f"[{i}]", f"{shown(v)} is not {what}")
+                    for i, v in enumerate(value)
+                    if not (type(v) is str and check(v))
+                ]
+            )
+        return tuple(value)
+
+    return structure
+
+
+# Fields whose converter makes codes canonical, by converter, and the hook that keeps the
+# JSON reader exact for them.
+_EXACT: dict[Any, Callable[[object, object], Any]] = {
+    to_languages: _exact_codes(is_language_tag, "a BCP 47 / ISO 639 language tag"),
+    to_regions: _exact_codes(is_region, "an ISO 3166-1 alpha-2 code"),
+}
+
+
+def _exact_overrides(cls: type[Any]) -> dict[str, Any]:
+    return {
+        a.name: override(struct_hook=_EXACT[a.converter])
+        for a in attrs.fields(cls)
+        if a.converter in _EXACT
+    }
+
+
 def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object, object], T]:
     if not converter.detailed_validation:
         # The fast pass: validation is the model's own, and any failure sends the
@@ -250,6 +299,7 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
             for a in field_types(cls)
             if checked_by_the_model(a)
         }
+        overrides.update(_exact_overrides(cls))
         generated: Callable[[object, object], T] = make_dict_structure_fn(  # type: ignore[assignment]
             cls,
             converter,
@@ -264,12 +314,21 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
         converter,
         _cattrs_forbid_extra_keys=converter.forbid_extra_keys,
         _cattrs_detailed_validation=True,
+        **_exact_overrides(cls),
     )
 
     def structure(value: object, t: object) -> T:
         if type(value) is not dict:
             raise _fail("an object", value)
-        return inner(value, cls)
+        try:
+            return inner(value, cls)
+        except Exception:
+            # cattrs stops before the model's checks, the constructor at its first
+            # failing check: read each field on its own to report every problem.
+            errors = every_error(cls, value, converter, _EXACT, flatten)
+            if not errors:  # pragma: no cover - every failure has a reason
+                raise
+            raise ValidationError(errors) from None
 
     return structure
 
@@ -286,9 +345,9 @@ def install(
     """
     converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
     converter.register_unstructure_hook(decimal.Decimal, str)
-    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook_func(lambda t: t == _PAIRS, dict)
     converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for cls in ENUMS:
         # A bound dict lookup: cheaper than the enum's value property on every write.
         values = identity if for_encoder else {m: m.value for m in cls}.__getitem__
@@ -308,8 +367,8 @@ def _install_structure(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.timedelta, _structure_duration)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
-    converter.register_structure_hook(dt.date, _structure_day)
     converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_structure_hook(dt.date, _structure_day)
     for enum_cls in ENUMS:
         converter.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     converter.register_structure_hook_factory(

@@ -56,7 +56,10 @@ def loads(text: str | bytes | bytearray, *, strict: bool = False) -> Any:
     except (ValueError, TypeError) as exc:
         raise ValidationError.at(ROOT, f"not valid JSON: {why_not_json(text, exc)}") from None
     if strict and type(value) is dict and not _surely_unique(text, value):
-        duplicates = find_duplicate_keys(text)
+        try:
+            duplicates = find_duplicate_keys(text)
+        except RecursionError:
+            raise ValidationError.at(ROOT, "not valid JSON: nested too deeply") from None
         if duplicates:
             raise ValidationError([(path, "duplicate key") for path in duplicates])
     return value
@@ -74,7 +77,10 @@ def _surely_unique(text: str | bytes | bytearray, value: Any) -> bool:
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
     if b"\\u003" in data:  # perhaps an escaped colon, which the count cannot see
         return False
-    written = _compact(value)
+    try:
+        written = _compact(value)
+    except (TypeError, ValueError, RecursionError):  # orjson writes 254 levels, reads 1024
+        return False
     return written == data or data.count(b":") == written.count(b":")
 
 

@@ -107,6 +107,8 @@ class _Builder:
     def type_schema(self, tp: Any) -> JSON:
         if tp is str:
             return self.scalar("Text")
+        if tp is bool:
+            return {"type": "boolean"}
         if tp is int:
             return {"type": "integer"}
         if tp is float:

@@ -26,7 +26,7 @@ from filmmeta._model.fields import (
     first_by,
     meta,
 )
-from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.ids import NO_IDS, ExternalIds, to_external_ids
 from filmmeta._model.media import Image, Video
 from filmmeta._model.money import Money
 from filmmeta._model.pydantic_hook import PydanticHooks
@@ -44,7 +44,9 @@ from filmmeta._model.validate import (
     is_text,
     shown,
     shown_typed,
+    to_languages,
     to_region,
+    to_regions,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
@@ -206,11 +208,14 @@ def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> N
     check_instances("ratings", value, Rating)
     if len({rating.source for rating in value}) == len(value):
         return
+    # Every repeat, not only the first: a document's errors come in one round.
     seen: set[str] = set()
-    for i, rating in enumerate(value):  # pragma: no branch - there is a duplicate
+    repeats: list[tuple[str, str]] = []
+    for i, rating in enumerate(value):
         if rating.source in seen:
-            raise ValidationError.at(f"ratings[{i}].source", f"duplicate source {rating.source!r}")
+            repeats.append((f"ratings[{i}].source", f"duplicate source {rating.source!r}"))
         seen.add(rating.source)
+    raise ValidationError(repeats)
 
 
 def _check_titles(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -345,14 +350,14 @@ class Film(PydanticHooks):
     languages: tuple[str, ...] = attrs.field(
         default=(),
         kw_only=True,
-        converter=tuple_of,
+        converter=to_languages,
         validator=_check_languages,
         metadata=meta(merge=JOINED, fast=is_language_tag),
     )
     countries: tuple[str, ...] = attrs.field(
         default=(),
         kw_only=True,
-        converter=tuple_of,
+        converter=to_regions,
         validator=_check_countries,
         metadata=meta(merge=JOINED, fast=is_region),
     )
@@ -386,7 +391,11 @@ class Film(PydanticHooks):
         ),
     )
     ids: ExternalIds = attrs.field(
-        default=NO_IDS, kw_only=True, validator=_check_ids, metadata=meta(merge=FIELDWISE)
+        default=NO_IDS,
+        kw_only=True,
+        converter=to_external_ids,
+        validator=_check_ids,
+        metadata=meta(merge=FIELDWISE),
     )
     original_title: str | None = attrs.field(
         default=None,

@@ -10,10 +10,18 @@ import attrs
 
 from filmmeta._model.fields import AGREED, AGREED_BY_KEY, meta
 from filmmeta._model.pydantic_hook import PydanticHooks
-from filmmeta._model.validate import MAX_INT, MAX_TEXT, check_text, shown, shown_typed
+from filmmeta._model.validate import MAX_INT, MAX_TEXT, check_text, did_you_mean, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["IMDB_ID", "NO_IDS", "OTHER_KEY", "WIKIDATA_ID", "ExternalIds", "is_other_ids"]
+__all__ = [
+    "IMDB_ID",
+    "NO_IDS",
+    "OTHER_KEY",
+    "WIKIDATA_ID",
+    "ExternalIds",
+    "is_other_ids",
+    "to_external_ids",
+]
 
 _AN_ID = meta(merge=AGREED)
 
@@ -186,3 +194,42 @@ _NAMED = frozenset(a.name for a in attrs.fields(ExternalIds)) - {"other"}
 
 #: The ids of a film that has none (immutable, so one instance serves every film).
 NO_IDS = ExternalIds()
+
+
+def to_external_ids(value: object) -> object:
+    """Convert a mapping of ids (``{"imdb": "tt0206000"}``) to :class:`ExternalIds`.
+
+    A field converter: anything else is left for the field's validator to report.
+
+    Raises:
+        ValidationError: For a key that names no id, or an invalid id, under ``ids``.
+
+    Examples:
+        >>> to_external_ids({"imdb": "tt0206000", "tmdb": 10000})
+        ExternalIds(imdb='tt0206000', tmdb=10000, wikidata=None, letterboxd=None, rotten_tomatoes=None, metacritic=None, justwatch=None, other=())
+        >>> to_external_ids({"imbd": "tt0206000"})
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: ids.imbd: not an id of ExternalIds; did you mean 'imdb'?
+    """  # noqa: E501
+    if not isinstance(value, Mapping):
+        return value
+    names = [a.alias or a.name for a in attrs.fields(ExternalIds)]
+    unknown = [key for key in value if key not in names]
+    if unknown:
+        raise ValidationError(
+            [
+                (f"ids.{key}" if isinstance(key, str) else "ids", _unknown(key, names))
+                for key in unknown
+            ]
+        )
+    try:
+        return ExternalIds(**value)
+    except ValidationError as err:
+        raise err.with_prefix("ids") from None
+
+
+def _unknown(key: object, names: list[str]) -> str:
+    if not isinstance(key, str):
+        return f"{shown(key)} is not an id name"
+    return f"not an id of ExternalIds{did_you_mean(key, names)}"

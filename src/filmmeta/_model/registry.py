@@ -19,6 +19,7 @@ import attrs
 
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
+from filmmeta._model.viewing import Viewing
 
 __all__ = [
     "ENUMS",
@@ -33,7 +34,7 @@ __all__ = [
 
 #: The classes whose fields are walked; a class that is not reached from Film (a
 #: record of something else) is added here.
-ROOTS: tuple[type[Any], ...] = (Film,)
+ROOTS: tuple[type[Any], ...] = (Film, Viewing)
 #: Types written as one JSON string, number or boolean, not as an object.
 SCALARS: frozenset[Any] = frozenset(
     {str, int, float, bool, decimal.Decimal, dt.timedelta, dt.date, PartialDate}

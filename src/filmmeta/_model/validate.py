@@ -16,7 +16,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._model.codes import country_from_name, is_language_tag, is_region
+from filmmeta._model.codes import (
+    canonical_language,
+    canonical_region,
+    country_from_name,
+    is_language_tag,
+    is_region,
+)
 from filmmeta.exceptions import ValidationError
 
 URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
@@ -267,8 +273,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 # difflib's similarity at which a name is taken for a typo of another: "imbd" and "imdb"
 # score 0.75, unrelated names such as "mubi" and "imdb" 0.5.
 _NEAR = 0.75
-# What people write for a region that is not its ISO 3166-1 code.
-_REGION_ALIASES = {"UK": "GB"}
 
 
 def to_region(value: object, path: str) -> str:
@@ -297,12 +301,10 @@ def to_region(value: object, path: str) -> str:
     """  # noqa: E501
     if type(value) is not str:
         raise ValidationError.at(path, f"expected a region code, got {shown_typed(value)}")
-    if is_region(value):
-        return value
+    found = canonical_region(value)
+    if found is not None:
+        return found
     code = value.strip().upper()
-    code = _REGION_ALIASES.get(code, code)
-    if is_region(code):
-        return code
     meant = country_from_name(value) if len(value) <= MAX_NUMBER_TEXT else None
     if meant is None and len(code) == 3 and is_region(code[:2]):
         meant = code[:2]  # most alpha-3 codes start with the alpha-2 one: GBR, DEU, FRA
@@ -335,6 +337,29 @@ def to_member(table: Mapping[Any, E], value: object, path: str, what: str) -> E:
     except (KeyError, TypeError):  # TypeError: an unhashable value (a list)
         names = ", ".join(dict.fromkeys(str(m) for m in table.values()))
         raise ValidationError.at(path, f"{shown(value)} is not {what} ({names})") from None
+
+
+def to_languages(value: Any) -> Any:
+    """Convert a list of language tags, each to its canonical spelling (``"EN"`` -> ``"en"``).
+
+    A field converter: what is not a tag in any spelling is left as given, for the
+    field's validator to report with its index.
+    """
+    value = tuple_of(value)
+    if type(value) is tuple and not all(type(v) is str and is_language_tag(v) for v in value):
+        value = tuple((canonical_language(v) or v) if type(v) is str else v for v in value)
+    return value
+
+
+def to_regions(value: Any) -> Any:
+    """Convert a list of region codes, each to its canonical code (``"us"``, ``"UK"``).
+
+    A field converter, like :func:`to_languages`.
+    """
+    value = tuple_of(value)
+    if type(value) is tuple and not all(type(v) is str and is_region(v) for v in value):
+        value = tuple((canonical_region(v) or v) if type(v) is str else v for v in value)
+    return value
 
 
 def fmt_number(value: float) -> str:

@@ -17,9 +17,32 @@ from filmmeta._words.parts import PageParts
 
 __all__ = ["jsonld_script", "page_html"]
 
-# Characters that could end the <script> element or open a comment in it ("</script>",
-# "<!--"), and the line separators that some JavaScript parsers read as line ends.
-_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# Characters that HTML does not allow in a document at all, not even as a reference: the
+# controls but for white space, and the noncharacters (U+FDD0..U+FDEF and the last two
+# code points of every plane). The JSON-LD writes them as JSON escapes, which read back as
+# the same characters; the visible text shows U+FFFD, the replacement character.
+_NOT_HTML = "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+_NOT_HTML_RE = re.compile(f"[{_NOT_HTML}]")
+# In the JSON: what could end the <script> element or open a comment in it ("</script>",
+# "<!--"), the line separators that some JavaScript parsers read as line ends, and the
+# characters HTML does not allow.
+_UNSAFE_RE = re.compile(f"[<>&\u2028\u2029{_NOT_HTML}]")
+
+
+def _json_escape(char: str) -> str:
+    r"""A character as a JSON escape: ``\u003c``, or a surrogate pair above U+FFFF."""
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _esc(text: str) -> str:
+    """*text* as HTML text or attribute value: escaped, without characters HTML refuses."""
+    return _NOT_HTML_RE.sub("\ufffd", html.escape(text))
 
 
 def jsonld_script(film: Film) -> str:
@@ -38,13 +61,13 @@ def jsonld_script(film: Film) -> str:
     from filmmeta.formats.schemaorg import to_jsonld
 
     text = json.dumps(to_jsonld(film), ensure_ascii=False)
-    text = re.sub("[<>&\u2028\u2029]", lambda m: _UNSAFE[m.group()], text)
+    text = _UNSAFE_RE.sub(lambda m: _json_escape(m.group()), text)
     return f'<script type="application/ld+json">{text}</script>'
 
 
 def page_html(film: Film, parts: PageParts) -> str:
     """Lay out a page's parts as HTML (see :func:`filmmeta.page`)."""
-    esc = html.escape
+    esc = _esc
     language = lang(parts.locale)
     lines = [f'<article class="filmmeta-page" lang="{esc(parts.locale)}">']
     lines.append(f"<h1>{esc(parts.heading)}</h1>")

@@ -17,6 +17,7 @@ omdb``); nothing is imported here, so that using one format never loads the othe
   the whole ZIP (``read_viewings``, ``read_films``, ``read_export``).
 - :mod:`filmmeta.formats.imdb_csv`: IMDb's CSV exports of ratings, lists and the
   watchlist, in their three layouts (``read_ratings``, ``read_films``).
+- :mod:`filmmeta.formats.wikidata`: a Wikidata film entity (``from_wikidata``).
 
 Every importer raises :class:`~filmmeta.ValidationError` with the path of the offending
 field in the *source* document, :class:`~filmmeta.UnsupportedDocumentError` for a

@@ -20,14 +20,16 @@ their only users, and each of them may rely on what is documented here.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import warnings
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from filmmeta._json.jsonlib import why_not_json
 from filmmeta._model.codes import country_from_name, is_region, language_from_name
-from filmmeta._model.validate import check_text, shown, shown_typed
+from filmmeta._model.validate import check_text, json_int, shown, shown_typed
 from filmmeta.exceptions import ROOT, FilmmetaWarning, ValidationError
 
 __all__ = [
@@ -132,6 +134,36 @@ def warn(message: str) -> None:
         frame = frame.f_back
         level += 1
     warnings.warn(message, FilmmetaWarning, stacklevel=level)
+
+
+def load_json(document: Any, path: str = ROOT) -> Any:
+    """The document an importer was given: parsed JSON as it is, JSON text parsed.
+
+    Every importer takes a dict, JSON text or UTF-8 bytes alike (a UTF-8 BOM, as some
+    editors write, is allowed), and text that is not JSON is refused in one wording,
+    ``not valid JSON: ...``, with the reason in words about the text (not UTF-8, a form
+    body, empty) rather than the parser's. Integers too long for ``int()`` are read as
+    floats (:func:`~filmmeta._model.validate.json_int`).
+
+    Examples:
+        >>> load_json('{"Title": "Backstage"}'), load_json({"Title": "Backstage"})
+        ({'Title': 'Backstage'}, {'Title': 'Backstage'})
+        >>> load_json(b"Title=Backstage")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: $: not valid JSON: the text is form-encoded (Title=Backstage), not JSON
+    """  # noqa: E501
+    if not isinstance(document, str | bytes | bytearray):
+        return document
+    text = document
+    try:
+        if not isinstance(text, str):
+            text = bytes(text).decode("utf-8")
+        return json.loads(text.removeprefix("\ufeff"), parse_int=json_int)
+    except RecursionError:
+        raise ValidationError.at(path, "not valid JSON: nested too deeply") from None
+    except ValueError as err:  # JSONDecodeError and UnicodeDecodeError
+        raise ValidationError.at(path, f"not valid JSON: {why_not_json(document, err)}") from None
 
 
 def expect_mapping(value: object, path: str = ROOT) -> Mapping[str, Any]:

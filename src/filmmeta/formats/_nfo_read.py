@@ -165,10 +165,11 @@ def source_name(name: str | None) -> str:
     key = _NON_ALNUM.sub("", name.lower())
     if key in RATING_SOURCES:
         return RATING_SOURCES[key]
-    cleaned = _NON_ALNUM.sub("_", name.lower()).strip("_")[:60]
+    cleaned = _NON_ALNUM.sub("_", name.lower()).strip("_")
     if not cleaned or not cleaned[0].isalpha():
-        cleaned = f"nfo_{cleaned}".rstrip("_")
-    return cleaned
+        cleaned = f"nfo_{cleaned}"
+    # A source name has at most 64 characters; cut, it reads back as itself.
+    return cleaned[:64].rstrip("_")
 
 
 def rating(source: str, written: str, scale: str | None, votes: int | None) -> Rating:

@@ -138,9 +138,11 @@ def _credits(doc: _Doc, film: Film) -> None:
     order = 0
     for i, credit in enumerate(film.credits):
         path = f"credits[{i}]"
-        if credit.character is None and credit.role == Role.DIRECTOR:
+        # Readers split <director> and <credits> at "/": such a name goes in an <actor>.
+        plain = credit.character is None and "/" not in credit.name
+        if plain and credit.role == Role.DIRECTOR:
             doc.leaf("director", credit.name, path)
-        elif credit.character is None and credit.role == Role.WRITER:
+        elif plain and credit.role == Role.WRITER:
             doc.leaf("credits", credit.name, path)
         else:
             # Every other part is an <actor>; Jellyfin reads the role from <type>.

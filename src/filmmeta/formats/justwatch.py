@@ -10,7 +10,6 @@ reads the whole title. The field mapping and the rules are in ``docs/formats/jus
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -22,7 +21,7 @@ from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Credit, Film
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import json_int, read_int, shown, shown_typed
+from filmmeta._model.validate import read_int, shown, shown_typed
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path
 from filmmeta.formats._common import (
     expect_list,
@@ -30,6 +29,7 @@ from filmmeta.formats._common import (
     field,
     guard_depth,
     language_codes,
+    load_json,
     text,
     warn,
 )
@@ -183,12 +183,7 @@ def film_from_justwatch(obj: Any, *, providers: Any = None) -> Film:
 
 
 def _load(obj: Any) -> Any:
-    if not isinstance(obj, str | bytes | bytearray):
-        return obj
-    try:
-        return json.loads(obj, parse_int=json_int)
-    except (ValueError, RecursionError) as err:  # JSONDecodeError and UnicodeDecodeError
-        raise ValidationError.at(ROOT, f"not JSON: {err}") from None
+    return load_json(obj)
 
 
 def _kind_key(offer: Mapping[str, Any]) -> str | None:

@@ -25,6 +25,7 @@ from filmmeta.formats._common import (
     expect_mapping,
     field,
     guard_depth,
+    load_json,
     region_code,
     text,
     unique,
@@ -141,7 +142,9 @@ def from_tmdb(
         ...
         filmmeta.exceptions.UnsupportedDocumentError: TMDb error 34: Not found.
     """
-    details = expect_mapping(details)
+    details = expect_mapping(load_json(details))
+    release_dates = load_json(release_dates, "release_dates")
+    providers = load_json(providers, "providers")
     _check_document(details)
     if region is not None:
         check_region("region", region)
