@@ -58,8 +58,22 @@ TARGET_NAMES = (
     "offers_from_justwatch",
     "film_from_justwatch",
     "read_movies",
+    "from_nfo",
     "read_letterboxd",
+    "read_imdb_csv",
+    "cli_read",
+    "from_wikidata",
+    "read_jsonl_columns",
 )
+#: Folders of ../shared/corpus whose real files join a target's seeds when they are
+#: there (a developer's checkout): the smoke run then mutates real documents too.
+CORPUS_SEEDS = {
+    "from_nfo": "nfo",
+    "read_movies": "movielens",
+    "read_letterboxd": "letterboxd",
+    "read_imdb_csv": "imdb-csv",
+}
+CORPUS = FUZZ.parents[1] / "shared" / "corpus"
 #: Seconds one input may take before it counts as a hang.
 INPUT_TIMEOUT = 10
 #: Longest input the random driver builds; libFuzzer's default -max_len is 4096 too.
@@ -131,7 +145,10 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 def _inputs(name: str) -> list[bytes]:
     found = []
-    for folder in (SEEDS / name, REGRESSIONS / name):
+    folders = [SEEDS / name, REGRESSIONS / name]
+    if name in CORPUS_SEEDS:
+        folders.append(CORPUS / CORPUS_SEEDS[name])
+    for folder in folders:
         if folder.is_dir():
             found += [p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
     return found or [b""]

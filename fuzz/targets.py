@@ -27,12 +27,16 @@ How the bytes are read:
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import json
+import shutil
 import struct
+import tempfile
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import filmmeta
@@ -51,12 +55,17 @@ from filmmeta import (
     to_json,
 )
 from filmmeta._model.certification_systems import SYSTEMS_BY_COUNTRY
+from filmmeta.formats.imdb_csv import read_films as read_imdb_films
+from filmmeta.formats.imdb_csv import read_ratings as read_imdb_ratings
 from filmmeta.formats.justwatch import film_from_justwatch, offers_from_justwatch
 from filmmeta.formats.letterboxd import read_export, read_films, read_viewings
 from filmmeta.formats.movielens import read_movies
+from filmmeta.formats.movielens import read_ratings as read_movielens_ratings
+from filmmeta.formats.nfo import NfoLink, from_nfo, to_nfo
 from filmmeta.formats.omdb import from_omdb
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 from filmmeta.formats.tmdb import from_tmdb
+from filmmeta.formats.wikidata import from_wikidata
 
 __all__ = ["TARGETS", "Provider", "run_target"]
 
@@ -984,15 +993,160 @@ def _parts(data: bytes, count: int) -> list[bytes | None]:
 
 @_target
 def fuzz_read_movies(data: bytes) -> None:
-    movies, links = _parts(data, 2)
+    movies, links, ratings = _parts(data, 3)
     assert movies is not None
     for film in _call(list, read_movies(movies, links)) or []:
         _check_film(film, "read_movies")
+    if ratings is not None:
+        for viewing in _call(list, read_movielens_ratings(ratings, movies, links)) or []:
+            _check_viewing(viewing, "movielens.read_ratings")
+
+
+# -- NFO ----------------------------------------------------------------------------------
+
+_NFO_LEAVES: Spec = {
+    "title": ("Backstage", "", "Tom & Jerry", "L&apos;immortel", "&eacute;t&eacute;", "x]]>"),
+    "originaltitle": ("Backstage", "Arri\u00e8re-plan"),
+    "plot": ("A film.", "<![CDATA[a & b]]>", ""),
+    "outline": ("Short.",),
+    "runtime": ("86", "0", "86 min", "1:26", "-5", "9" * 50, "PT1H"),
+    "premiered": ("2000-11-07", "2000", "2000-13-45", "07/11/2000", "2016-03-09 00:00:00"),
+    "releasedate": ("2000-11-07",),
+    "year": ("2000", "0", "20000", "-1"),
+    "mpaa": ("Rated R", "US:PG-13", "Australia:M", "16", "Narnia:PG", ":", "R / UK:15"),
+    "certification": ("US:R / DE:16", "FSK 16"),
+    "genre": ("Drama", "Drama / Music", "/", ""),
+    "country": ("USA", "United States of America", "Narnia", "US / GB"),
+    "director": ("Chris Fiore", "A / B", "Zack Snyder,", ","),
+    "credits": ("Chris Terrio",),
+    "writer": ("Chris Terrio",),
+    "id": ("tt0233044", "21307", "x", "tt1"),
+    "imdbid": ("tt0233044", "TT0233044"),
+    "tmdbid": ("21307", "0", "-1"),
+    "rating": ("5.7", "7,5", "15.5", "0", "x", "1e5"),
+    "votes": ("347", "1,641", "1.641", "x", "9" * 30),
+    "criticrating": ("29", "7.6", "101"),
+    "trailer": ("plugin://plugin.video.youtube/?action=play_video&amp;videoid=abc",),
+}
+_NFO_NAMES = (
+    "imdb",
+    "themoviedb",
+    "tmdb",
+    "metacritic",
+    "trakt",
+    "tomatometerallcritics",
+    "x y",
+    "",
+)
+_NFO_MAX = ("10", "100", "5", "0", "-1", "x", "10,0")
+_NFO_TYPES = ("imdb", "IMDB", "tmdb", "Tmdb", "tmdbcol", "tvdb", "", "wikidata", "letterboxd")
+
+
+def _xml_text(value: Any) -> str:
+    # The text as it is (fuzzed, so maybe not well-formed); other JSON values, made by
+    # _slot, as some text (a list nested 1000 deep has no str() within the stack).
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int | float) else "[]"
+
+
+def _nfo_input(p: Provider) -> str:
+    """A movie NFO from Kodi's tags with fuzzed values, or one of the known attacks."""
+    shape = p.byte() % 10
+    if shape == 9:
+        return p.pick(_NFO_ATTACKS)
+    root = p.pick(("movie", "movie", "movie", "tvshow", "episodedetails", "Movie"))
+    parts = [f"<{root}>"]
+    for key, pool in _NFO_LEAVES.items():
+        count = p.int_in_range(0, 2)
+        parts.extend(f"<{key}>{_xml_text(_slot(p, pool))}</{key}>" for _ in range(count))
+    parts.append("<ratings>")
+    for _ in range(p.int_in_range(0, 3)):
+        name, top = _slot(p, _NFO_NAMES), _slot(p, _NFO_MAX)
+        value, votes = _slot(p, ("5.7", "4.5", "29", "7,5", "11", "")), _slot(p, ("347", "", "x"))
+        parts.append(
+            f'<rating name="{_xml_text(name)}" max="{_xml_text(top)}"><value>{_xml_text(value)}'
+            f"</value><votes>{_xml_text(votes)}</votes></rating>"
+        )
+    parts.append("</ratings>")
+    for _ in range(p.int_in_range(0, 3)):
+        kind, value = _slot(p, _NFO_TYPES), _slot(p, ("tt0233044", "21307", "Q1", "x", "", "0"))
+        parts.append(f'<uniqueid type="{_xml_text(kind)}">{_xml_text(value)}</uniqueid>')
+    for _ in range(p.int_in_range(0, 3)):
+        name, role, order = (
+            _slot(p, ("Jay-Z", "", ",")),
+            _slot(p, ("Himself", "")),
+            _slot(p, ("0", "1", "x")),
+        )
+        kind = _slot(p, ("Actor", "Director", "GuestStar", "Self", "no role!", ""))
+        parts.append(
+            f"<actor><name>{_xml_text(name)}</name><role>{_xml_text(role)}</role>"
+            f"<order>{_xml_text(order)}</order><type>{_xml_text(kind)}</type></actor>"
+        )
+    parts.append(f"</{root}>")
+    if p.flag():
+        parts.append(p.pick(("\nhttps://www.imdb.com/title/tt0233044/", "\nx", "<movie/>")))
+    return "".join(parts)
+
+
+_NFO_ATTACKS = (
+    '<!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    "<movie><title>&b;</title></movie>",
+    '<!DOCTYPE m [<!ENTITY e SYSTEM "file:///etc/passwd">]><movie><title>&e;</title></movie>',
+    '<!DOCTYPE movie SYSTEM "http://127.0.0.1:9/x.dtd"><movie><title>x</title></movie>',
+    "https://www.themoviedb.org/movie/21307 https://www.imdb.com/title/tt0233044",
+    "https://www.imdb.com/title/tt0233044 https://www.imdb.com/title/tt0233045",
+    "https://thetvdb.com/?tab=series&id=1",
+    "<movie><title>x</title></movie><movie><title>y</title></movie>",
+    "<movie>" + "<a>" * 3000 + "</a>" * 3000 + "</movie>",
+)
+
+
+def _nfo_facts(film: Film) -> tuple[Any, ...]:
+    """What an NFO holds of a film read from one: writing it and reading it back keeps it."""
+    # Kodi's runtime is whole minutes: "5.7" minutes is written as 6.
+    minutes = None if film.runtime is None else round(film.runtime.total_seconds() / 60)
+    return (
+        film.title,
+        film.original_title,
+        film.release_date,
+        minutes or None,
+        film.summary,
+        film.genres,
+        film.countries,
+        film.credits,
+        film.ratings,
+        film.content_ratings,
+        film.ids,
+    )
+
+
+@_target
+def fuzz_from_nfo(data: bytes) -> None:
+    inputs: list[Any] = [data]
+    text = _utf8(data)
+    if text is not None:
+        inputs.append(text)
+    else:
+        inputs.append(_nfo_input(Provider(data)))
+    for source in inputs:
+        result = _call(from_nfo, source)
+        if result is None or isinstance(result, NfoLink):
+            continue
+        _check_film(result, "from_nfo")
+        written = _call(to_nfo, result)
+        if written is None:  # a control character XML cannot hold, refused by name
+            continue
+        again = from_nfo(written)
+        assert isinstance(again, Film), f"to_nfo wrote a film from_nfo reads as {again!r}"
+        assert _nfo_facts(again) == _nfo_facts(result), f"NFO round trip lost facts:\n{written}"
 
 
 def _check_viewing(viewing: object, where: str) -> None:
     assert isinstance(viewing, filmmeta.Viewing), f"{where} returned {viewing!r}"
     _check_film(viewing.film, where)
+    back = from_json(to_json(viewing), filmmeta.Viewing)
+    assert back == viewing, f"{where}: from_json(to_json(viewing)) != viewing\n{viewing!r}"
 
 
 @_target
@@ -1006,3 +1160,144 @@ def fuzz_read_letterboxd(data: bytes) -> None:
     if export is not None:
         for viewing in export.diary + export.ratings + export.watched + export.reviews:
             _check_viewing(viewing, "read_export")
+
+
+@_target
+def fuzz_read_imdb_csv(data: bytes) -> None:
+    for film in _call(list, read_imdb_films(data)) or []:
+        _check_film(film, "imdb_csv.read_films")
+    for viewing in _call(list, read_imdb_ratings(data)) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")
+    for viewing in _call(list, read_imdb_ratings(data, encoding="cp1252")) or []:
+        _check_viewing(viewing, "imdb_csv.read_ratings")
+
+
+# -- the command line's file reading ---------------------------------------------------
+
+# One folder for the target's files, made once: the reader under test opens real files.
+_CLI_FILES = Path(tempfile.mkdtemp(prefix="filmmeta-fuzz-cli-"))
+atexit.register(shutil.rmtree, _CLI_FILES, ignore_errors=True)
+
+
+@_target
+def fuzz_cli_read(data: bytes) -> None:
+    """``filmmeta validate / convert``'s reading: items or one UnreadableError, nothing else.
+
+    The bytes are written as a ``.json`` and as a ``.jsonl`` file and read with every
+    format told from the content, so detection and every JSON importer are fuzzed too.
+    """
+    from filmmeta._cli.inputs import UnreadableError, read_items
+    from filmmeta._cli.progress import Progress
+
+    for suffix in (".json", ".jsonl"):
+        path = _CLI_FILES / f"input{suffix}"
+        path.write_bytes(data)
+        try:
+            for item in read_items(str(path), None, progress=lambda name, size: Progress()):
+                if item.film is not None:
+                    _check_film(item.film, f"the command line's {suffix} reader")
+                else:
+                    assert item.problems(), "an item with neither a film nor problems"
+        except UnreadableError as err:
+            message = str(err)
+        else:
+            continue
+        assert message.startswith(f"{path}: cannot read: "), message
+
+
+_WIKIDATA_CLAIM = {
+    "mainsnak": lambda q: _obj(
+        q,
+        {
+            "snaktype": ("value", "somevalue", "novalue"),
+            "datavalue": lambda r: {
+                "value": r.pick(
+                    (
+                        {"id": "Q11424"},
+                        {"numeric-id": 30},
+                        {"time": "+1931-04-18T00:00:00Z", "precision": 11},
+                        {"time": "+1931-00-00T00:00:00Z", "precision": 9},
+                        {"time": "-0050-00-00T00:00:00Z", "precision": 7},
+                        {"amount": "+82", "unit": "http://www.wikidata.org/entity/Q7727"},
+                        {"text": "City Streets", "language": "en"},
+                        "tt0021749",
+                        "116228",
+                        "a b",
+                        12,
+                    )
+                )
+            },
+        },
+    ),
+    "rank": ("normal", "preferred", "deprecated"),
+    "qualifiers": lambda q: {
+        "P291": [{"snaktype": "value", "datavalue": {"value": {"id": "Q30"}}}]
+    },
+}
+_WIKIDATA_ENTITY: Spec = {
+    "type": ("item", "property"),
+    "id": ("Q2262932", "X"),
+    "labels": lambda q: {
+        q.pick(("en", "fr", "sr-el", "xx-yy", "simple")): {"language": "en", "value": q.text(12)}
+    },
+    "aliases": lambda q: {"en": [{"language": "en", "value": q.text(8)}]},
+    "claims": lambda q: {
+        q.pick(
+            ("P31", "P577", "P2047", "P345", "P4947", "P1476", "P495", "P57", "P1657", "P2603")
+        ): [_obj(q, _WIKIDATA_CLAIM) for _ in range(q.int_in_range(0, 2))]
+        for _ in range(q.int_in_range(0, 5))
+    },
+}
+
+
+@_target
+def fuzz_from_wikidata(data: bytes) -> None:
+    docs: list[Any] = [data]
+    value = _json(data)
+    if value is _NOT_JSON:
+        p = Provider(data)
+        doc = _obj(p, _WIKIDATA_ENTITY)
+        claims = doc.get("claims")
+        if isinstance(claims, dict):
+            claims.setdefault("P31", [{"mainsnak": {"datavalue": {"value": {"id": "Q11424"}}}}])
+        docs.append({"entities": {"Q1": doc}} if p.flag() else doc)
+    else:
+        docs.append(value)
+    for doc in docs:
+        for labels in (None, {"Q30": "United States", "Q51577": "Rouben Mamoulian"}):
+            film = _call(from_wikidata, doc, labels=labels)
+            if film is not None:
+                _check_film(film, "from_wikidata")
+
+
+# -- JSON Lines read in columns ---------------------------------------------------------------
+
+
+def _table_or_error(read: Callable[[], Any]) -> Any:
+    try:
+        return read()
+    except filmmeta.ValidationError as err:
+        return (err.line, err.errors)
+
+
+@_target
+def fuzz_read_jsonl_columns(data: bytes) -> None:
+    """``frames.to_arrow(file)`` (the columnar path) against ``to_arrow(load_jsonl(file))``.
+
+    The bytes are a JSON Lines file, read strictly and, when they end in a newline,
+    leniently: both paths must give the same table, or the same error at the same line.
+    """
+    import io
+
+    from filmmeta import frames, load_jsonl
+
+    strict = data[-1:] != b"\n"
+    expected = _table_or_error(
+        lambda: frames.to_arrow(list(load_jsonl(io.BytesIO(data), strict=strict)))
+    )
+    found = _table_or_error(lambda: frames.to_arrow(io.BytesIO(data), strict=strict, batch_size=2))
+    if isinstance(expected, tuple):
+        assert found == expected, f"columnar {found!r} != objects {expected!r}"
+    else:
+        assert not isinstance(found, tuple), f"columnar refused what objects accept: {found}"
+        assert found.equals(expected), "columnar table != the object path's"

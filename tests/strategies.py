@@ -1,9 +1,20 @@
-"""Hypothesis strategies for every model class, for round-trip properties."""
+"""Hypothesis strategies for every model class, for round-trip properties.
+
+A class's fields are drawn from their types (:func:`for_type`), so a new field is drawn
+as soon as it exists; :data:`FIELDS` names the fields whose type says too little (a
+language tag is a str), and classes whose fields constrain one another (a rating's
+value and scale) have a strategy of their own. ``tests/test_fields.py`` checks that
+every field of every model class is drawn with values other than its default.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import enum
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from filmmeta import (
@@ -16,7 +27,6 @@ from filmmeta import (
     Edition,
     ExternalIds,
     Film,
-    FilmKind,
     Image,
     ImageKind,
     Money,
@@ -35,6 +45,7 @@ from filmmeta import (
     Viewing,
 )
 from filmmeta._model.certification_systems import SYSTEMS
+from filmmeta._model.registry import field_types, is_homogeneous_tuple, item_type, optional_inner
 
 # Text that JSON and every backend can carry: no lone surrogates, never blank.
 _chars = st.characters(exclude_categories=("Cs",))
@@ -69,7 +80,8 @@ def content_ratings(draw: st.DrawFn) -> ContentRating:
     system = draw(st.sampled_from(sorted(SYSTEMS.values(), key=lambda s: s.name)))
     code = draw(st.sampled_from(system.codes) | st.sampled_from(("Not Rated", "X", "E")))
     reason = draw(st.none() | text)
-    return ContentRating(code, country=system.country, reason=reason)
+    descriptors = draw(st.lists(short_text, max_size=2))
+    return ContentRating(code, country=system.country, reason=reason, descriptors=descriptors)
 
 
 def _value(worst: float, best: float) -> st.SearchStrategy[float]:
@@ -97,6 +109,7 @@ prices = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False)
 def offers(draw: st.DrawFn) -> Offer:
     price = draw(st.none() | prices)
     currency = draw(st.sampled_from(CURRENCIES)) if price is not None else None
+    start, end = draw(_days), draw(_days)
     return Offer(
         draw(text),
         draw(st.sampled_from(OfferType)),
@@ -105,24 +118,12 @@ def offers(draw: st.DrawFn) -> Offer:
         currency=currency,
         quality=draw(st.none() | st.sampled_from(Quality)),
         url=draw(st.none() | st.just("https://example.com/watch?id=1")),
+        available_from=start,
+        available_until=None if end is None else max(end, start or end),
+        audio_languages=draw(st.lists(st.sampled_from(LANGUAGES), max_size=2, unique=True)),
+        subtitle_languages=draw(st.lists(st.sampled_from(LANGUAGES), max_size=2, unique=True)),
+        features=draw(st.lists(st.sampled_from(OfferFeature), max_size=2, unique=True)),
     )
-
-
-credits = st.builds(
-    Credit,
-    text,
-    st.sampled_from(("director", "writer", "actor", "self", "producer", "second unit director")),
-    character=st.none() | text,
-)
-
-external_ids = st.builds(
-    ExternalIds,
-    imdb=st.none() | st.from_regex(r"tt[0-9]{7,9}", fullmatch=True),
-    tmdb=st.none() | st.integers(1, 10**9),
-    wikidata=st.none() | st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True),
-    letterboxd=st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
-    justwatch=st.none() | st.integers(1, 10**9),
-)
 
 
 @st.composite
@@ -131,26 +132,79 @@ def rating_sets(draw: st.DrawFn) -> tuple[Rating, ...]:
     return tuple(draw(ratings(name)) for name in names)
 
 
-films = st.builds(
-    Film,
-    text,
-    kind=st.sampled_from(FilmKind),
-    release_date=st.none() | partial_dates(),
-    runtime=st.none() | runtimes,
-    content_ratings=st.lists(content_ratings(), max_size=3),
-    genres=st.lists(short_text, max_size=3),
-    languages=st.lists(st.sampled_from(LANGUAGES), max_size=3),
-    countries=st.lists(st.sampled_from(REGIONS), max_size=3),
-    summary=st.none() | text,
-    credits=st.lists(credits, max_size=4),
-    ratings=rating_sets(),
-    offers=st.lists(offers(), max_size=4),
-    ids=external_ids,
-    original_title=st.none() | text,
-)
+#: Fields drawn otherwise than their type says, by class and name.
+FIELDS: dict[tuple[type[Any], str], st.SearchStrategy[Any]] = {
+    (Credit, "role"): st.sampled_from(
+        ("director", "writer", "actor", "self", "producer", "second unit director")
+    ),
+    (ExternalIds, "imdb"): st.none() | st.from_regex(r"tt[0-9]{7,9}", fullmatch=True),
+    (ExternalIds, "tmdb"): st.none() | st.integers(1, 10**9),
+    (ExternalIds, "wikidata"): st.none() | st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True),
+    (ExternalIds, "letterboxd"): st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
+    (ExternalIds, "rotten_tomatoes"): st.none()
+    | st.from_regex(r"m/[a-z0-9_]{1,20}", fullmatch=True),
+    (ExternalIds, "metacritic"): st.none() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True),
+    (ExternalIds, "justwatch"): st.none() | st.integers(1, 10**9),
+    (ExternalIds, "other"): st.dictionaries(
+        st.sampled_from(("trakt", "tvdb", "movielens", "eidr", "kodi_set")),
+        st.from_regex(r"[A-Za-z0-9./_-]{1,16}", fullmatch=True),
+        max_size=2,
+    ),
+    (Film, "titles"): st.lists(st.deferred(lambda: titles), max_size=3, unique=True),
+    (Film, "releases"): st.lists(
+        st.deferred(lambda: releases),
+        max_size=3,
+        unique_by=lambda r: (r.country, r.kind, r.date),
+    ),
+    (Film, "genres"): st.lists(short_text, max_size=3),
+    (Film, "languages"): st.lists(st.sampled_from(LANGUAGES), max_size=3),
+    (Film, "countries"): st.lists(st.sampled_from(REGIONS), max_size=3),
+    (Film, "ratings"): rating_sets(),
+}
+
+
+def for_type(type_: Any) -> st.SearchStrategy[Any]:
+    """Values of a field type: text, dates, runtimes, prices, enums, model classes, tuples."""
+    inner = optional_inner(type_)
+    if inner is not None:
+        return st.none() | for_type(inner)
+    if is_homogeneous_tuple(type_):
+        return st.lists(for_type(item_type(type_)), max_size=3)
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return st.sampled_from(type_)
+    if isinstance(type_, type) and attrs.has(type_) and type_ is not PartialDate:
+        return st.deferred(lambda: MODELS[type_])
+    simple: dict[Any, st.SearchStrategy[Any]] = {
+        str: text,
+        PartialDate: partial_dates(),
+        dt.timedelta: runtimes,
+        decimal.Decimal: prices,
+    }
+    if type_ in simple:
+        return simple[type_]
+    # An int or float has a range that its type does not say: name the field in FIELDS.
+    raise TypeError(f"no strategy for {type_!r}")
+
+
+def from_fields(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """Instances of *cls*, each field drawn by :data:`FIELDS` or by its type."""
+    return st.builds(
+        cls,
+        **{
+            field.name: FIELDS[cls, field.name]
+            if (cls, field.name) in FIELDS
+            else for_type(field.type)
+            for field in field_types(cls)
+        },
+    )
+
+
+credits = from_fields(Credit)
+external_ids = from_fields(ExternalIds)
+films = from_fields(Film)
 
 #: Every model class with a strategy for it.
-MODELS = {
+MODELS: dict[type[Any], st.SearchStrategy[Any]] = {
     Film: films,
     Rating: ratings(),
     Offer: offers(),
@@ -158,6 +212,9 @@ MODELS = {
     ExternalIds: external_ids,
     ContentRating: content_ratings(),
 }
+
+#: A day of an offer's window.
+_days = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
 titles = st.builds(
@@ -175,6 +232,7 @@ releases = st.builds(
     country=st.none() | st.sampled_from(REGIONS),
     kind=st.sampled_from(ReleaseKind),
     note=st.none() | text,
+    language=st.none() | st.sampled_from(LANGUAGES),
 )
 
 editions = st.builds(Edition, text, runtime=st.none() | runtimes, note=st.none() | text)
@@ -221,8 +279,7 @@ videos = st.builds(
 
 offer_features = st.sampled_from(OfferFeature)
 
-#: The model 2 classes (issue 12) with a strategy each. They join MODELS, and the
-#: strategies join films and offers, when the JSON hooks cover them.
+#: The model 2 classes (issue 12) with a strategy each; all are in MODELS.
 NEW_MODELS = {
     Title: titles,
     Release: releases,
@@ -233,9 +290,8 @@ NEW_MODELS = {
     Image: images,
     Video: videos,
 }
+MODELS.update(NEW_MODELS)
 
-
-_days = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 #: A person's film history: the rating on a service's own scale, or a scale of one's own.
 viewings = st.builds(
@@ -251,6 +307,7 @@ viewings = st.builds(
     user=st.none() | short_text,
     url=st.none() | _paths.map(lambda p: f"https://boxd.it/{p}"),
 )
+MODELS[Viewing] = viewings
 
 
 def json_values(

@@ -85,7 +85,7 @@ def test_show_every_film_of_a_list(files: Path, capsys: pytest.CaptureFixture[st
     assert err.splitlines() == [
         "array.json: [1].title: expected a string, got int 1",
         "array.json: [2]: not a film document of a known format "
-        "(json, omdb, tmdb, jsonld, justwatch); give --from",
+        "(json, omdb, tmdb, jsonld, justwatch, wikidata); give --from",
     ]
 
 
@@ -559,3 +559,26 @@ def test_progress_without_tqdm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     before = terminal.getvalue()
     progress_module.make_progress("empty", 0).close()
     assert terminal.getvalue() == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "first", "last"),
+    [
+        (["--locale", "de-DE"], "Backstage ansehen", "  29"),
+        (
+            ["--locale", "de-DE", "--format", "markdown"],
+            "# Backstage ansehen",
+            "- **Metascore:** 29",
+        ),
+        (["--format", "html"], '<article class="filmmeta-page" lang="en-US">', "</article>"),
+        (["--format", "text", "--country", "DE"], "Watch Backstage", "  29"),
+    ],
+)
+def test_show_writes_the_page(
+    capsys: pytest.CaptureFixture[str], argv: list[str], first: str, last: str
+) -> None:
+    status, out, err = run(capsys, "show", *argv, BACKSTAGE)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert (lines[0], lines[-1]) == (first, last)
+    assert ("MPAA Rating" in out) is ("DE" not in argv and "de-DE" not in argv)

@@ -97,6 +97,9 @@ BOUNDED_CACHES = {
     ("filmmeta._model.dates", "_READ"),
     ("filmmeta._model.duration", "_PARSED"),
     ("filmmeta._model.duration", "_ISO_TEXT"),
+    # Not a cache: how often each fast hook handed a value to the slow path (one key
+    # per model class), so that tests can see a fallback that would otherwise be silent.
+    ("filmmeta._json.decode", "FALLBACKS"),
 }
 
 

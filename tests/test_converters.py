@@ -251,6 +251,100 @@ MALFORMED: list[tuple[str, Any, str]] = [
         _with(offers=[{"provider": "A", "type": "buy"}, {"provider": "B", "type": "x"}]),
         "offers[1].type",
     ),
+    # Model 2 (issue 12): the new parts of a film, of an offer, a content rating and ids.
+    ("titles-string", _with(titles="Amélie"), "titles"),
+    ("title-no-text", _with(titles=[{"region": "FR"}]), "titles[0].text"),
+    ("titles-text-empty", _with(titles=[{"text": ""}]), "titles[0].text"),
+    ("title-region-alpha3", _with(titles=[{"text": "A", "region": "FRA"}]), "titles[0].region"),
+    ("title-language-upper", _with(titles=[{"text": "A", "language": "FR"}]), "titles[0].language"),
+    ("title-kind-unknown", _with(titles=[{"text": "A", "kind": "fan"}]), "titles[0].kind"),
+    ("title-unknown-key", _with(titles=[{"text": "A", "script": "Latn"}]), "titles[0].script"),
+    ("release-no-date", _with(releases=[{"country": "US"}]), "releases[0].date"),
+    ("release-date-int", _with(releases=[{"date": 2000}]), "releases[0].date"),
+    ("release-date-bad", _with(releases=[{"date": "2000-02-30"}]), "releases[0].date"),
+    ("release-kind-number", _with(releases=[{"date": "2000", "kind": 3}]), "releases[0].kind"),
+    (
+        "release-country-lower",
+        _with(releases=[{"date": "2000", "country": "us"}]),
+        "releases[0].country",
+    ),
+    (
+        "edition-runtime-minutes",
+        _with(editions=[{"name": "Cut", "runtime": 90}]),
+        "editions[0].runtime",
+    ),
+    ("edition-no-name", _with(editions=[{"runtime": "PT1H"}]), "editions[0].name"),
+    ("collection-string", _with(collection="Heat"), "collection"),
+    (
+        "collection-ids-bad",
+        _with(collection={"name": "S", "ids": {"tmdb": -1}}),
+        "collection.ids.tmdb",
+    ),
+    ("budget-float", _with(budget={"amount": 1.5, "currency": "USD"}), "budget.amount"),
+    ("budget-negative", _with(budget={"amount": "-5", "currency": "USD"}), "budget.amount"),
+    ("budget-no-currency", _with(budget={"amount": "5"}), "budget.currency"),
+    (
+        "box-office-currency-lower",
+        _with(box_office=[{"amount": "5", "currency": "usd"}]),
+        "box_office[0].currency",
+    ),
+    ("award-count-zero", _with(awards=[{"name": "Oscars", "count": 0}]), "awards[0].count"),
+    ("award-year-string", _with(awards=[{"name": "Oscars", "year": "2001"}]), "awards[0].year"),
+    (
+        "award-outcome-lost",
+        _with(awards=[{"name": "Oscars", "outcome": "lost"}]),
+        "awards[0].outcome",
+    ),
+    ("image-url-relative", _with(images=[{"url": "/poster.jpg"}]), "images[0].url"),
+    (
+        "image-width-zero",
+        _with(images=[{"url": "https://a.org/p.jpg", "width": 0}]),
+        "images[0].width",
+    ),
+    (
+        "image-kind-unknown",
+        _with(images=[{"url": "https://a.org/p.jpg", "kind": "thumb"}]),
+        "images[0].kind",
+    ),
+    ("video-no-url", _with(videos=[{"kind": "trailer"}]), "videos[0].url"),
+    ("keywords-string", _with(keywords="heist"), "keywords"),
+    ("keyword-empty", _with(keywords=["heist", ""]), "keywords[1]"),
+    ("tagline-list", _with(tagline=["Go"]), "tagline"),
+    (
+        "offer-until-not-a-day",
+        _with(offers=[{"provider": "A", "type": "buy", "available_until": "2027-02-30"}]),
+        "offers[0].available_until",
+    ),
+    (
+        "offer-from-timestamp",
+        _with(offers=[{"provider": "A", "type": "buy", "available_from": "2027-01-01T00:00:00Z"}]),
+        "offers[0].available_from",
+    ),
+    (
+        "offer-audio-name",
+        _with(offers=[{"provider": "A", "type": "buy", "audio_languages": ["English"]}]),
+        "offers[0].audio_languages[0]",
+    ),
+    (
+        "offer-subtitles-string",
+        _with(offers=[{"provider": "A", "type": "buy", "subtitle_languages": "en"}]),
+        "offers[0].subtitle_languages",
+    ),
+    (
+        "offer-feature-unknown",
+        _with(offers=[{"provider": "A", "type": "buy", "features": ["3d"]}]),
+        "offers[0].features[0]",
+    ),
+    (
+        "descriptor-empty",
+        _with(content_ratings=[{"code": "15", "country": "GB", "descriptors": [""]}]),
+        "content_ratings[0].descriptors[0]",
+    ),
+    ("ids-other-list", _with(ids={"other": [["trakt", "1"]]}), "ids.other"),
+    ("ids-other-key-upper", _with(ids={"other": {"Trakt": "1"}}), "ids.other"),
+    ("ids-other-named", _with(ids={"other": {"imdb": "tt0206000"}}), "ids.other.imdb"),
+    ("ids-other-int", _with(ids={"other": {"trakt": 1}}), "ids.other.trakt"),
+    ("ids-other-space", _with(ids={"other": {"trakt": "1 2"}}), "ids.other.trakt"),
 ]
 
 
@@ -270,6 +364,11 @@ def test_malformed_documents_name_the_path(document: Any, path: str) -> None:
 
 def test_at_least_forty_malformed_documents() -> None:
     assert len(MALFORMED) >= 40
+    # Model 2's parts have at least 30 of their own.
+    assert (
+        len(MALFORMED) - MALFORMED.index(next(m for m in MALFORMED if m[0] == "titles-string"))
+        >= 30
+    )
 
 
 def test_every_error_is_reported() -> None:
@@ -405,8 +504,10 @@ def test_make_converter_strictness() -> None:
     lenient = converters.make_converter(strict=False)
     assert lenient.structure({"title": "A", "x": 1}, Film) == Film("A")
     strict = converters.make_converter()
-    with pytest.raises(cattrs.ClassValidationError):
-        strict.structure({"title": "A", "x": 1}, Film)
+    # Every problem, with its path, as from_dict reports them (not cattrs' group).
+    with pytest.raises(ValidationError) as caught:
+        strict.structure({"title": "", "x": 1}, Film)
+    assert caught.value.errors == [("title", "must not be empty"), ("x", "unknown key")]
 
 
 def test_configured_converters_take_only_booleans_as_booleans() -> None:

@@ -17,7 +17,8 @@ from filmmeta import (
     reception,
     where_to_watch,
 )
-from filmmeta._words.describe import _article, join_words
+from filmmeta._words.common import article as _article
+from filmmeta._words.describe import join_words
 
 from .conftest import NO_SHARED, SHARED
 from .strategies import films

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 
 from filmmeta import Film, converters
 from filmmeta._json.encode import make_unstructure_fn
-from filmmeta._json.hooks import MODEL_CLASSES
+from filmmeta._json.hooks import always_written
+from filmmeta._model.registry import MODEL_CLASSES
 from tests import strategies
 from tests.conftest import ROUND_TRIP_EXAMPLES
 
@@ -21,8 +22,8 @@ from tests.conftest import ROUND_TRIP_EXAMPLES
 def _cattrs_converter() -> cattrs.Converter:
     """A converter whose model hooks are cattrs' generated ones, with the same rules."""
     converter = converters.make_converter()
-    for cls in MODEL_CLASSES[1:]:
-        always = {"kind": override(omit_if_default=False)} if cls is Film else {}
+    for cls in MODEL_CLASSES:
+        always = {name: override(omit_if_default=False) for name in always_written(cls)}
         converter.register_unstructure_hook(
             cls,
             make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **always),

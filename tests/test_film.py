@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import pickle
+from typing import Any
 
 import attrs
 import pytest
@@ -19,6 +20,8 @@ from filmmeta import (
     Rating,
     Role,
     ValidationError,
+    from_json,
+    to_json,
 )
 
 from .strategies import films
@@ -62,13 +65,18 @@ def test_obvious_inputs_are_converted() -> None:
         ({"title": "X", "genres": 5}, "genres"),
         ({"title": "X", "genres": ["Drama", ""]}, "genres[1]"),
         ({"title": "X", "languages": ["english"]}, "languages[0]"),
-        ({"title": "X", "countries": ["UK"]}, "countries[0]"),
+        ({"title": "X", "countries": ["GBR"]}, "countries[0]"),
+        ({"title": "X", "countries": ["US", "Germany"]}, "countries[1]"),
+        ({"title": "X", "languages": ["en", "EN_", 5]}, "languages[1]"),
         ({"title": "X", "ratings": [{"source": "imdb"}]}, "ratings[0]"),
         ({"title": "X", "ratings": [Rating("imdb", 5), Rating("imdb", 6)]}, "ratings[1].source"),
         ({"title": "X", "offers": ["Netflix"]}, "offers[0]"),
         ({"title": "X", "credits": [("A", "actor")]}, "credits[0]"),
         ({"title": "X", "content_ratings": ["R"]}, "content_ratings[0]"),
-        ({"title": "X", "ids": {"imdb": "tt0088763"}}, "ids"),
+        ({"title": "X", "ids": {"imdb": "tt0088"}}, "ids.imdb"),
+        ({"title": "X", "ids": {"imbd": "tt0088763"}}, "ids.imbd"),
+        ({"title": "X", "ids": {1: "tt0088763"}}, "ids"),
+        ({"title": "X", "ids": ["tt0088763"]}, "ids"),
         ({"title": "X", "summary": ""}, "summary"),
         ({"title": "X", "original_title": 5}, "original_title"),
     ],
@@ -148,10 +156,10 @@ def test_credits_are_checked() -> None:
 def test_credits_leave_the_common_roles_as_they_found_them(role: str) -> None:
     from filmmeta._model import film as _film
 
-    before = _film._COMMON_ROLES
+    before = _film.COMMON_ROLES
     with contextlib.suppress(ValidationError):
         Credit("A", role)
-    assert _film._COMMON_ROLES is before
+    assert _film.COMMON_ROLES is before
     assert before == {r.value for r in Role}
 
 
@@ -188,3 +196,42 @@ def test_lone_surrogates_are_not_text(build: object, path: str) -> None:
     with pytest.raises(ValidationError, match="lone surrogate") as info:
         build()  # type: ignore[operator]
     assert info.value.errors[0][0] == path
+
+
+# Conveniences of the constructor (issue 13, defect 8): the obvious inputs, made canonical.
+@pytest.mark.parametrize(
+    ("kwargs", "field", "expected"),
+    [
+        ({"languages": ["EN"]}, "languages", ("en",)),
+        (
+            {"languages": ["en-us", "PT_br", "eng", "yue"]},
+            "languages",
+            ("en-US", "pt-BR", "en", "yue"),
+        ),
+        ({"languages": ("zh-hant-tw",)}, "languages", ("zh-Hant-TW",)),
+        ({"countries": ["us"]}, "countries", ("US",)),
+        ({"countries": ["UK", "uk", " gb "]}, "countries", ("GB", "GB", "GB")),
+        ({"ids": {"imdb": "tt0206000"}}, "ids", ExternalIds(imdb="tt0206000")),
+        (
+            {"ids": {"imdb": "tt0206000", "tmdb": 10000}},
+            "ids",
+            ExternalIds(imdb="tt0206000", tmdb=10000),
+        ),
+        ({"ids": {}}, "ids", ExternalIds()),
+    ],
+)
+def test_the_constructor_makes_obvious_inputs_canonical(
+    kwargs: dict[str, Any], field: str, expected: object
+) -> None:
+    film = Film("X", **kwargs)
+    assert getattr(film, field) == expected
+    assert from_json(to_json(film)) == film
+
+
+def test_an_unknown_id_name_suggests_the_near_one() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Film("X", ids={"imbd": "tt0206000", "tmbd": 5})
+    assert caught.value.errors == [
+        ("ids.imbd", "not an id of ExternalIds; did you mean 'imdb'?"),
+        ("ids.tmbd", "not an id of ExternalIds; did you mean 'tmdb'?"),
+    ]

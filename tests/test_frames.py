@@ -39,6 +39,8 @@ from filmmeta.frames import (
 
 from .strategies import films
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
 BACKSTAGE = Film(
     "Backstage",
     kind="tv_movie",
@@ -264,8 +266,10 @@ def test_arrow_schema(pa: Any) -> None:
         *("title", "kind", "release_date", "runtime", "content_ratings", "genres"),
         *("languages", "countries", "summary", "credits", "ratings", "offers", "ids"),
         "original_title",
+        *("titles", "releases", "editions", "collection", "budget", "box_office"),
+        *("awards", "images", "videos", "keywords", "tagline"),
     ]
-    assert schema.metadata == {b"filmmeta": b"1"}
+    assert schema.metadata == {b"filmmeta": b"2"}
     assert schema.field("runtime").type == pa.duration("us")
     assert schema.field("release_date").type == pa.string()
     assert schema.field("genres").type == pa.list_(pa.field("element", pa.string(), False))
@@ -282,7 +286,7 @@ def test_arrow_schema(pa: Any) -> None:
     ids = schema.field("ids").type
     assert [f.name for f in ids] == [
         *("imdb", "tmdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic"),
-        "justwatch",
+        *("justwatch", "other"),
     ]
     assert ids.field("tmdb").type == pa.int64()
     assert not schema.field("title").nullable
@@ -617,3 +621,22 @@ def test_films_and_errors_pickle() -> None:
 def test_module_exports() -> None:
     assert sorted(frames.__all__) == frames.__all__
     assert all(callable(getattr(frames, name)) for name in frames.__all__)
+
+
+def test_parquet_written_by_schema_version_1_reads(pa: Any) -> None:
+    # Written by filmmeta 0.1.0 (schema "1", before model 2), with the same films as JSON
+    # Lines beside it: the columns and struct fields added since take their defaults.
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = FIXTURES / "parquet" / "films-v1.parquet"
+    assert pq.ParquetFile(path).schema_arrow.metadata == {b"filmmeta": b"1"}
+    expected = list(load_jsonl(FIXTURES / "parquet" / "films-v1.jsonl"))
+    assert list(read_parquet(path)) == expected
+    assert from_arrow(pq.read_table(path)) == expected
+    assert len(expected) == 3
+
+
+def test_only_columns_added_since_version_1_may_be_missing(pa: Any) -> None:
+    table = to_arrow(CATALOG)
+    assert from_arrow(table.drop_columns(["titles", "tagline"]))[0] == BACKSTAGE
+    with pytest.raises(ValidationError, match=r"missing columns: genres$"):
+        from_arrow(table.drop_columns(["genres", "titles"]))

@@ -43,7 +43,7 @@ HOSTILE: list[tuple[str, str, bool]] = [
     ("long-genre", '{"title": "x", "genres": ["' + "x" * 1_000_000 + '"]}', False),
     ("lone-surrogate", '{"title": "\\ud800"}', False),
     ("lone-low-surrogate", '{"title": "ok", "summary": "a\\udc00b"}', False),
-    ("duplicate-keys", '{"title": "a", "title": "b"}', True),
+    ("duplicate-keys", '{"title": "a", "title": "b"}', False),
     ("million-genres", '{"title": "x", "genres": [' + ",".join(['"g"'] * 1_000_000) + "]}", True),
     ("million-bad-items", '{"title": "x", "genres": [' + ",".join(["1"] * 100_000) + "]}", False),
     ("null-bytes", '{"title": "a\\u0000b"}', True),

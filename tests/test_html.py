@@ -111,9 +111,26 @@ def test_pretty_through_ipython() -> None:
 
 
 def test_film_hands_its_notebook_display_to_these_functions() -> None:
-    if not hasattr(Film, "_repr_html_"):
-        pytest.skip("Film._repr_html_ is not hooked up yet")
     assert BACKSTAGE._repr_html_() == film_html(BACKSTAGE)
     printer = _Printer()
     BACKSTAGE._repr_pretty_(printer, False)
     assert printer.written == [film_text(BACKSTAGE)]
+
+
+# -- reprs in IPython ---------------------------------------------------------------------
+
+
+def test_ratings_offers_and_lists_of_films_in_ipython() -> None:
+    pretty = pytest.importorskip("IPython.lib.pretty").pretty
+    assert pretty(BACKSTAGE.ratings) == "(IMDb 5.7 (347), Metascore 29)"
+    offers = [Offer("Apple TV", "rent", region="US"), Offer("Netflix", "subscription")]
+    assert pretty(offers) == "[Apple TV: rent (US), Netflix: subscription]"
+    offer = Offer("Apple TV", "rent", region="US", price="3.99", currency="USD", quality="uhd")
+    assert pretty(offer) == "Apple TV: rent, UHD, 3.99 USD (US)"
+    heat = Film("Heat", release_date="1995")
+    # A film alone shows its fact text; in a list, its title line.
+    assert pretty(heat) == film_text(heat)
+    assert pretty([BACKSTAGE, heat]) == "[Backstage (2000, tv movie), Heat (1995, movie)]"
+    assert pretty({"best": heat}) == "{'best': Heat (1995, movie)}"
+    # repr() stays the constructor call, which doctests and logs rely on.
+    assert repr(offer).startswith("Offer(provider='Apple TV', type=<OfferType.RENT: 'rent'>")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
 
-from filmmeta import Film, FilmmetaWarning, ValidationError
+from filmmeta import Film, FilmmetaWarning, Rating, ValidationError
 from filmmeta.formats._titles import SplitTitle, restore_article, split_title
-from filmmeta.formats.movielens import read_movies
+from filmmeta.formats.movielens import read_movies, read_ratings
 
 from .conftest import CORPUS, FIXTURES, NO_CORPUS
 
@@ -176,11 +177,11 @@ def test_error_names_the_file(tmp_path: Path) -> None:
 
 def test_links_of_unknown_movies_warn() -> None:
     links = b"movieId,imdbId,tmdbId\n" + b"".join(f"{i},{i},{i}\n".encode() for i in range(1, 8))
-    message = r"links: 6 movieId\(s\) not in movies \(2, 3, 4, 5, 6, \.\.\.\)"
+    message = r"links: 6 movieId\(s\) \(2, 3, 4, 5, 6, \.\.\.\) not in movies"
     with pytest.warns(FilmmetaWarning, match=message):
         films = list(read_movies(b"movieId,title\n1,Heat\n", links))
     assert films == [Film("Heat", ids=films[0].ids)]
-    with pytest.warns(FilmmetaWarning, match=r"\(2\): left out"):
+    with pytest.warns(FilmmetaWarning, match=r"\(2\) not in movies: left out"):
         list(read_movies(b"movieId,title\n1,Heat\n", b"movieId,imdbId,tmdbId\n1,1,1\n2,2,2\n"))
 
 
@@ -199,3 +200,59 @@ def test_corpus(prefix: str) -> None:
         1995,
         "tt0112346",
     )
+
+
+RATINGS = FIXTURES / "movielens" / "ratings.csv"
+
+
+def test_ratings() -> None:
+    with pytest.warns(FilmmetaWarning, match=r"ratings of 1 movieId\(s\) \(999999\) not in"):
+        viewings = list(read_ratings(RATINGS, MOVIES, LINKS))
+    assert [(v.user, v.film.title, v.rating, v.logged_on) for v in viewings] == [
+        ("1", "Toy Story", Rating("movielens", 4, best=5, worst=0.5), dt.date(2000, 7, 30)),
+        (
+            "1",
+            "The American President",
+            Rating("movielens", 0.5, best=5, worst=0.5),
+            dt.date(2000, 7, 30),
+        ),
+        ("2", "Seven", Rating("movielens", 5, best=5, worst=0.5), dt.date(2015, 10, 24)),
+    ]
+    assert viewings[0].film.ids.imdb == "tt0114709"
+    films = {1: Film("Toy Story")}
+    text = "userId,movieId,rating\n3,1,2.5\n"
+    (viewing,) = read_ratings(text.encode(), films)
+    assert (viewing.film, viewing.logged_on, viewing.rating.value) == (films[1], None, 2.5)
+
+
+@pytest.mark.parametrize(
+    ("row", "error"),
+    [
+        ("1,1,6,964982703", "rating: '6' is not a MovieLens rating"),
+        ("1,1,0,964982703", "rating: '0' is not a MovieLens rating"),
+        ("1,1,,964982703", "rating: None is not a MovieLens rating"),
+        ("1,1,4.0,-5", "timestamp: '-5' is not a Unix timestamp"),
+        ("1,1,4.0,999999999999", "timestamp: '999999999999' is not a Unix timestamp"),
+        (",1,4.0,964982703", "userId: missing"),
+    ],
+)
+def test_bad_ratings(row: str, error: str) -> None:
+    data = f"userId,movieId,rating,timestamp\n{row}\n".encode()
+    with pytest.raises(ValidationError, match=f"^line 2: {error}"):
+        list(read_ratings(data, {1: Film("Toy Story")}))
+
+
+def test_model2_parts_when_the_model_has_them() -> None:
+    import attrs
+
+    from filmmeta import ExternalIds
+
+    films = list(read_movies(MOVIES, LINKS))
+    if "other" in attrs.fields_dict(ExternalIds):  # pragma: no cover - Model 2
+        assert films[0].ids.get("movielens") == "1"
+    if "titles" in attrs.fields_dict(Film):  # pragma: no cover - Model 2
+        assert [t.text for t in films[2].titles] == [
+            "City of Lost Children, The",
+            "La Cité des enfants perdus",
+        ]
+    assert films[0].title == "Toy Story"

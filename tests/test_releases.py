@@ -26,6 +26,7 @@ from .strategies import editions, releases
             Release(2001, kind="physical", note="Blu-ray"),
         ),
         ("2001", {"kind": ReleaseKind.TV, "country": "JP"}, Release(2001, kind="tv", country="JP")),
+        ("1999", {"country": "CA", "language": "fr"}, Release(1999, country="CA", language="fr")),
     ],
 )
 def test_release_accepts(date: object, kwargs: dict[str, object], expected: Release) -> None:
@@ -44,6 +45,7 @@ def test_release_accepts(date: object, kwargs: dict[str, object], expected: Rele
         (2001, {"kind": 3}, "kind", "is not a release kind (premiere, limited,"),
         (2001, {"kind": "dvd"}, "kind", "is not a release kind"),
         (2001, {"note": " "}, "note", "must not be empty"),
+        (2001, {"language": "FR"}, "language", "BCP 47"),
     ],
 )
 def test_release_rejects(date: object, kwargs: dict[str, object], path: str, message: str) -> None:

@@ -35,6 +35,14 @@ M86 = dt.timedelta(minutes=86)
         ("0 min", dt.timedelta(0)),
         ("1 minute", dt.timedelta(minutes=1)),
         # hours and minutes
+        ("1h26", M86),  # the minutes' unit left out, as French sites write it
+        ("1h43", dt.timedelta(minutes=103)),
+        ("1h30", dt.timedelta(minutes=90)),
+        ("1h05", dt.timedelta(minutes=65)),
+        ("2h0", dt.timedelta(hours=2)),
+        ("1 hr 26", M86),
+        ("1 H 26", M86),
+        ("1 day 2h 5", dt.timedelta(days=1, hours=2, minutes=5)),
         ("1h 26m", M86),
         ("1h26m", M86),
         ("1H26M", M86),
@@ -108,7 +116,10 @@ def test_parse(value: str | int | float | dt.timedelta, expected: dt.timedelta) 
         ("N/A", "'N/A' is not a runtime"),
         ("about 90 minutes", "is not a runtime"),
         ("90 minutes or so", "cannot read 'or so'"),
-        ("1 hr 26", "cannot read '26'"),
+        ("1h75", "has minutes above 59"),
+        ("1h 143", "cannot read '143'"),
+        ("26m 5", "cannot read '5'"),  # a bare number is minutes only after hours
+        ("1d 5", "cannot read '5'"),
         ("1 hour and", "is not a runtime"),
         ("1h,", "ends with ','"),
         ("26 min 1 hr", "hours after minutes"),
@@ -243,9 +254,27 @@ def test_format_rejects_negative() -> None:
         format_iso_duration(dt.timedelta(microseconds=-1))
 
 
-def test_format_rejects_other_types() -> None:
-    with pytest.raises(ValidationError, match="expected a timedelta, got int"):
-        format_runtime(86)  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(170, "2 hr 50 min"), (86.5, "1 hr 27 min"), ("1h43", "1 hr 43 min"), ("PT2H", "2 hr")],
+)
+def test_format_takes_what_parse_reads(value: int | float | str, expected: str) -> None:
+    assert format_runtime(value) == expected
+    assert format_runtime(value, "iso") == format_iso_duration(parse_runtime(value))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (True, "expected text, a number of minutes or a timedelta, got bool"),
+        ([86], "got list"),
+        (-5, "-5 minutes is negative"),
+        ("soon", "'soon' is not a runtime"),
+    ],
+)
+def test_format_rejects_what_is_no_runtime(value: object, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        format_runtime(value)  # type: ignore[arg-type]
 
 
 def test_format_rejects_unknown_style() -> None:

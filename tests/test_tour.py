@@ -79,7 +79,7 @@ def test_the_tour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_frames_guide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for module in ("pandas", "pyarrow", "dask.bag", "duckdb", "polars"):
         pytest.importorskip(module)
-    assert run_page(DOCS / "frames.md", tmp_path, monkeypatch) == 7
+    assert run_page(DOCS / "frames.md", tmp_path, monkeypatch) == 8
 
 
 def test_untested_blocks_are_only_the_spark_recipe() -> None:

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 
-from filmmeta import Film, Rating, ValidationError, Viewing
+from filmmeta import (
+    Film,
+    Rating,
+    ValidationError,
+    Viewing,
+    dump_jsonl,
+    from_dict,
+    from_json,
+    load_jsonl,
+    to_dict,
+    to_json,
+)
 
 from . import strategies
 
@@ -54,3 +66,39 @@ def test_viewings_are_values(viewing: Viewing) -> None:
     assert viewing == attrs.evolve(viewing)
     assert hash(viewing) == hash(attrs.evolve(viewing))
     assert isinstance(viewing.rating, Rating | None)
+
+
+@given(strategies.viewings)
+def test_canonical_json_round_trip(viewing: Viewing) -> None:
+    assert from_json(to_json(viewing), Viewing) == viewing
+    assert from_dict(to_dict(viewing), Viewing) == viewing
+
+
+def test_json_lines_of_viewings() -> None:
+    viewings = [
+        Viewing(FILM, watched_on="2023-09-03", rating=Rating("letterboxd", 4.5), rewatch=True),
+        Viewing(FILM, user="7", rating=Rating("movielens", 3, best=5, worst=0.5)),
+    ]
+    out = io.StringIO()
+    assert dump_jsonl(viewings, out) == 2
+    assert out.getvalue().splitlines()[0] == (
+        '{"film":{"title":"Past Lives","kind":"movie","release_date":"2023"},'
+        '"watched_on":"2023-09-03","rating":{"source":"letterboxd","value":4.5},"rewatch":true}'
+    )
+    assert list(load_jsonl(io.StringIO(out.getvalue()), Viewing)) == viewings
+
+
+@pytest.mark.parametrize(
+    ("doc", "error"),
+    [
+        ({"film": {"title": "x"}, "watched_on": "2023-9-3"}, "watched_on: expected an ISO date"),
+        ({"film": {"title": "x"}, "watched_on": 20230903}, "watched_on: expected an ISO date"),
+        ({"film": {"title": "x"}, "watched_on": "2023-W01-1"}, "watched_on: expected an ISO"),
+        ({"film": {"title": "x"}, "logged_on": "2023-02-30"}, "logged_on: '2023-02-30' is not"),
+        ({"film": {"title": "x"}, "rewatch": "yes"}, "rewatch: expected true or false"),
+        ({"watched_on": "2023-09-03"}, "film: required key missing"),
+    ],
+)
+def test_invalid_json(doc: dict[str, Any], error: str) -> None:
+    with pytest.raises(ValidationError, match=f"^{error}"):
+        from_dict(doc, Viewing)

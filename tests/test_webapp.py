@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import Film, from_json, json_schema, to_dict
+from filmmeta.converters import MAX_ERRORS
 
 from .strategies import films
 
@@ -113,22 +114,29 @@ def test_unknown_ids(client: Any, path: str) -> None:
 
 # -- bad bodies ----------------------------------------------------------------------------
 
-BAD_BODIES: list[tuple[str, Any, list[str]]] = [
-    # (id, body, the paths of the errors, in order)
-    ("not-json", b"title=Backstage", ["$"]),
-    ("empty", b"", ["$"]),
-    ("truncated", b'{"title": "Backs', ["$"]),
-    ("invalid-utf8", b'{"title": "\xff"}', ["$"]),
-    ("list", [{"title": "Backstage"}], ["$"]),
-    ("string", "Backstage", ["$"]),
-    ("null", None, ["$"]),
-    ("number", 1e400, ["$"]),
-    ("title-int", {"title": 1}, ["title"]),
-    ("wrong-types", {"title": "X", "runtime": 86, "genres": "Drama"}, ["runtime", "genres"]),
+BAD_BODIES: list[tuple[str, Any, int, list[list[str | int]]]] = [
+    # (id, body, status, the locs of the errors, in order)
+    ("not-json", b"title=Backstage", 422, [["body", 0]]),
+    ("empty", b"", 422, [["body"]]),
+    ("truncated", b'{"title": "Backs', 422, [["body", 10]]),
+    ("invalid-utf8", b'{"title": "\xff"}', 400, [[]]),
+    ("list", [{"title": "Backstage"}], 422, [["body"]]),
+    ("not-json-text", "Backstage", 422, [["body", 0]]),
+    ("string", b'"Backstage"', 422, [["body"]]),
+    ("null", None, 422, [["body"]]),
+    ("number", 1e400, 422, [["body"]]),
+    ("title-int", {"title": 1}, 422, [["body", "title"]]),
+    (
+        "wrong-types",
+        {"title": "X", "runtime": 86, "genres": "Drama"},
+        422,
+        [["body", "runtime"], ["body", "genres"]],
+    ),
     (
         "unknown-keys",
         {"title": "X", "rating": 5, "ids": {"netflix": "1"}},
-        ["ids.netflix", "rating"],
+        422,
+        [["body", "ids", "netflix"], ["body", "rating"]],
     ),
     (
         "imdb-11.2",
@@ -136,59 +144,117 @@ BAD_BODIES: list[tuple[str, Any, list[str]]] = [
             "title": "X",
             "ratings": [{"source": "metacritic", "value": 29}, {"source": "imdb", "value": 11.2}],
         },
-        ["ratings[1].value"],
+        422,
+        [["body", "ratings", 1, "value"]],
     ),
-    ("deeply-nested", b"[" * 100_000 + b"]" * 100_000, ["$"]),
-    ("nan", b'{"title": NaN}', ["$"]),
+    ("deeply-nested", b"[" * 100_000 + b"]" * 100_000, 400, [[]]),
+    ("nan", b'{"title": NaN}', 422, [["body", "title"]]),
 ]
 
 
 @pytest.mark.parametrize(
-    ("body", "paths"), [(b, p) for _, b, p in BAD_BODIES], ids=[i for i, _, _ in BAD_BODIES]
+    ("body", "status", "locs"),
+    [(b, s, loc) for _, b, s, loc in BAD_BODIES],
+    ids=[i for i, _, _, _ in BAD_BODIES],
 )
-def test_bad_bodies_get_422_with_paths(client: Any, body: Any, paths: list[str]) -> None:
+def test_bad_bodies_get_one_error_shape(
+    client: Any, body: Any, status: int, locs: list[list[str | int]]
+) -> None:
     response = _post(client, body)
-    assert response.status_code == 422
-    errors = response.json()["errors"]
-    assert [e["path"] for e in errors] == paths
-    assert all(isinstance(e["message"], str) and e["message"] for e in errors)
+    assert response.status_code == status
+    errors = response.json()["detail"]
+    assert [e["loc"] for e in errors] == locs
+    assert all(sorted(e) == ["loc", "msg", "type"] for e in errors)
+    assert all(isinstance(e["msg"], str) and e["msg"] for e in errors)
 
 
 def test_the_spec_error_message(client: Any) -> None:
     body = {"title": "X", "ratings": [{"source": "imdb", "value": 11.2}]}
     assert _post(client, body).json() == {
-        "errors": [{"path": "ratings[0].value", "message": "11.2 is above the scale's best 10"}]
+        "detail": [
+            {
+                "type": "filmmeta",
+                "loc": ["body", "ratings", 0, "value"],
+                "msg": "11.2 is above the scale's best 10",
+            }
+        ]
     }
+
+
+def test_missing_and_unknown_keys_have_pydantic_types(client: Any) -> None:
+    errors = _post(client, {"ratings": [{"source": "imdb", "value": 5, "stars": 4}]}).json()
+    assert sorted(errors["detail"], key=lambda e: e["type"]) == [
+        {"type": "extra_forbidden", "loc": ["body", "ratings", 0, "stars"], "msg": "unknown key"},
+        {"type": "missing", "loc": ["body", "title"], "msg": "required key missing"},
+    ]
 
 
 def test_a_rejected_film_is_not_stored(client: Any) -> None:
     _post(client, {"title": "Backstage", "kind": "series"})
-    assert client.get("/films/backstage").status_code == 404
+    assert client.get("/films/backstage").json() == {
+        "detail": [{"type": "not_found", "loc": ["path", "film_id"], "msg": "no film 'backstage'"}]
+    }
 
 
-def test_body_size_limit(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_statuses_have_the_same_shape(client: Any) -> None:
+    assert client.get("/nowhere").json() == {
+        "detail": [{"type": "not_found", "loc": [], "msg": "Not Found"}]
+    }
+    assert client.delete("/films").json() == {
+        "detail": [{"type": "method_not_allowed", "loc": [], "msg": "Method Not Allowed"}]
+    }
+
+
+def test_body_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(webapp, "MAX_BODY", 100)
-    big = to_dict(Film("X", summary="y" * 200))
-    response = _post(client, big)
-    assert response.status_code == 413
-    assert response.json()["errors"][0]["path"] == "$"
+    too_large = {"detail": [{"type": "too_large", "loc": ["body"], "msg": "body too large"}]}
+    with TestClient(webapp.create_app(), raise_server_exceptions=True) as client:
+        response = _post(client, to_dict(Film("X", summary="y" * 200)))
+        assert (response.status_code, response.json()) == (413, too_large)
 
-    # A body sent in chunks, with no Content-Length, is cut off just the same.
-    def chunks() -> Any:
-        yield b'{"title": "X", "summary": "'
-        yield b"y" * 200
-        yield b'"}'
+        # A body sent in chunks, with no Content-Length, is cut off just the same.
+        def chunks() -> Any:
+            yield b'{"title": "X", "summary": "'
+            yield b"y" * 200
+            yield b'"}'
 
-    response = client.post("/films", content=chunks())
-    assert response.status_code == 413
+        response = client.post("/films", content=chunks())
+        assert (response.status_code, response.json()) == (413, too_large)
+        assert _post(client, {"title": "X"}).status_code == 201
 
 
 def test_error_list_is_capped(client: Any) -> None:
     response = _post(client, {"title": "X", "genres": list(range(500))})
     assert response.status_code == 422
-    errors = response.json()["errors"]
-    assert len(errors) == webapp.MAX_ERRORS
-    assert errors[0] == {"path": "genres[0]", "message": "expected a string, got int 0"}
+    errors = response.json()["detail"]
+    assert len(errors) == MAX_ERRORS + 1
+    assert errors[0] == {
+        "type": "filmmeta",
+        "loc": ["body", "genres", 0],
+        "msg": "expected a string, got int 0",
+    }
+    assert errors[-1]["loc"] == ["body", "genres"]
+    assert errors[-1]["msg"].startswith("more errors may follow")
+
+
+# -- the OpenAPI document ------------------------------------------------------------------
+
+
+def test_openapi_documents_body_and_response_with_filmmeta_schema(client: Any) -> None:
+    doc = client.get("/openapi.json").json()
+    post = doc["paths"]["/films"]["post"]
+    film_ref = {"$ref": "#/components/schemas/Film"}
+    assert post["requestBody"]["content"]["application/json"]["schema"] == film_ref
+    assert post["requestBody"]["required"] is True
+    assert post["responses"]["201"]["content"]["application/json"]["schema"] == film_ref
+    got = doc["paths"]["/films/{film_id}"]["get"]["responses"]["200"]
+    assert got["content"]["application/json"]["schema"] == film_ref
+    component = doc["components"]["schemas"]["Film"]
+    schema = json_schema()
+    assert component["title"] == "Film"
+    assert component["required"] == schema["required"]
+    assert component["properties"].keys() == schema["properties"].keys()
+    assert "$ref" not in json.dumps(component)  # self-contained inside the document
 
 
 # -- generated junk -----------------------------------------------------------------------
@@ -224,9 +290,11 @@ def _damaged_films(draw: st.DrawFn) -> Any:
 
 @settings(max_examples=50)
 @given(body=_junk | _damaged_films() | st.binary(max_size=40))
-def test_generated_junk_gets_201_or_422(body: Any) -> None:
+def test_generated_junk_gets_201_or_an_error_list(body: Any) -> None:
     with TestClient(webapp.create_app(), raise_server_exceptions=True) as c:
         response = _post(c, body)
-    assert response.status_code in {201, 422}
-    if response.status_code == 422:
-        assert all(e["path"] and e["message"] for e in response.json()["errors"])
+    assert response.status_code in {201, 400, 422}
+    if response.status_code == 201:
+        assert from_json(response.content) == from_json(json.dumps(body))
+    else:
+        assert all(e["type"] and e["msg"] for e in response.json()["detail"])

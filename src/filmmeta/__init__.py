@@ -60,6 +60,7 @@ __all__ = [
     "FilmmetaWarning",
     "Image",
     "ImageKind",
+    "JsonLines",
     "Money",
     "Offer",
     "OfferFeature",
@@ -97,6 +98,7 @@ __all__ = [
     "merge_films",
     "metacritic_label",
     "normalize_certification",
+    "page",
     "parse_runtime",
     "provider_name",
     "reception",
@@ -111,8 +113,11 @@ __all__ = [
 
 if TYPE_CHECKING:
     from filmmeta._json.schema import json_schema
-    from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
+    from filmmeta._words.describe import describe, fact_sheet, reception
+    from filmmeta._words.page import page
+    from filmmeta._words.watch import where_to_watch
     from filmmeta.converters import (
+        JsonLines,
         dump_jsonl,
         from_dict,
         from_json,
@@ -126,12 +131,12 @@ if TYPE_CHECKING:
 # them. `from filmmeta import to_json` loads the converters at once.
 _LAZY = {
     **dict.fromkeys(
-        ("dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
+        ("JsonLines", "dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
         "filmmeta.converters",
     ),
-    **dict.fromkeys(
-        ("describe", "fact_sheet", "reception", "where_to_watch"), "filmmeta._words.describe"
-    ),
+    **dict.fromkeys(("describe", "fact_sheet", "reception"), "filmmeta._words.describe"),
+    "where_to_watch": "filmmeta._words.watch",
+    "page": "filmmeta._words.page",
     "json_schema": "filmmeta._json.schema",
 }
 

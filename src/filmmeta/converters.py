@@ -33,15 +33,18 @@ import cattrs
 
 from filmmeta._json import jsonlib as _jsonlib
 from filmmeta._json.documents import item_class, wrong_class_error
-from filmmeta._json.hooks import MAX_ERRORS, MODEL_CLASSES, flatten, install
+from filmmeta._json.hooks import MAX_ERRORS, flatten, install
+from filmmeta._json.jsonl import JsonLines, OnError
+from filmmeta._model import registry
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
-from filmmeta._model.validate import describe, file_name
+from filmmeta._model.validate import file_name, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = [
     "MAX_ERRORS",
     "MODEL_CLASSES",
+    "JsonLines",
     "configure_converter",
     "dump_jsonl",
     "from_dict",
@@ -53,6 +56,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: The classes that have a canonical JSON form: a date (written as a string), then the
+#: classes written as objects, leaves first.
+MODEL_CLASSES: tuple[type[Any], ...] = (PartialDate, *registry.MODEL_CLASSES)
 H = TypeVar("H")
 StrPath: TypeAlias = str | os.PathLike[str]
 
@@ -116,7 +123,7 @@ _FROM_DICT: dict[bool, dict[type[Any], Callable[[Any, Any], Any]]] = {True: {}, 
 
 def _to_dict_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     converter = _converter(strict=True, detailed=False)
-    return {cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]}
+    return {cls: converter.get_unstructure_hook(cls) for cls in registry.MODEL_CLASSES}
 
 
 def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
@@ -125,7 +132,7 @@ def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     # per list.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     install(converter, for_encoder=True, structure=False)
-    return {cls: converter.get_unstructure_hook(cls) for cls in MODEL_CLASSES[1:]}
+    return {cls: converter.get_unstructure_hook(cls) for cls in registry.MODEL_CLASSES}
 
 
 def _from_dict_hooks(strict: bool) -> dict[type[Any], Callable[[Any, Any], Any]]:  # noqa: FBT001
@@ -150,7 +157,7 @@ def _writer(
 ) -> Callable[[Any], Any]:
     hook = _lookup(table, build, type(obj))
     if hook is None:
-        raise ValidationError.at(path, f"expected a filmmeta model value, got {describe(obj)}")
+        raise ValidationError.at(path, f"expected a filmmeta model value, got {shown_typed(obj)}")
     return hook
 
 
@@ -235,7 +242,7 @@ def from_dict(data: Any, cls: type[T] = Film, *, strict: bool = True) -> T:  # t
             return _from_list(data, item, strict=strict)  # type: ignore[return-value]
         raise ValidationError.at(ROOT, f"{cls!r} is not a filmmeta model class")
     if type(data) is not dict and cls is not PartialDate:
-        raise ValidationError.at(ROOT, f"expected a JSON object, got {describe(data)}")
+        raise ValidationError.at(ROOT, f"expected a JSON object, got {shown_typed(data)}")
     try:
         return hook(data, cls)  # type: ignore[no-any-return]
     except Exception:
@@ -255,14 +262,16 @@ def _structure_detailed(data: Any, cls: type[T], *, strict: bool) -> T:
             raise wrong from None
         if isinstance(exc, ValidationError):
             raise
-        raise ValidationError(flatten(exc, ROOT)) from None
+        # The detailed hooks collect every error into a ValidationError (_json.collect);
+        # a cattrs error group would only come from a hook that lets one through.
+        raise ValidationError(flatten(exc, ROOT)) from None  # pragma: no cover
 
 
 def _from_list(data: Any, item: type[T], *, strict: bool) -> list[T]:
     """Read a JSON array of *item* documents, with the errors of every item."""
     if type(data) is not list:
         raise ValidationError.at(
-            ROOT, f"expected a JSON array of {item.__name__} documents, got {describe(data)}"
+            ROOT, f"expected a JSON array of {item.__name__} documents, got {shown_typed(data)}"
         )
     values: list[T] = []
     errors: list[tuple[str, str]] = []
@@ -349,7 +358,7 @@ def from_json(
         ...
         filmmeta.exceptions.ValidationError: $: expected a JSON object, got list [1, 2]
     """
-    return from_dict(_jsonlib.loads(text), cls, strict=strict)
+    return from_dict(_jsonlib.loads(text, strict=strict), cls, strict=strict)
 
 
 def dump_jsonl(films: Iterable[Film], file: StrPath | IO[str] | IO[bytes]) -> int:
@@ -399,7 +408,9 @@ def load_jsonl(
     cls: type[T] = Film,  # type: ignore[assignment]
     *,
     strict: bool = True,
-) -> Iterator[T]:
+    on_error: OnError = "raise",
+    progress: Callable[[int], object] | None = None,
+) -> JsonLines[T]:
     r"""Read films from JSON Lines, one at a time.
 
     The iterator reads a line, yields its film and forgets it: memory stays flat however
@@ -411,15 +422,23 @@ def load_jsonl(
         file: A path, or a file open for reading in text or binary mode.
         cls: The class of each line (:class:`Film` by default).
         strict: Reject unknown keys (the default); False ignores them.
+        on_error: What an invalid line does: ``"raise"`` (the default) stops the read with
+            its error; ``"skip"`` leaves it out with a :class:`~filmmeta.FilmmetaWarning`
+            naming the line and the problems; ``"collect"`` leaves it out and keeps its
+            error in the iterator's :attr:`~filmmeta.converters.JsonLines.errors`.
+        progress: Called with the size of every line read (bytes for a path or a binary
+            file, characters for a text file), blank and bad lines included: for a
+            progress bar whose total is the file's size.
 
-    Yields:
-        One value per non-blank line.
+    Returns:
+        An iterator of one value per valid non-blank line.
 
     Raises:
-        ValidationError: For the first invalid line; its :attr:`~ValidationError.line`
-            is the 1-based line number, :attr:`~ValidationError.file` the file's name
-            (for a path, or an open file that has one), and its message starts with
-            both.
+        ValidationError: With ``on_error="raise"``, for the first invalid line; its
+            :attr:`~ValidationError.line` is the 1-based line number,
+            :attr:`~ValidationError.file` the file's name (for a path, or an open file
+            that has one), and its message starts with both.
+        ValueError: *on_error* is not one of the three.
 
     Examples:
         >>> import io
@@ -430,21 +449,33 @@ def load_jsonl(
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.ValidationError: line 3: title: must not be empty
+        >>> films = load_jsonl(
+        ...     io.StringIO('{"title": "A"}\n{"title": 1}\n{"title": "B"}\n'), on_error="collect"
+        ... )
+        >>> [film.title for film in films], [str(err) for err in films.errors]
+        (['A', 'B'], ['line 2: title: expected a string, got int 1'])
+
+    .. versionchanged:: 0.2.0
+       ``on_error`` and ``progress``.
     """
+    decode = functools.partial(_decode_line, cls=cls, strict=strict)
     if isinstance(file, str | os.PathLike):
-        with open(file, "rb") as opened:
-            yield from load_jsonl(opened, cls, strict=strict)
-        return
-    # So that an error says which of many files is bad.
-    name = file_name(file)
-    lines: Iterable[str | bytes] = file
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                film = from_json(line, cls, strict=strict)
-            except ValidationError as err:
-                raise err.with_line(number, name) from None
-            yield film
+        lines: Iterable[str | bytes] = _lines_of(file)
+        # So that an error says which of many files is bad.
+        name = file_name(os.fspath(file))
+    else:
+        lines, name = file, file_name(file)
+    return JsonLines(lines, decode, file=name, on_error=on_error, progress=progress)
+
+
+def _decode_line(line: str | bytes, *, cls: type[T], strict: bool) -> T:
+    return from_json(line, cls, strict=strict)
+
+
+def _lines_of(path: StrPath) -> Iterator[bytes]:
+    # Opened on the first line asked for, closed after the last (or on close()).
+    with open(path, "rb") as file:
+        yield from file
 
 
 def _is_binary(file: IO[Any]) -> bool:

@@ -6,7 +6,8 @@ The hierarchy::
     └── FilmmetaError                  every error filmmeta raises on purpose
         ├── ValidationError            bad input; also a ValueError
         └── UnsupportedDocumentError   a well-formed document that is not a film
-                                       (an OMDb series, a TMDb "not found"); also a ValueError
+                                       (an OMDb series, a TMDb "not found", a Kodi
+                                       <tvshow> NFO); also a ValueError
     UserWarning
     └── FilmmetaWarning                a value an importer had to leave out
 

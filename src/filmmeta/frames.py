@@ -21,28 +21,29 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from filmmeta import _catalog
 from filmmeta._catalog import arrow as _arrow
-from filmmeta._catalog.arrow import (
-    _ID_NAMES,
-    _INT_IDS,
-    _LISTS,
-    arrow_schema,
-    from_arrow,
-    read_parquet,
-    require,
-    to_arrow,
-    write_parquet,
-)
+from filmmeta._catalog import arrow_schema, from_arrow, read_parquet
+from filmmeta._catalog import columnar as _columnar
+from filmmeta._catalog.records import columns_of
+from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 from filmmeta._model.availability import OfferType
 from filmmeta._model.film import Film, FilmKind
+from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES
+from filmmeta._model.registry import field_types
 from filmmeta._model.validate import to_region
+from filmmeta._optional import require
 from filmmeta.converters import load_jsonl
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
+
+#: Films, or JSON Lines of films to read in columns: a path or a file open for reading.
+Catalog = Iterable[Film] | str | os.PathLike[str] | IO[bytes] | IO[str]
 
 __all__ = [
     "arrow_schema",
@@ -52,16 +53,22 @@ __all__ = [
     "to_arrow",
     "to_dataframe",
     "to_records",
+    "viewing_records",
+    "viewings_to_dataframe",
     "write_parquet",
 ]
 
 
 #: Films per Arrow record batch, and so per Parquet row group, unless told otherwise.
-BATCH_SIZE = _arrow.BATCH_SIZE
+BATCH_SIZE = _catalog.BATCH_SIZE
 #: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
-SCHEMA_VERSION = _arrow.SCHEMA_VERSION
+SCHEMA_VERSION = _catalog.SCHEMA_VERSION
 
 _TEXT = ("title", "original_title", "release_date")
+_LISTS = ("genres", "languages", "countries")
+# One column per kind of id, named <database>_id.
+_ID_NAMES = tuple(a.name for a in field_types(ExternalIds) if a.type in (str | None, int | None))
+_INT_IDS = frozenset(a.name for a in field_types(ExternalIds) if a.type == int | None)
 _MINUTE = dt.timedelta(minutes=1)
 
 
@@ -84,12 +91,17 @@ def _flatten(films: Iterable[Film], country: str) -> tuple[list[str], list[dict[
     seen = {r.source for film in catalog for r in film.ratings}
     # Known sources in the registry's order (IMDb first), then the others by name.
     sources = [s for s in SOURCES if s in seen] + sorted(seen - SOURCES.keys())
+    columns = _checked_columns(sources)
+    return columns, [_record(film, sources, country) for film in catalog]
+
+
+def _checked_columns(sources: Sequence[str]) -> list[str]:
     columns = _columns(sources)
     if len(set(columns)) != len(columns):
         clash = next(c for c in columns if columns.count(c) > 1)
         msg = f"a rating source's column would be named {clash!r}, like another column"
         raise ValueError(msg)
-    return columns, [_record(film, sources, country) for film in catalog]
+    return columns
 
 
 def _record(film: Film, sources: Sequence[str], country: str) -> dict[str, Any]:
@@ -175,7 +187,7 @@ def _dtype(column: str, pd: Any) -> Any:
     return "Int64"
 
 
-def to_dataframe(films: Iterable[Film], *, country: str = "US") -> pd.DataFrame:
+def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) -> pd.DataFrame:
     """Build a :class:`pandas.DataFrame` of :func:`to_records`, with nullable dtypes.
 
     Text is ``string``; ``year``, ``runtime_minutes``, the vote and offer counts and the
@@ -183,28 +195,130 @@ def to_dataframe(films: Iterable[Film], *, country: str = "US") -> pd.DataFrame:
     :class:`FilmKind` as a category) and ``content_rating`` are ``category``; ``genres``,
     ``languages`` and ``countries`` hold lists (``object``). Missing values are ``<NA>``.
 
+    Given a path or an open file of JSON Lines, the lines are read in columns, without a
+    film per row (see :func:`to_arrow`); the DataFrame and every error are the same as
+    for ``to_dataframe(load_jsonl(path))``.
+
     Args:
-        films: The catalog.
-        country: Whose content rating fills ``content_rating``; case is ignored and
-            "UK" is GB, as in :meth:`Film.content_rating`.
+        films: The catalog: films, or a path or open file of JSON Lines.
+        country: Whose content rating fills ``content_rating``.
+        strict: For JSON Lines: reject unknown keys (the default); False ignores them.
 
     Returns:
         One row per film; an empty catalog gives the fixed columns and no rows.
 
     Raises:
-        ImportError: pandas is not installed (``pip install 'filmmeta[pandas]'``).
-        ValidationError: *country* is no region code ("GBR"), with the code meant.
+        ImportError: pandas is not installed (``pip install 'filmmeta[pandas]'``), or
+            pyarrow for JSON Lines (``pip install 'filmmeta[arrow]'``).
+        ValidationError: For JSON Lines, the first invalid line, with its number.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A path or file of JSON Lines is read in columns.
     """
     pandas = require("pandas", "to_dataframe", "pandas")
-    columns, records = _flatten(films, country)
+    if _columnar.is_jsonl_source(films):
+        pa = require("pyarrow", "to_dataframe", "arrow")
+        pc = require("pyarrow.compute", "to_dataframe", "arrow")
+        batches = _columnar.record_batches(films, strict=strict, batch_size=BATCH_SIZE)  # type: ignore[arg-type]
+        sources, values = columns_of(pa, pc, batches, to_region(country, "country"))
+        columns = _checked_columns(sources)
+    else:
+        columns, records = _flatten(films, country)  # type: ignore[arg-type]
+        values = {column: [r[column] for r in records] for column in columns}
     return pandas.DataFrame(
         {
-            column: pandas.Series([r[column] for r in records], dtype=_dtype(column, pandas))
+            column: pandas.Series(values.get(column, []), dtype=_dtype(column, pandas))
             for column in columns
         }
     )
+
+
+def to_arrow(films: Catalog, *, batch_size: int = BATCH_SIZE, strict: bool = True) -> pa.Table:
+    """Build an Arrow table of films in the schema of :func:`arrow_schema`.
+
+    Nothing is lost: ``from_arrow(to_arrow(films)) == films``.
+
+    Given a path or an open file of JSON Lines, the lines are read *in columns*: pyarrow's
+    C++ reader parses a batch of lines, the model's rules run over whole columns, and
+    only the lines those checks cannot decide are decoded as films. The table, and every
+    error (the first invalid line, with its number, file and path), are the same as for
+    ``to_arrow(load_jsonl(path))``; memory is bounded by the batch.
+
+    Args:
+        films: The catalog: films, or a path or open file of JSON Lines.
+        batch_size: Films per record batch of the table (lines read at once).
+        strict: For JSON Lines: reject unknown keys (the default); False ignores them.
+
+    Returns:
+        The :class:`pyarrow.Table`, one row per film.
+
+    Raises:
+        ImportError: pyarrow is not installed (``pip install 'filmmeta[arrow]'``).
+        ValidationError: For JSON Lines, the first invalid line, with its number.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A path or file of JSON Lines is read in columns.
+    """
+    if not _columnar.is_jsonl_source(films):
+        return _arrow.to_arrow(films, batch_size=batch_size)  # type: ignore[arg-type]
+    pa = require("pyarrow", "to_arrow", "arrow")
+    _arrow._check_size(batch_size)
+    batches = _columnar.record_batches(films, strict=strict, batch_size=batch_size)  # type: ignore[arg-type]
+    return pa.Table.from_batches(list(batches), schema=arrow_schema())
+
+
+def write_parquet(
+    films: Catalog,
+    path: str | os.PathLike[str] | IO[bytes],
+    *,
+    row_group_size: int = BATCH_SIZE,
+    compression: str = "zstd",
+    strict: bool = True,
+) -> int:
+    """Write films to a Parquet file, one row group of *row_group_size* films at a time.
+
+    Only one row group of films is held at once, so a catalog of any length is converted
+    in flat memory. Given a path or an open file of JSON Lines, the lines are read in
+    columns (see :func:`to_arrow`), without a film per row: the file written, and every
+    error, are those of ``write_parquet(load_jsonl(path), ...)``.
+
+    Args:
+        films: The catalog: films, or a path or open file of JSON Lines.
+        path: A path, or a binary file open for writing.
+        row_group_size: Films per row group.
+        compression: A Parquet codec (``"zstd"``, ``"snappy"``, ``"none"``, ...).
+        strict: For JSON Lines: reject unknown keys (the default); False ignores them.
+
+    Returns:
+        The number of films written.
+
+    Raises:
+        ImportError: pyarrow is not installed (``pip install 'filmmeta[arrow]'``).
+        ValidationError: For JSON Lines, the first invalid line, with its number.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A path or file of JSON Lines is read in columns.
+    """
+    if not _columnar.is_jsonl_source(films):
+        return _arrow.write_parquet(
+            films,  # type: ignore[arg-type]
+            path,
+            row_group_size=row_group_size,
+            compression=compression,
+        )
+    pq = require("pyarrow.parquet", "write_parquet", "arrow")
+    _arrow._check_size(row_group_size)
+    count = 0
+    batches = _columnar.record_batches(films, strict=strict, batch_size=row_group_size)  # type: ignore[arg-type]
+    where = os.fspath(path) if isinstance(path, os.PathLike) else path
+    with pq.ParquetWriter(where, arrow_schema(), compression=compression) as writer:
+        for batch in batches:
+            writer.write_batch(batch, row_group_size=row_group_size)
+            count += batch.num_rows
+    return count
 
 
 # -- Dask ---------------------------------------------------------------------------------

@@ -7,7 +7,10 @@ functions are public in :mod:`filmmeta.frames`; see ``docs/frames.md`` for the s
 
 from __future__ import annotations
 
-import importlib
+import datetime as dt
+import decimal
+import enum
+import functools
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,13 +18,19 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from filmmeta._model.availability import Offer
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.film import Credit, Film
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.fields import SINCE
+from filmmeta._model.film import Film
+from filmmeta._model.registry import (
+    SCALARS,
+    field_types,
+    is_homogeneous_tuple,
+    item_type,
+    optional_inner,
+)
 from filmmeta._model.validate import file_name
-from filmmeta.exceptions import ValidationError
+from filmmeta._optional import require
+from filmmeta.exceptions import ValidationError, join_path
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -32,7 +41,6 @@ __all__ = [
     "arrow_schema",
     "from_arrow",
     "read_parquet",
-    "require",
     "to_arrow",
     "write_parquet",
 ]
@@ -41,59 +49,53 @@ T = TypeVar("T")
 
 #: Films per Arrow record batch, and so per Parquet row group, unless told otherwise.
 BATCH_SIZE = 10_000
-#: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
-SCHEMA_VERSION = "1"
-
-_ID_NAMES = tuple(a.name for a in attrs.fields(ExternalIds))
-_INT_IDS = frozenset({"tmdb", "justwatch"})
-_LISTS = ("genres", "languages", "countries")
+#: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``:
+#: "1" in 0.1.0, "2" since model 2 (titles, releases, ..., offer windows, other ids).
+#: Every version reads what the earlier ones wrote.
+SCHEMA_VERSION = "2"
 
 
-def require(module: str, function: str, extra: str) -> Any:
-    """Import an optional *module*, or raise an ImportError naming the extra to install."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        package = module.partition(".")[0]
-        msg = f"{function} needs {package}: pip install 'filmmeta[{extra}]'"
-        raise ImportError(msg, name=package) from exc
+# -- the schema, from the model's field types ---------------------------------------------
 
 
-# -- Arrow and Parquet --------------------------------------------------------------------
+_PAIRS = tuple[tuple[str, str], ...]
+
+
+def _arrow_type(pa: Any, type_: Any) -> Any:
+    """The Arrow type of a (non-optional) field type: one rule per kind of type."""
+    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+        return pa.struct([_arrow_field(pa, field) for field in field_types(type_)])
+    if type_ == _PAIRS:  # ids of other services: a list of (key, value), as JSON's order
+        key_value = [pa.field(name, pa.string(), nullable=False) for name in ("key", "value")]
+        return pa.list_(pa.field("element", pa.struct(key_value), nullable=False))
+    if is_homogeneous_tuple(type_):
+        return pa.list_(pa.field("element", _arrow_type(pa, item_type(type_)), nullable=False))
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return pa.string()  # the value: a StrEnum is a str to Arrow
+    scalars = {
+        str: pa.string(),
+        int: pa.int64(),
+        float: pa.float64(),
+        bool: pa.bool_(),
+        # Exact text: "3.99" stays "3.99", a partial date stays partial.
+        decimal.Decimal: pa.string(),
+        PartialDate: pa.string(),
+        dt.timedelta: pa.duration("us"),
+        dt.date: pa.date32(),
+    }
+    if type_ in scalars:
+        return scalars[type_]
+    raise TypeError(f"no Arrow type for {type_!r}")  # pragma: no cover - a new field type
+
+
+def _arrow_field(pa: Any, field: attrs.Attribute[Any]) -> Any:
+    # Fields a film always has are non-nullable; empty collections are empty lists.
+    inner = optional_inner(field.type)
+    return pa.field(field.name, _arrow_type(pa, inner or field.type), nullable=inner is not None)
 
 
 def _schema(pa: Any) -> Any:
-    text, number, whole = pa.string(), pa.float64(), pa.int64()
-
-    def need(name: str, type_: Any) -> Any:
-        return pa.field(name, type_, nullable=False)
-
-    def may(name: str, type_: Any) -> Any:
-        return pa.field(name, type_)
-
-    def items(*fields: Any) -> Any:
-        return pa.list_(need("element", pa.struct(fields)))
-
-    strings = pa.list_(need("element", text))
-    content_rating = need("code", text), need("country", text), may("system", text)
-    credit = need("name", text), need("role", text), may("character", text)
-    rating = need("source", text), need("value", number), may("votes", whole)
-    offer = need("provider", text), need("type", text)
-    ids = [may(name, whole if name in _INT_IDS else text) for name in _ID_NAMES]
-    fields = [
-        need("title", text),
-        need("kind", text),
-        may("release_date", text),
-        may("runtime", pa.duration("us")),
-        need("content_ratings", items(*content_rating, may("reason", text))),
-        *(need(name, strings) for name in _LISTS),
-        may("summary", text),
-        need("credits", items(*credit)),
-        need("ratings", items(*rating, need("best", number), need("worst", number))),
-        need("offers", items(*offer, *(may(name, text) for name in _OFFER[2:]))),
-        need("ids", pa.struct(ids)),
-        may("original_title", text),
-    ]
+    fields = [_arrow_field(pa, field) for field in field_types(Film)]
     return pa.schema(fields, metadata={"filmmeta": SCHEMA_VERSION})
 
 
@@ -117,6 +119,132 @@ def arrow_schema() -> pa.Schema:
     return _schema(require("pyarrow", "arrow_schema", "arrow"))
 
 
+# -- rows: a model value to what Arrow takes, and back --------------------------------------
+
+Convert = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _to_row_value(type_: Any) -> Convert:
+    """How a value of *type_* goes into Arrow (a struct as a dict, a tuple as a list)."""
+    inner = optional_inner(type_)
+    if inner is not None:
+        convert = _to_row_value(inner)
+        if convert is _identity:
+            return _identity
+        return lambda value: None if value is None else convert(value)
+    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+        return _to_struct(type_)
+    if type_ == _PAIRS:
+        return lambda pairs: [{"key": key, "value": value} for key, value in pairs]
+    if is_homogeneous_tuple(type_):
+        item = _to_row_value(item_type(type_))
+        if item is _identity:
+            return list
+        return lambda value: [item(x) for x in value]
+    if type_ in (decimal.Decimal, PartialDate):
+        return str
+    return _identity
+
+
+@functools.cache
+def _to_struct(cls: Any) -> Convert:
+    parts = _to_parts(cls)
+
+    def to_struct(value: Any) -> dict[str, Any]:
+        return {name: convert(getattr(value, name)) for name, convert in parts}
+
+    return to_struct
+
+
+@functools.cache
+def _to_parts(cls: Any) -> tuple[tuple[str, Convert], ...]:
+    return tuple((field.name, _to_row_value(field.type)) for field in field_types(cls))
+
+
+def _number(value: float) -> float:
+    # Arrow holds every rating number as float64; the model writes an integral value
+    # such as a Metascore of 29 as an int, so it comes back as one.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _from_row_value(type_: Any) -> Convert | None:
+    """How an Arrow value of *type_* comes back; None: as it is.
+
+    The constructors' converters take the text of dates and decimals, and lists for
+    tuples; a null list (from an engine that marks every column nullable) is empty.
+    Errors carry paths relative to the value (``[2].value`` for a list's item).
+    """
+    inner = optional_inner(type_)
+    if inner is not None:
+        convert = _from_row_value(inner)
+        if convert is None:
+            return None
+        return lambda value: None if value is None else convert(value)
+    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+        return _from_struct(type_)
+    if type_ == _PAIRS:
+        return lambda rows: [(row["key"], row["value"]) for row in rows or ()]
+    if is_homogeneous_tuple(type_):
+        item = _from_row_value(item_type(type_))
+        if item is None:
+            return lambda value: value or ()
+        return functools.partial(_from_list, item)
+    if type_ is float:
+        return _number
+    return None
+
+
+def _from_list(item: Convert, values: list[Any] | None) -> list[Any]:
+    built = []
+    for i, value in enumerate(values or ()):
+        try:
+            built.append(item(value))
+        except ValidationError as err:
+            raise _under(f"[{i}]", err) from None
+    return built
+
+
+def _under(prefix: str, err: ValidationError) -> ValidationError:
+    # "[2]" and "value" make "[2].value"; "credits" and "[2].value" make "credits[2].value".
+    return type(err)(
+        [
+            (prefix + path if path.startswith("[") else join_path(prefix, path), message)
+            for path, message in err.errors
+        ]
+    )
+
+
+@functools.cache
+def _from_struct(cls: Any) -> Convert:
+    parts = [(field.name, _from_row_value(field.type)) for field in field_types(cls)]
+
+    def from_struct(row: dict[str, Any] | None) -> Any:
+        # A key left out (a column that Parquet written by an earlier version of the
+        # schema does not have) takes the field's default.
+        given = row or {}
+        values = {}
+        for name, convert in parts:
+            value = given.get(name, _MISSING)
+            if value is _MISSING:
+                continue
+            if convert is not None:
+                try:
+                    value = convert(value)
+                except ValidationError as err:
+                    raise _under(name, err) from None
+            values[name] = value
+        return cls(**values)
+
+    return from_struct
+
+
+_MISSING: Any = object()
+
+
 def _check_size(size: int) -> None:
     if type(size) is not int or size < 1:
         msg = f"a batch size must be a positive integer, not {size!r}"
@@ -129,38 +257,8 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _fields(obj: Any, names: Sequence[str]) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in names}
-
-
-# Struct fields in model order; enums go in as they are (a StrEnum is a str to Arrow).
-_CONTENT_RATING = ("code", "country", "system", "reason")
-_CREDIT = ("name", "role", "character")
-_RATING = ("source", "value", "votes", "best", "worst")
-_OFFER = ("provider", "type", "region", "price", "currency", "quality", "url")
-
-
-def _offer(offer: Offer) -> dict[str, Any]:
-    # str() of a Decimal gives it back exactly: "3.99" stays "3.99", "3.990" stays.
-    return {**_fields(offer, _OFFER), "price": None if offer.price is None else str(offer.price)}
-
-
 def _row(film: Film) -> tuple[Any, ...]:
-    date = film.release_date
-    return (
-        film.title,
-        film.kind,
-        None if date is None else str(date),
-        film.runtime,
-        [_fields(c, _CONTENT_RATING) for c in film.content_ratings],
-        *(list(getattr(film, name)) for name in _LISTS),
-        film.summary,
-        [_fields(c, _CREDIT) for c in film.credits],
-        [_fields(r, _RATING) for r in film.ratings],
-        [_offer(o) for o in film.offers],
-        _fields(film.ids, _ID_NAMES),
-        film.original_title,
-    )
+    return tuple([convert(getattr(film, name)) for name, convert in _to_parts(Film)])
 
 
 def _batch(pa: Any, schema: Any, films: Sequence[Film]) -> Any:
@@ -195,63 +293,82 @@ def to_arrow(films: Iterable[Film], *, batch_size: int = BATCH_SIZE) -> pa.Table
     return pa.Table.from_batches(batches, schema=schema)
 
 
-def _number(value: float) -> float:
-    # Arrow holds every rating number as float64; the model writes an integral value
-    # such as a Metascore of 29 as an int, so it comes back as one.
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _rating(source: str, value: float, votes: int | None, best: float, worst: float) -> Rating:
-    return Rating(source, _number(value), votes=votes, best=_number(best), worst=_number(worst))
-
-
-def _items(build: Callable[..., Any], rows: list[dict[str, Any]] | None, path: str) -> list[Any]:
-    built = []
-    for i, fields in enumerate(rows or ()):
-        try:
-            built.append(build(**fields))
-        except ValidationError as err:
-            raise err.with_prefix(f"{path}[{i}]") from None
-    return built
-
-
 def _film(row: dict[str, Any]) -> Film:
-    try:
-        ids = ExternalIds(**(row["ids"] or {}))
-    except ValidationError as err:
-        raise err.with_prefix("ids") from None
-    return Film(
-        row["title"],
-        kind=row["kind"],
-        release_date=row["release_date"],
-        runtime=row["runtime"],
-        content_ratings=_items(ContentRating, row["content_ratings"], "content_ratings"),
-        genres=row["genres"] or (),
-        languages=row["languages"] or (),
-        countries=row["countries"] or (),
-        summary=row["summary"],
-        credits=_items(Credit, row["credits"], "credits"),
-        ratings=_items(_rating, row["ratings"], "ratings"),
-        offers=_items(Offer, row["offers"], "offers"),
-        ids=ids,
-        original_title=row["original_title"],
-    )
+    film: Film = _from_struct(Film)(row)
+    return film
+
+
+def _readable_fields(
+    pa: Any, cls: type[Any], have: Callable[[str], Any], path: str, missing: list[str]
+) -> list[Any]:
+    """The fields of *cls* that the data has, typed as the schema types them.
+
+    A field that an earlier version of the schema did not have (its ``since``) may be
+    missing, in a column or in a struct: Parquet written before it reads, and the
+    field takes its default. Any other missing field is added to *missing*.
+    """
+    fields = []
+    for field in field_types(cls):
+        found = have(field.name)
+        if found is None:
+            if field.metadata.get(SINCE, 1) <= 1:
+                missing.append(join_path(path, field.name))
+            continue
+        type_ = _readable_type(pa, field.type, found, join_path(path, field.name), missing)
+        # Other engines mark every column nullable: a null becomes a field error in _film.
+        fields.append(pa.field(field.name, type_, nullable=True))
+    return fields
+
+
+def _readable_type(pa: Any, type_: Any, found: Any, path: str, missing: list[str]) -> Any:
+    type_ = optional_inner(type_) or type_
+    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+        if pa.types.is_struct(found):
+            names = {found.field(i).name for i in range(found.num_fields)}
+            return pa.struct(
+                _readable_fields(
+                    pa,
+                    type_,
+                    lambda name: found.field(name).type if name in names else None,
+                    path,
+                    missing,
+                )
+            )
+    elif (
+        is_homogeneous_tuple(type_)
+        and (pa.types.is_list(found) or pa.types.is_large_list(found))
+        and attrs.has(item_type(type_))
+    ):
+        item = _readable_type(pa, item_type(type_), found.value_type, f"{path}[]", missing)
+        return pa.list_(pa.field("element", item))
+    return _arrow_type(pa, type_)
 
 
 def _conform(pa: Any, schema: Any, data: Any) -> Any:
-    """Select the schema's columns of a table or record batch and cast them to its types."""
+    """Select the schema's columns of a table or record batch and cast them to its types.
+
+    A table written in an earlier version of the schema lacks the later fields; they
+    are left out here, and the films take their defaults.
+    """
     if isinstance(data, pa.RecordBatch):
         data = pa.Table.from_batches([data])
-    missing = [name for name in schema.names if name not in data.schema.names]
-    if missing:
-        raise ValidationError.at("$", f"missing columns: {', '.join(missing)}")
-    data = data.select(schema.names)
     if data.schema.equals(schema):
         return data
-    # Other engines mark every column nullable: a null becomes a field error in _film.
-    relaxed = pa.schema([field.with_nullable(True) for field in schema])
+    names = set(data.schema.names)
+    missing: list[str] = []
+    fields = _readable_fields(
+        pa,
+        Film,
+        lambda name: data.schema.field(name).type if name in names else None,
+        "",
+        missing,
+    )
+    if missing:
+        raise ValidationError.at("$", f"missing columns: {', '.join(missing)}")
+    readable = pa.schema(fields)
+    data = data.select(readable.names)
     try:
-        return data.cast(relaxed)
+        return data.cast(readable)
     except (ValueError, pa.ArrowException) as exc:
         raise ValidationError.at("$", f"not a catalog in filmmeta's schema: {exc}") from None
 

@@ -8,7 +8,9 @@ any problem.
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import IO
@@ -16,10 +18,11 @@ from typing import IO
 import attrs
 
 from filmmeta._cli.formats import INPUTS, OUTPUTS, InputFormat
-from filmmeta._cli.inputs import UnreadableError, read_items
+from filmmeta._cli.inputs import STDIN, UnreadableError, read_items
 from filmmeta._cli.progress import make_progress
 from filmmeta._model.film import Film
 from filmmeta._words.describe import describe, fact_sheet, reception, where_to_watch
+from filmmeta._words.page import page
 from filmmeta.converters import from_dict
 
 __all__ = ["convert", "show", "validate"]
@@ -45,9 +48,9 @@ def _films(
     """The films of every file; problems go to standard error and into *tally*."""
     progress = functools.partial(make_progress, quiet=getattr(args, "quiet", False))
     first_only = getattr(args, "errors", "all") == "first"
-    for name in files:
+    for name, found in _paths(files, fmt):
         try:
-            for item in read_items(name, fmt, progress=progress):
+            for item in read_items(name, found, progress=progress):
                 if item.film is not None:
                     tally.valid += 1
                     yield item.film
@@ -63,6 +66,43 @@ def _films(
                 return
 
 
+def _unused(path: str, written: set[str]) -> str:
+    """*path*, or its folder numbered (``Heat (1995) 2``) when this run wrote it already."""
+    folder, name = os.path.split(path)
+    number, chosen = 1, path
+    while chosen in written:
+        number += 1
+        chosen = os.path.join(f"{folder} {number}", name)
+    written.add(chosen)
+    return chosen
+
+
+def _paths(
+    files: Sequence[str], fmt: InputFormat | None
+) -> Iterator[tuple[str, InputFormat | None]]:
+    """Each file with its format; a folder gives the files of its tree a format reads.
+
+    A Kodi library is a folder per film, each with its NFO: ``convert --from nfo LIBRARY``
+    reads every ``.nfo`` in it. A folder with no such file is given on as it is (and
+    reported as unreadable).
+    """
+    for name in files:
+        if name == STDIN or not os.path.isdir(name):
+            yield name, fmt
+            continue
+        formats = [fmt] if fmt is not None else list(INPUTS.values())
+        found = False
+        for root, folders, names in os.walk(name):
+            folders.sort()
+            for file in sorted(names):
+                reader = next((f for f in formats if file.lower().endswith(f.suffixes)), None)
+                if reader is not None:
+                    found = True
+                    yield os.path.join(root, file), reader
+        if not found:
+            yield name, fmt
+
+
 def _input_format(args: argparse.Namespace) -> InputFormat | None:
     return None if args.source is None else INPUTS[args.source]
 
@@ -76,7 +116,17 @@ def show(args: argparse.Namespace, out: IO[str]) -> int:
         films = [_bundled()] if name is None else _films([name], _input_format(args), args, tally)
         for film in films:
             out.write("\n" if shown else "")
-            _show_one(film, out, args.country)
+            if args.locale is None and args.page_format is None:
+                _show_one(film, out, args.country or "US")
+            else:
+                out.write(
+                    page(
+                        film,
+                        locale=args.locale or "en-US",
+                        country=args.country,
+                        format=args.page_format or "text",
+                    )
+                )
             shown += 1
     return tally.status
 
@@ -114,10 +164,22 @@ def validate(args: argparse.Namespace, out: IO[str]) -> int:
 
 def convert(args: argparse.Namespace, out: IO[str]) -> int:
     """Write the films of every file in the ``--to`` format."""
-    write = OUTPUTS[args.target].write
+    target = OUTPUTS[args.target]
+    folder = args.output is not None and os.path.isdir(args.output)
+    if folder and target.path is None:
+        # The error opening a folder for writing gives, for formats written as one stream.
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), args.output)
     tally = _Tally()
+    written: set[str] = set()
     for film in _films(args.files, _input_format(args), args, tally):
-        out.write(write(film))
+        if not folder:
+            out.write(target.write(film))
+            continue
+        assert target.path is not None
+        path = _unused(os.path.join(args.output, target.path(film)), written)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as file:
+            file.write(target.write(film))
     if tally.status:
         sys.stderr.write(
             f"{tally.valid} converted, {tally.invalid} invalid, {tally.unreadable} unreadable\n"

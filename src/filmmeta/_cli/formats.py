@@ -16,6 +16,7 @@ document that no format, or more than one, claims is an error: never a silent gu
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -48,6 +49,8 @@ class InputFormat:
         detect: True for this format's documents (JSON value, or a text file's text).
         from_json: Reads one decoded JSON document into a film.
         from_text: Reads the text of a whole file into films.
+        suffixes: The file name endings a folder given on the command line is searched
+            for, through all its subfolders (a Kodi library: a folder per film).
     """
 
     name: str
@@ -55,6 +58,7 @@ class InputFormat:
     detect: Callable[[Any], bool]
     from_json: Callable[[Any], Film] | None = None
     from_text: Callable[[str], Iterable[Film]] | None = None
+    suffixes: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -65,11 +69,14 @@ class OutputFormat:
         name: The name given to ``--to``.
         help: A few words for ``--help``.
         write: The text of one film, ending with a newline.
+        path: Where one film goes when ``-o`` is a folder (a Kodi library: a folder per
+            film); None for formats written as one stream.
     """
 
     name: str
     help: str
     write: Callable[[Film], str]
+    path: Callable[[Film], str] | None = None
 
 
 INPUTS: dict[str, InputFormat] = {}
@@ -207,6 +214,35 @@ add_input(
 )
 
 
+def _is_xml(text: str) -> bool:
+    # JSON never starts with "<"; a Kodi NFO of any root is claimed, so that a <tvshow> is
+    # refused by name rather than reported as bad JSON.
+    return text.lstrip().startswith("<")
+
+
+def _from_nfo(text: str) -> list[Film]:
+    from filmmeta.formats._common import warn
+    from filmmeta.formats.nfo import NfoLink, from_nfo
+
+    found = from_nfo(text)
+    if isinstance(found, NfoLink):
+        ids = ", ".join(found.urls) or "no ids"
+        warn(f"the NFO only links to a film ({ids}): no film to write")
+        return []
+    return [found]
+
+
+add_input(
+    InputFormat(
+        name="nfo",
+        help="Kodi movie NFO files, or folders of them (a library)",
+        detect=_is_xml,
+        from_text=_from_nfo,
+        suffixes=(".nfo",),
+    )
+)
+
+
 def _write_jsonld(film: Film) -> str:
     from filmmeta.formats.schemaorg import to_jsonld
 
@@ -228,3 +264,109 @@ add_output(
     )
 )
 add_output(OutputFormat(name="jsonld", help="schema.org JSON-LD, indented", write=_write_jsonld))
+
+
+def _write_nfo(film: Film) -> str:
+    from filmmeta.formats.nfo import to_nfo
+
+    return to_nfo(film)
+
+
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
+
+
+def _nfo_path(film: Film) -> str:
+    """Kodi's layout: ``Title (Year)/movie.nfo``, the title made safe for every system."""
+    name = _NOT_IN_NAMES.sub("_", film.title)[:200].strip(" .") or "_"
+    if film.year is not None:
+        name = f"{name} ({film.year})"
+    return f"{name}/movie.nfo"
+
+
+add_output(
+    OutputFormat(
+        name="nfo",
+        help="Kodi movie NFO; with -o FOLDER, one Title (Year)/movie.nfo per film",
+        write=_write_nfo,
+        path=_nfo_path,
+    )
+)
+
+
+# -- CSV files people keep: the films they name ---------------------------------------------
+
+
+def _header(text: str) -> set[str]:
+    """The first non-blank line's fields, lowercased without spaces, quotes or dots."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=first.count)
+    return {"".join(c for c in f.lower() if c.isalnum()) for f in first.split(delimiter)}
+
+
+def _is_letterboxd(text: str) -> bool:
+    header = _header(text)
+    return "letterboxduri" in header or header == {"date", "name", "tags", "url", "description"}
+
+
+def _is_imdb_csv(text: str) -> bool:
+    header = _header(text)
+    return "title" in header and ("const" in header or "tconst" in header)
+
+
+def _is_movielens(text: str) -> bool:
+    header = _header(text)
+    return "movieid" in header and "title" in header
+
+
+def _csv_reader(module: str, name: str) -> Callable[[str], Iterable[Film]]:
+    """A reader of a CSV file's text (the CSV formats read files, streams or bytes)."""
+
+    def read(text: str) -> Iterable[Film]:
+        import io
+
+        reader: Callable[[Any], Iterable[Film]] = getattr(importlib.import_module(module), name)
+        return reader(io.StringIO(text))
+
+    return read
+
+
+add_input(
+    InputFormat(
+        name="letterboxd",
+        help="a file of a Letterboxd export (the films it names)",
+        detect=_is_letterboxd,
+        from_text=_csv_reader("filmmeta.formats.letterboxd", "read_films"),
+    )
+)
+add_input(
+    InputFormat(
+        name="imdb-csv",
+        help="an IMDb ratings, list or watchlist CSV export (its films)",
+        detect=_is_imdb_csv,
+        from_text=_csv_reader("filmmeta.formats.imdb_csv", "read_films"),
+    )
+)
+add_input(
+    InputFormat(
+        name="movielens",
+        help="MovieLens movies.csv",
+        detect=_is_movielens,
+        from_text=_csv_reader("filmmeta.formats.movielens", "read_movies"),
+    )
+)
+
+
+def _is_wikidata(value: Any) -> bool:
+    keys = _keys(value)
+    # Special:EntityData and wbgetentities wrap entities; an entity alone has claims.
+    return isinstance(keys.get("entities"), dict) or ("claims" in keys and "labels" in keys)
+
+
+add_input(
+    InputFormat(
+        name="wikidata",
+        help="Wikidata film entities (Special:EntityData, wbgetentities)",
+        detect=_is_wikidata,
+        from_json=_lazy("filmmeta.formats.wikidata", "from_wikidata"),
+    )
+)

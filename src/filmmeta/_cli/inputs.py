@@ -8,9 +8,11 @@ file that cannot be read at all (missing, a folder, not UTF-8 text) raises
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
@@ -20,7 +22,7 @@ from filmmeta._cli.formats import InputFormat, detect_json, detect_text
 from filmmeta._cli.progress import Progress
 from filmmeta._json import jsonlib
 from filmmeta._model.film import Film
-from filmmeta.exceptions import ROOT, FilmmetaError, ValidationError, join_path
+from filmmeta.exceptions import ROOT, FilmmetaError, FilmmetaWarning, ValidationError, join_path
 
 __all__ = ["STDIN", "Item", "UnreadableError", "read_items"]
 
@@ -129,13 +131,24 @@ def _whole(file: str, raw: bytes, fmt: InputFormat | None) -> Iterator[Item]:
         return
     assert reader.from_text is not None
     try:
-        films = list(reader.from_text(text))
+        with _warnings_of(file):
+            films = list(reader.from_text(text))
     except FilmmetaError as err:
         error = err if isinstance(err, ValidationError) else ValidationError.at(ROOT, str(err))
-        yield Item(file, error=error)
+        yield Item(file, error=error, line=error.line)
         return
     for film in films:
         yield Item(file, film=film)
+
+
+@contextlib.contextmanager
+def _warnings_of(file: str) -> Iterator[None]:
+    """Say which file a value left out was in: a library has thousands of files."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FilmmetaWarning)
+        yield
+    for warning in caught:
+        warnings.warn(f"{file}: {warning.message}", warning.category, stacklevel=1)
 
 
 def _is_json_line(line: bytes) -> bool:

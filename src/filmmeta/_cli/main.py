@@ -72,7 +72,24 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="films in any input format, or - (default: the bundled Backstage)",
     )
-    show.add_argument("--country", default="US", help="whose content rating to show")
+    show.add_argument(
+        "--country",
+        default=None,
+        help="whose content rating to show (default: the locale's country; US)",
+    )
+    show.add_argument(
+        "--locale",
+        default=None,
+        help="write the page in this language: en-US, en-GB, de-DE, fr-FR, es-ES, it-IT, "
+        "pt-BR, ja-JP (needs the i18n extra but for English)",
+    )
+    show.add_argument(
+        "--format",
+        dest="page_format",
+        choices=("text", "markdown", "html"),
+        default=None,
+        help="write the whole page in this format (default with --locale: text)",
+    )
     _add_from(show)
     _add_output(show)
     show.set_defaults(run=commands.show, quiet=True)
@@ -115,7 +132,8 @@ def _show_warning(  # noqa: PLR0917 - the signature of warnings.showwarning
 
 @contextlib.contextmanager
 def _output(name: str | None) -> Iterator[IO[str]]:
-    if name is None or name == STDIN:
+    # A folder is for formats that write a file per film (convert --to nfo -o LIBRARY).
+    if name is None or name == STDIN or os.path.isdir(name):
         yield sys.stdout
         return
     with open(name, "w", encoding="utf-8", newline="\n") as file:

@@ -24,38 +24,71 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import enum
+import linecache
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 import cattrs
+from cattrs.errors import ForbiddenExtraKeysError
 
-from filmmeta._model.availability import _OFFER_TYPES, _QUALITIES, Offer
+from filmmeta._model.availability import DAY, Offer, OfferType, Quality
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_currency, is_language_tag, is_region
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import _COMMON_ROLES, _KINDS, _ROLE, Credit, Film
-from filmmeta._model.ids import _IMDB_ID, _WIKIDATA_ID, NO_IDS, ExternalIds
+from filmmeta._model.fields import FAST
+from filmmeta._model.film import COMMON_ROLES, ROLE, Credit, Film
+from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds, is_other_ids
+from filmmeta._model.media import OfferFeature
 from filmmeta._model.ratings import SOURCES, Rating
+from filmmeta._model.registry import (
+    SCALARS,
+    field_types,
+    is_homogeneous_tuple,
+    item_type,
+    optional_inner,
+)
 from filmmeta._model.validate import (
-    _SURROGATE,
-    _URL,
     MAX_INT,
     MAX_TEXT,
     SHARED_TABLE_SIZE,
+    SURROGATE,
+    URL,
     builder,
     is_text,
 )
 
-__all__ = ["FAST_HOOKS"]
+__all__ = ["FALLBACKS", "FAST_HOOKS", "make_structure_fn"]
 
 Hook = Callable[[Any, Any], Any]
 
+#: How many objects each fast hook has handed to the slow path, by class. A valid
+#: document of the usual shape takes none there (``tests/test_fields.py`` checks it):
+#: a fallback is either an invalid value, on its way to an error with a path, or a valid
+#: value of a shape the fast test does not know, which is slower and should be rare.
+FALLBACKS: Counter[type[Any]] = Counter()
+
+
+def _counted(cls: type[Any], slow: Hook) -> Hook:
+    """*slow*, counted in :data:`FALLBACKS` each time a fast hook hands over to it."""
+
+    def fallback(o: Any, t: Any) -> Any:
+        FALLBACKS[cls] += 1
+        return slow(o, t)
+
+    return fallback
+
+
+def _members(cls: type[enum.Enum]) -> dict[Any, Any]:
+    # A dict lookup: Enum.__call__ is a top cost when decoding many films.
+    return {member.value: member for member in cls}
+
 
 def _credit(slow: Hook) -> Hook:
-    build = builder(Credit)
-    roles, role_ok, surrogate = _COMMON_ROLES, _ROLE.fullmatch, _SURROGATE.search
+    build, slow = builder(Credit), _counted(Credit, slow)
+    roles, role_ok, surrogate = COMMON_ROLES, ROLE.fullmatch, SURROGATE.search
 
     def structure_credit(o: Any, t: Any) -> Any:
         # is_text written out twice: a film has a dozen credits, and a call each counts.
@@ -86,7 +119,7 @@ def _credit(slow: Hook) -> Hook:
 
 
 def _rating(slow: Hook) -> Hook:
-    build = builder(Rating)
+    build, slow = builder(Rating), _counted(Rating, slow)
     sources = SOURCES
 
     def structure_rating(o: Any, t: Any) -> Any:
@@ -110,10 +143,54 @@ def _rating(slow: Hook) -> Hook:
 _PLAIN_PRICE = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,6})?", re.ASCII)
 
 
+_NO_TERMS = (None, None, (), (), ())
+_TERMS = ("available_from", "available_until", "audio_languages", "subtitle_languages", "features")
+
+
+def _offer_terms(o: dict[str, Any], features: dict[Any, Any]) -> tuple[Any, ...] | None:
+    """The window, languages and features of an offer document, or None to refuse."""
+    start, end = o.get("available_from"), o.get("available_until")
+    audio, subtitles = o.get("audio_languages", ()), o.get("subtitle_languages", ())
+    given = o.get("features", ())
+    try:
+        window: tuple[Any, ...] = tuple(
+            None if day is None else dt.date.fromisoformat(day) if _is_day(day) else _REFUSE
+            for day in (start, end)
+        )
+    except ValueError:  # a day that does not exist
+        return None
+    if (
+        _REFUSE in window
+        or (None not in window and window[1] < window[0])
+        or not all(
+            (value == () or (_all(value, is_language_tag) and len(set(value)) == len(value)))
+            for value in (audio, subtitles)
+        )
+        or not (
+            given == ()
+            or (
+                type(given) is list
+                and all(type(x) is str and x in features for x in given)
+                and len(set(given)) == len(given)
+            )
+        )
+    ):
+        return None
+    return (*window, tuple(audio), tuple(subtitles), tuple([features[x] for x in given]))
+
+
+def _is_day(value: object) -> bool:
+    return type(value) is str and DAY.fullmatch(value) is not None
+
+
+_REFUSE: Any = object()
+
+
 def _offer(slow: Hook) -> Hook:
-    build = builder(Offer)
-    types, qualities, to_decimal = _OFFER_TYPES, _QUALITIES, decimal.Decimal
-    price_ok, url_ok = _PLAIN_PRICE.fullmatch, _URL.fullmatch
+    build, slow = builder(Offer), _counted(Offer, slow)
+    features = _members(OfferFeature)
+    types, qualities, to_decimal = _members(OfferType), _members(Quality), decimal.Decimal
+    price_ok, url_ok = _PLAIN_PRICE.fullmatch, URL.fullmatch
 
     def structure_offer(o: Any, t: Any) -> Any:
         if type(o) is dict:
@@ -127,8 +204,15 @@ def _offer(slow: Hook) -> Hook:
                 + (quality is not None)
                 + (url is not None)
             )
+            terms: tuple[Any, ...] | None = _NO_TERMS
+            if len(o) != 2 + given:
+                # The terms of model 2: read only when given, to keep the usual offer fast.
+                terms = _offer_terms(o, features)
+                more = len(o) - 2 - given
+                if terms is None or more != sum(key in o for key in _TERMS):
+                    terms = None
             if (
-                len(o) == 2 + given
+                terms is not None
                 and is_text(provider)
                 and type(type_) is str
                 and type_ in types
@@ -153,6 +237,7 @@ def _offer(slow: Hook) -> Hook:
                     currency,
                     None if quality is None else qualities[quality],
                     url,
+                    *terms,
                 )
         return slow(o, t)
 
@@ -175,8 +260,8 @@ def _is_id(value: object) -> bool:
 
 
 def _external_ids(slow: Hook) -> Hook:
-    build = builder(ExternalIds)
-    imdb_ok, wikidata_ok = _IMDB_ID.fullmatch, _WIKIDATA_ID.fullmatch
+    build, slow = builder(ExternalIds), _counted(ExternalIds, slow)
+    imdb_ok, wikidata_ok = IMDB_ID.fullmatch, WIKIDATA_ID.fullmatch
 
     def structure_external_ids(o: Any, t: Any) -> Any:
         if type(o) is dict:
@@ -184,8 +269,15 @@ def _external_ids(slow: Hook) -> Hook:
             letterboxd, tomatoes = o.get("letterboxd"), o.get("rotten_tomatoes")
             metacritic, justwatch = o.get("metacritic"), o.get("justwatch")
             ids = (imdb, tmdb, wikidata, letterboxd, tomatoes, metacritic, justwatch)
+            other = o.get("other")
+            if other is None:
+                other = ()
+            elif type(other) is dict and other and is_other_ids(other):
+                other = tuple(sorted(other.items()))
+            else:
+                return slow(o, t)
             if (
-                len(o) == 7 - ids.count(None)
+                len(o) == 7 - ids.count(None) + (other != ())
                 and (imdb is None or (type(imdb) is str and imdb_ok(imdb)))
                 and (tmdb is None or _is_id(tmdb))
                 and (wikidata is None or (type(wikidata) is str and wikidata_ok(wikidata)))
@@ -194,7 +286,7 @@ def _external_ids(slow: Hook) -> Hook:
                 and (metacritic is None or _is_slug(metacritic))
                 and (justwatch is None or _is_id(justwatch))
             ):
-                return build(*ids)
+                return build(*ids, other)
         return slow(o, t)
 
     return structure_external_ids
@@ -208,19 +300,22 @@ _MAX_CACHED = SHARED_TABLE_SIZE
 
 
 def _content_rating(slow: Hook) -> Hook:
-    cache = _CONTENT_RATINGS
+    cache, fallback = _CONTENT_RATINGS, _counted(ContentRating, slow)
 
     def structure_content_rating(o: Any, t: Any) -> Any:
         if type(o) is not dict:
-            return slow(o, t)
-        key = (o.get("code"), o.get("country"), o.get("system"), o.get("reason"))
+            return fallback(o, t)
+        descriptors = o.get("descriptors")
+        if type(descriptors) is list:  # hashable for the table; the constructor checks it
+            descriptors = tuple(descriptors)
+        key = (o.get("code"), o.get("country"), o.get("system"), o.get("reason"), descriptors)
         try:
             found = cache.get(key)
         except TypeError:  # an unhashable value: the constructor will say what is wrong
-            return slow(o, t)
+            return fallback(o, t)
         # Keys in the cache hold exact strings or None, so an equal key means equal
         # fields; counting the keys rules out unknown ones.
-        known_keys = len(o) == 4 - key.count(None)
+        known_keys = len(o) == 5 - key.count(None)
         if found is not None and known_keys:
             return found
         rating = slow(o, t)
@@ -231,9 +326,6 @@ def _content_rating(slow: Hook) -> Hook:
     return structure_content_rating
 
 
-_FILM_KEYS = frozenset(a.name for a in attrs.fields(Film))
-
-
 class _Absent:
     """A key missing from the document (a tuple or None could be a value given)."""
 
@@ -241,65 +333,14 @@ class _Absent:
 _ABSENT: Any = _Absent()
 
 
-def _film(slow: Hook, converter: cattrs.Converter) -> Hook:
-    build = builder(Film)
-    kinds, strict = _KINDS, converter.forbid_extra_keys
-    hook = converter.get_structure_hook
-    date, duration, rating = hook(PartialDate), hook(dt.timedelta), hook(Rating)
-    credit, offer, content_rating = hook(Credit), hook(Offer), hook(ContentRating)
-    external_ids = hook(ExternalIds)
+class _RefusedError(Exception):
+    """A value that the fast test does not accept: the object goes to the slow path."""
 
-    def structure_film(o: Any, t: Any) -> Any:
-        if type(o) is not dict or (strict and not o.keys() <= _FILM_KEYS):
-            return slow(o, t)
-        title, kind = o.get("title"), o.get("kind", "movie")
-        summary, original = o.get("summary"), o.get("original_title")
-        genres = o.get("genres", _ABSENT)
-        languages, countries = o.get("languages", _ABSENT), o.get("countries", _ABSENT)
-        if not (
-            is_text(title)
-            and type(kind) is str
-            and kind in kinds
-            and (summary is None or is_text(summary))
-            and (original is None or is_text(original))
-            and (genres is _ABSENT or _all(genres, is_text))
-            and (languages is _ABSENT or _all(languages, is_language_tag))
-            and (countries is _ABSENT or _all(countries, is_region))
-        ):
-            return slow(o, t)
-        try:
-            # The item hooks are the fast ones above, which fall back on their own; a
-            # failure anywhere sends the whole film to the constructor, to be reported.
-            release_date = o.get("release_date")
-            if release_date is not None:
-                release_date = date(release_date, PartialDate)
-            runtime = o.get("runtime")
-            if runtime is not None:  # an ISO 8601 duration has no sign: never negative
-                runtime = duration(runtime, dt.timedelta)
-            ratings = _items(o.get("ratings", _ABSENT), rating, Rating)
-            if len({r.source for r in ratings}) != len(ratings):
-                return slow(o, t)
-            ids = o.get("ids", _ABSENT)
-            return build(
-                title,
-                kinds[kind],
-                release_date,
-                runtime,
-                _items(o.get("content_ratings", _ABSENT), content_rating, ContentRating),
-                () if genres is _ABSENT else tuple(genres),
-                () if languages is _ABSENT else tuple(languages),
-                () if countries is _ABSENT else tuple(countries),
-                summary,
-                _items(o.get("credits", _ABSENT), credit, Credit),
-                ratings,
-                _items(o.get("offers", _ABSENT), offer, Offer),
-                NO_IDS if ids is _ABSENT else external_ids(ids, ExternalIds),
-                original,
-            )
-        except Exception:
-            return slow(o, t)
 
-    return structure_film
+# What a fast hook may meet when a test of its own, an item or a leaf does not accept a
+# value: the model's ValidationError (a ValueError), or cattrs' generated hook's errors
+# for a missing key, an unknown one, or a value that is not an object at all.
+_REFUSED = (_RefusedError, ValueError, TypeError, KeyError, ForbiddenExtraKeysError)
 
 
 def _all(value: Any, ok: Callable[[Any], bool]) -> bool:
@@ -307,25 +348,151 @@ def _all(value: Any, ok: Callable[[Any], bool]) -> bool:
     return type(value) is list and all(type(x) is str and ok(x) for x in value)
 
 
-def _items(value: Any, hook: Hook, cls: type[Any]) -> tuple[Any, ...]:
-    if value is _ABSENT:
-        return ()
-    if type(value) is not list:
-        raise TypeError  # the constructor says what is wrong
-    return tuple([hook(x, cls) for x in value])
+class _Source:
+    """The generated hook's source, one field at a time, and the names it refers to."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.globs: dict[str, Any] = {
+            "_ABSENT": _ABSENT,
+            "_REFUSED": _REFUSED,
+            "_RefusedError": _RefusedError,
+            "_all": _all,
+        }
+
+    def name(self, value: Any) -> str:
+        name = f"_g{len(self.globs)}"
+        self.globs[name] = value
+        return name
+
+    def add(self, *lines: str) -> None:
+        self.lines += lines
+
+
+def _field_source(
+    src: _Source, i: int, field: attrs.Attribute[Any], converter: cattrs.Converter
+) -> str | None:
+    """Write the lines that set ``v<i>`` from the document; return when its validator runs.
+
+    The result is the test under which the field's validator must still run on the
+    built instance, or None for never.
+
+    Every field of a class takes one of these shapes, read from its type and metadata;
+    a type none of them fits stops the hook from being built (a field no one decodes).
+    """
+    v, name = f"v{i}", field.name
+    inner = optional_inner(field.type)
+    type_ = field.type if inner is None else inner
+    ok = field.metadata.get(FAST)
+    if inner is not None and field.default is None:
+        # null is as good as left out, as the slow path reads it.
+        src.add(f"        {v} = o.get({name!r})", f"        if {v} is not None:")
+    else:
+        missing = (
+            "raise _RefusedError"
+            if field.default is attrs.NOTHING
+            else f"{v} = {src.name(field.default)}"
+        )
+        src.add(
+            f"        {v} = o.get({name!r}, _ABSENT)",
+            f"        if {v} is _ABSENT:",
+            f"            {missing}",
+            f"        elif {v} is not None:" if inner is not None else "        else:",
+        )
+    refuse = "                raise _RefusedError"
+    if isinstance(type_, type) and issubclass(type_, enum.Enum) and field.converter is not None:
+        members = src.name(_members(type_))
+        src.add(
+            f"            {v} = {members}.get({v}) if type({v}) is str else None",
+            f"            if {v} is None:",
+            refuse,
+        )
+        return None
+    if type_ in (str, int, float, bool):
+        test = f"{src.name(ok)}({v})" if ok is not None else f"type({v}) is {type_.__name__}"
+        src.add(f"            if not {test}:", refuse)
+        # Without a test of its own the field's validator decides, after the build.
+        return f"{v} is not None" if ok is None and field.validator is not None else None
+    if is_homogeneous_tuple(type_):
+        items = item_type(type_)
+        if items is str:
+            test = src.name(ok if ok is not None else is_text)
+            src.add(
+                f"            if not _all({v}, {test}):", refuse, f"            {v} = tuple({v})"
+            )
+            return v if ok is None and field.validator is not None else None
+        hook, cls = src.name(converter.get_structure_hook(items)), src.name(items)
+        src.add(
+            f"            if type({v}) is not list:",
+            refuse,
+            f"            {v} = tuple([{hook}(x, {cls}) for x in {v}])",
+        )
+        types_only = getattr(field.validator, "types_only", False)
+        return v if field.validator is not None and not types_only else None
+    if type_ in SCALARS or (isinstance(type_, type) and attrs.has(type_)):
+        hook, cls = src.name(converter.get_structure_hook(type_)), src.name(type_)
+        src.add(f"            {v} = {hook}({v}, {cls})")
+        return None
+    raise TypeError(f"the fast decoder has no rule for {field.name}: {field.type!r}")
+
+
+def make_structure_fn(cls: type[Any], slow: Hook, converter: cattrs.Converter) -> Hook:
+    """Generate the fast structure hook of an attrs class, one rule per field.
+
+    Each field's JSON value is tested in one expression from its type and metadata: an
+    enum by a dict lookup, text by the field's :data:`~filmmeta._model.fields.FAST`
+    test (its validator's exact rule, in one call), dates, durations and objects by
+    their own hooks. The instance is then built without ``__init__``; validators that
+    check more than the items' types (two ratings from one source) run on the built
+    value. Anything refused goes to *slow*, counted in :data:`FALLBACKS`.
+    """
+    fields = field_types(cls)
+    src = _Source()
+    src.globs |= {
+        "fallback": _counted(cls, slow),
+        "build": builder(cls),
+        "known": frozenset(f.name for f in fields),
+        "strict": converter.forbid_extra_keys,
+    }
+    src.add(
+        f"def structure_{cls.__name__}(o, t):",
+        "    if type(o) is not dict or (strict and not o.keys() <= known):",
+        "        return fallback(o, t)",
+        "    try:",
+    )
+    checks = [_field_source(src, i, field, converter) for i, field in enumerate(fields)]
+    src.add(f"        i = build({', '.join(f'v{i}' for i in range(len(fields)))})")
+    for i, test in enumerate(checks):
+        if test is not None:
+            validator, attribute = src.name(fields[i].validator), src.name(fields[i])
+            src.add(f"        if {test}:", f"            {validator}(i, {attribute}, v{i})")
+    src.add("    except _REFUSED:", "        return fallback(o, t)", "    return i")
+    source = "\n".join(src.lines)
+    filename = f"<filmmeta structure {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace: dict[str, Any] = {}
+    exec(compile(source, filename, "exec"), src.globs, namespace)  # noqa: S102 - our source
+    hook: Hook = namespace[f"structure_{cls.__name__}"]
+    return hook
 
 
 def _plain(make: Callable[[Hook], Hook]) -> Callable[[Hook, cattrs.Converter], Hook]:
     return lambda slow, _: make(slow)
 
 
+def _generated(cls: type[Any]) -> Callable[[Hook, cattrs.Converter], Hook]:
+    return lambda slow, converter: make_structure_fn(cls, slow, converter)
+
+
 #: The fast hook of each class, made from the class's generated cattrs hook and the
-#: converter (whose hooks for the fields' classes are already registered).
+#: converter (whose hooks for the fields' classes are already registered). The small
+#: classes that a film holds by the dozen have hooks written for them; the film's is
+#: generated from its fields.
 FAST_HOOKS: dict[type[Any], Callable[[Hook, cattrs.Converter], Hook]] = {
     Credit: _plain(_credit),
     Rating: _plain(_rating),
     Offer: _plain(_offer),
     ContentRating: _plain(_content_rating),
     ExternalIds: _plain(_external_ids),
-    Film: _film,
+    Film: _generated(Film),
 }

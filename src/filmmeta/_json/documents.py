@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from filmmeta._json.hooks import MODEL_CLASSES
+from filmmeta._model.registry import MODEL_CLASSES
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["item_class", "other_class", "wrong_class_error"]
@@ -50,7 +50,7 @@ def other_class(data: object, cls: type[Any]) -> list[type[Any]]:
         return []
     found = []
     for other in MODEL_CLASSES:
-        if other is not cls and attrs.has(other):
+        if other is not cls:
             names, required = _keys(other)
             if keys <= names and required <= keys:
                 found.append(other)

@@ -24,8 +24,6 @@ hooks'; ``tests/test_encode.py`` checks that on generated films.
 from __future__ import annotations
 
 import linecache
-import types
-import typing
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -33,26 +31,11 @@ import attrs
 import cattrs
 from cattrs.fns import identity
 
-__all__ = ["is_homogeneous_tuple", "make_unstructure_fn", "optional_inner"]
+from filmmeta._model.registry import field_types, is_homogeneous_tuple, optional_inner
+
+__all__ = ["make_unstructure_fn"]
 
 _PLAIN = (str, int, float, bool)
-
-
-def is_homogeneous_tuple(type_: Any) -> bool:
-    """Whether *type_* is ``tuple[X, ...]``."""
-    return getattr(type_, "__origin__", None) is tuple and type_.__args__[1:] == (...,)
-
-
-def optional_inner(type_: Any) -> Any:
-    """Return X of ``X | None``, or None when *type_* is not optional."""
-    args = typing.get_args(type_)
-    if (
-        typing.get_origin(type_) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-    ):
-        return next(arg for arg in args if arg is not type(None))
-    return None
 
 
 def _leaf(
@@ -63,6 +46,8 @@ def _leaf(
         return var
     if is_homogeneous_tuple(type_):
         item_type = type_.__args__[0]
+        if item_type == tuple[str, str]:  # ids of other services: a JSON object
+            return f"dict({var})"
         if item_type in _PLAIN:
             return var if tuples else f"list({var})"
         hook = converter.get_unstructure_hook(item_type)
@@ -87,7 +72,7 @@ def _inline(cls: type[Any], var: str) -> str | None:
     (a credit: name, role and maybe a character), which saves a call per item of a
     long list.
     """
-    fields = attrs.fields(attrs.resolve_types(cls))
+    fields = field_types(cls)
     always = [f for f in fields if f.default is attrs.NOTHING and f.type in _PLAIN]
     maybe = [f for f in fields if f.default is None and optional_inner(f.type) in _PLAIN]
     if len(always) + len(maybe) != len(fields) or len(maybe) > 1:
@@ -128,7 +113,7 @@ def make_unstructure_fn(
     globs: dict[str, Any] = {}
     written: list[str] = []
     checks: list[str] = []
-    for field in attrs.fields(attrs.resolve_types(cls)):
+    for field in field_types(cls):
         name, default = field.name, field.default
         inner = optional_inner(field.type)
         value_type = inner if inner is not None else field.type

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
@@ -26,40 +27,55 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 
+from filmmeta._json.collect import every_error
 from filmmeta._json.decode import FAST_HOOKS
-from filmmeta._json.encode import is_homogeneous_tuple, make_unstructure_fn, optional_inner
-from filmmeta._model.availability import Offer, OfferType, Quality, parse_price
-from filmmeta._model.certification import ContentRating
+from filmmeta._json.encode import make_unstructure_fn
+from filmmeta._model.availability import parse_price
+from filmmeta._model.codes import is_language_tag, is_region
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.duration import format_iso_duration, parse_iso_duration
-from filmmeta._model.film import Credit, Film, FilmKind
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import check_number, describe, shown
+from filmmeta._model.fields import WRITTEN
+from filmmeta._model.registry import (
+    ENUMS,
+    MODEL_CLASSES,
+    field_types,
+    is_homogeneous_tuple,
+    optional_inner,
+)
+from filmmeta._model.validate import check_number, shown, shown_typed, to_languages, to_regions
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
-__all__ = ["MAX_ERRORS", "MODEL_CLASSES", "flatten", "install"]
+__all__ = ["MAX_ERRORS", "always_written", "checked_by_the_model", "flatten", "install"]
 
 T = TypeVar("T")
 
-#: The classes that have a canonical JSON form, leaves first: the order matters, since a
-#: generated cattrs hook captures the hooks of its fields' types when it is built.
-MODEL_CLASSES: tuple[type[Any], ...] = (
-    PartialDate,
-    ContentRating,
-    Rating,
-    Credit,
-    Offer,
-    ExternalIds,
-    Film,
-)
-_ENUMS: tuple[type[enum.Enum], ...] = (FilmKind, OfferType, Quality)
-# Fields written even when they hold their default value.
-_ALWAYS_WRITTEN: Mapping[type[Any], tuple[str, ...]] = {Film: ("kind",)}
+
+def always_written(cls: type[Any]) -> tuple[str, ...]:
+    """The fields written even when they hold their default value.
+
+    Canonical JSON leaves out None, empty lists, ids without ids and a default that a
+    factory computes (a rating's scale); any other default is written, so that a title's
+    kind or an award's count is always there (and a field may say so in its metadata).
+    """
+    return tuple(
+        a.name for a in attrs.fields(cls) if a.metadata.get(WRITTEN) or _constant(a.default)
+    )
+
+
+def _constant(default: Any) -> bool:
+    return not (
+        default is attrs.NOTHING
+        or default is None
+        or (type(default) is tuple and not default)
+        or isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+        or attrs.has(type(default))
+        # A flag that is off says nothing (a viewing's rewatch and liked).
+        or default is False
+    )
 
 
 def _fail(expected: str, value: object) -> ValidationError:
-    return ValidationError.at(ROOT, f"expected {expected}, got {describe(value)}")
+    return ValidationError.at(ROOT, f"expected {expected}, got {shown_typed(value)}")
 
 
 def _structure_str(value: object, _: object) -> str:
@@ -96,6 +112,30 @@ def _structure_date(value: object, _: object) -> PartialDate:
     if type(value) is not str:
         raise _fail("an ISO date string", value)
     return PartialDate.fromisoformat(value)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _structure_day(value: object, _: object) -> dt.date:
+    # A full date, exactly as isoformat() writes it ("2023-09-03"): a viewing's day.
+    if type(value) is not str or not _DAY.fullmatch(value):
+        raise _fail('an ISO date string such as "2023-09-03"', value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError.at(ROOT, f"{shown(value)} is not a date") from None
+
+
+_PAIRS = tuple[tuple[str, str], ...]
+
+
+def _structure_pairs(value: object, _: object) -> object:
+    # Ids of other services are a JSON object; the model's converter sorts its pairs
+    # and its validator checks every key and id.
+    if type(value) is not dict:
+        raise _fail("an object of ids", value)
+    return value
 
 
 def _structure_decimal(value: object, _: object) -> decimal.Decimal:
@@ -194,21 +234,60 @@ class _Passthrough:
 
 
 _PASSTHROUGH = _Passthrough()
-# Field types that the model's own validators check exactly (type, range, emptiness),
-# and enums that its field converters map with a dict lookup.
-_CHECKED_BY_THE_MODEL: frozenset[Any] = frozenset(
-    {
-        str,
-        int,
-        float,
-        str | None,
-        int | None,
-        tuple[str, ...],
-        FilmKind,
-        OfferType,
-        Quality | None,
+_PLAIN = frozenset({str, int, float, bool})
+
+
+def checked_by_the_model(field: attrs.Attribute[Any]) -> bool:
+    """Whether the fast pass leaves a field's JSON value to the model's own checks.
+
+    Plain values and lists of strings are checked exactly by the field's validator
+    (type, range, emptiness), and an enum by the field's converter, a dict lookup.
+    ``tests/test_fields.py`` holds every such field to it: a wrong JSON type must be a
+    ValidationError of the constructor.
+    """
+    type_ = optional_inner(field.type) or field.type
+    if type_ in _PLAIN or type_ == tuple[str, ...]:
+        return True
+    return isinstance(type_, type) and issubclass(type_, enum.Enum) and field.converter is not None
+
+
+def _exact_codes(check: Callable[[str], bool], what: str) -> Callable[[object, object], Any]:
+    """A hook for a list of codes that the constructor would make canonical: exact only.
+
+    ``Film(languages=["EN"])`` is read as ``("en",)``, but a document is canonical JSON:
+    ``"EN"`` there is an error, as every other spelling the writer never writes.
+    """
+
+    def structure(value: object, _: object) -> tuple[str, ...]:
+        if type(value) is not list:
+            raise _fail("a list", value)
+        if not all(type(v) is str and check(v) for v in value):
+            raise ValidationError(
+                [
+                    (f"[{i}]", f"{shown(v)} is not {what}")
+                    for i, v in enumerate(value)
+                    if not (type(v) is str and check(v))
+                ]
+            )
+        return tuple(value)
+
+    return structure
+
+
+# Fields whose converter makes codes canonical, by converter, and the hook that keeps the
+# JSON reader exact for them.
+_EXACT: dict[Any, Callable[[object, object], Any]] = {
+    to_languages: _exact_codes(is_language_tag, "a BCP 47 / ISO 639 language tag"),
+    to_regions: _exact_codes(is_region, "an ISO 3166-1 alpha-2 code"),
+}
+
+
+def _exact_overrides(cls: type[Any]) -> dict[str, Any]:
+    return {
+        a.name: override(struct_hook=_EXACT[a.converter])
+        for a in attrs.fields(cls)
+        if a.converter in _EXACT
     }
-)
 
 
 def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object, object], T]:
@@ -217,9 +296,10 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
         # document to the detailed pass for paths (see from_dict).
         overrides: dict[str, Any] = {
             a.name: override(struct_hook=_PASSTHROUGH)
-            for a in attrs.fields(attrs.resolve_types(cls))  # type: ignore[type-var, arg-type]
-            if a.type in _CHECKED_BY_THE_MODEL
+            for a in field_types(cls)
+            if checked_by_the_model(a)
         }
+        overrides.update(_exact_overrides(cls))
         generated: Callable[[object, object], T] = make_dict_structure_fn(  # type: ignore[assignment]
             cls,
             converter,
@@ -234,12 +314,21 @@ def _object_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object,
         converter,
         _cattrs_forbid_extra_keys=converter.forbid_extra_keys,
         _cattrs_detailed_validation=True,
+        **_exact_overrides(cls),
     )
 
     def structure(value: object, t: object) -> T:
         if type(value) is not dict:
             raise _fail("an object", value)
-        return inner(value, cls)
+        try:
+            return inner(value, cls)
+        except Exception:
+            # cattrs stops before the model's checks, the constructor at its first
+            # failing check: read each field on its own to report every problem.
+            errors = every_error(cls, value, converter, _EXACT, flatten)
+            if not errors:  # pragma: no cover - every failure has a reason
+                raise
+            raise ValidationError(errors) from None
 
     return structure
 
@@ -256,17 +345,18 @@ def install(
     """
     converter.register_unstructure_hook(dt.timedelta, format_iso_duration)
     converter.register_unstructure_hook(decimal.Decimal, str)
+    converter.register_unstructure_hook_func(lambda t: t == _PAIRS, dict)
     converter.register_unstructure_hook(PartialDate, str)
-    for cls in _ENUMS:
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    for cls in ENUMS:
         # A bound dict lookup: cheaper than the enum's value property on every write.
         values = identity if for_encoder else {m: m.value for m in cls}.__getitem__
         converter.register_unstructure_hook(cls, values)
     if structure:
         _install_structure(converter)
-    for cls in MODEL_CLASSES[1:]:
+    for cls in MODEL_CLASSES:
         converter.register_unstructure_hook(
-            cls,
-            make_unstructure_fn(cls, converter, _ALWAYS_WRITTEN.get(cls, ()), tuples=for_encoder),
+            cls, make_unstructure_fn(cls, converter, always_written(cls), tuples=for_encoder)
         )
 
 
@@ -278,7 +368,8 @@ def _install_structure(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(dt.timedelta, _structure_duration)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
     converter.register_structure_hook(PartialDate, _structure_date)
-    for enum_cls in _ENUMS:
+    converter.register_structure_hook(dt.date, _structure_day)
+    for enum_cls in ENUMS:
         converter.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     converter.register_structure_hook_factory(
         is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
@@ -286,7 +377,9 @@ def _install_structure(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(
         _is_optional, lambda t: _optional_hook_factory(t, converter)
     )
-    for cls in MODEL_CLASSES[1:]:
+    # After the tuple factory, which it overrides for this one type.
+    converter.register_structure_hook_func(lambda t: t == _PAIRS, _structure_pairs)
+    for cls in MODEL_CLASSES:
         converter.register_structure_hook(cls, _object_hook(cls, converter))
 
 

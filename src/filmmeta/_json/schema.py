@@ -31,7 +31,6 @@ import enum
 import functools
 import inspect
 import re
-import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -39,13 +38,11 @@ from typing import Any
 import attrs
 
 from filmmeta._json.documents import item_class
-from filmmeta._json.schema_rules import _CLASS_RULES, _FIELD_RULES, _SCALARS, JSON, _rating_scales
-from filmmeta._model.availability import Offer
-from filmmeta._model.certification import ContentRating
+from filmmeta._json.schema_rules import CLASS_RULES, FIELD_RULES, JSON, SCALARS, rating_scales
 from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film
-from filmmeta._model.ids import ExternalIds
+from filmmeta._model.film import Film
 from filmmeta._model.ratings import SOURCES, Rating
+from filmmeta._model.registry import MODEL_CLASSES, is_homogeneous_tuple, item_type, optional_inner
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["DRAFT", "SCHEMA_ID", "json_schema"]
@@ -97,7 +94,7 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def scalar(self, name: str) -> JSON:
-        return self.ref(name, lambda: dict(_SCALARS[name]))
+        return self.ref(name, lambda: dict(SCALARS[name]))
 
     def scalars_in(self, rule: Any) -> None:
         """Define the named scalar types that a rule of the table refers to."""
@@ -110,6 +107,8 @@ class _Builder:
     def type_schema(self, tp: Any) -> JSON:
         if tp is str:
             return self.scalar("Text")
+        if tp is bool:
+            return {"type": "boolean"}
         if tp is int:
             return {"type": "integer"}
         if tp is float:
@@ -120,14 +119,14 @@ class _Builder:
             return self.scalar("Duration")
         if tp is PartialDate:
             return self.scalar("Date")
+        if tp is dt.date:
+            return self.scalar("Day")
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.ref(tp.__name__, lambda: _enum_schema(tp))
         if isinstance(tp, type) and attrs.has(tp):
             return self.ref(tp.__name__, lambda: self.object_schema(tp))
-        origin = typing.get_origin(tp)
-        args = typing.get_args(tp)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": self.type_schema(args[0])}
+        if is_homogeneous_tuple(tp):
+            return {"type": "array", "items": self.type_schema(item_type(tp))}
         raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type
 
     def object_schema(self, cls: type[Any]) -> JSON:
@@ -139,11 +138,9 @@ class _Builder:
             if field.default is attrs.NOTHING:
                 required.append(field.name)
             hint = hints[field.name]
-            args = typing.get_args(hint)
-            optional = typing.get_origin(hint) in (typing.Union, types.UnionType)
-            if optional:
-                (hint,) = (a for a in args if a is not type(None))
-            rule = dict(_FIELD_RULES.get((cls, field.name), {}))
+            optional = optional_inner(hint) is not None
+            hint = optional_inner(hint) or hint
+            rule = dict(FIELD_RULES.get((cls, field.name), {}))
             description = rule.pop("description", described.get(field.name))
             # A rule that names the type itself replaces the one the annotation gives.
             body = {} if "$ref" in rule or "type" in rule else self.type_schema(hint)
@@ -163,9 +160,9 @@ class _Builder:
             **({"required": required} if required else {}),
             "additionalProperties": False,
         }
-        schema.update(copy.deepcopy(dict(_CLASS_RULES.get(cls, {}))))
+        schema.update(copy.deepcopy(dict(CLASS_RULES.get(cls, {}))))
         if cls is Rating:
-            schema["allOf"] = _rating_scales()
+            schema["allOf"] = rating_scales()
         if cls is Film:
             properties["ratings"]["allOf"] = [
                 {
@@ -187,7 +184,7 @@ def _enum_schema(cls: type[enum.Enum]) -> JSON:
     }
 
 
-_CLASSES = {cls.__name__: cls for cls in (Film, Rating, Offer, ContentRating, Credit, ExternalIds)}
+_CLASSES = {cls.__name__: cls for cls in MODEL_CLASSES}
 
 
 @functools.cache

@@ -9,18 +9,36 @@ rule states in JSON Schema what a validator or the converter checks in Python.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from filmmeta._model import codes as _codes
-from filmmeta._model.availability import Offer
+from filmmeta._model.availability import PRICE, Offer
+from filmmeta._model.awards import Award
 from filmmeta._model.certification import MAX_CODE, MAX_REASON, ContentRating
-from filmmeta._model.film import Credit, Film
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import SOURCES, Rating
+from filmmeta._model.film import ROLE, Credit, Film
+from filmmeta._model.ids import IMDB_ID, OTHER_KEY, WIKIDATA_ID, ExternalIds
+from filmmeta._model.media import Image, Video
+from filmmeta._model.money import Money
+from filmmeta._model.ratings import SOURCE_NAME, SOURCES, Rating
+from filmmeta._model.releases import Release
+from filmmeta._model.titles import Title
 from filmmeta._model.validate import MAX_INT, MAX_TEXT
 
-__all__ = ["JSON"]
+
+def _whole(pattern: re.Pattern[str]) -> str:
+    r"""A validator's ``fullmatch`` pattern as a JSON Schema pattern (which searches).
+
+    The validators' patterns are plain ASCII classes and counts, which ECMA-262 reads
+    as Python does; ``\d`` is ASCII in both (the validators compile with re.ASCII).
+    """
+    return f"^(?:{pattern.pattern})$"
+
+
+__all__ = ["CLASS_RULES", "FIELD_RULES", "JSON", "SCALARS", "rating_scales"]
 
 JSON = dict[str, Any]
 
@@ -50,7 +68,7 @@ _DURATION = (
 )
 
 # Named string types, shared by several fields; each becomes an entry of "$defs".
-_SCALARS: Mapping[str, JSON] = {
+SCALARS: Mapping[str, JSON] = {
     "Text": {
         "type": "string",
         "description": "Text with at least one character that is not white space.",
@@ -67,6 +85,12 @@ _SCALARS: Mapping[str, JSON] = {
         "pattern": _DATE,
         "examples": ["2000", "2000-11", "2000-11-07"],
     },
+    "Day": {
+        "type": "string",
+        "description": "A whole ISO 8601 calendar date that exists (YYYY-MM-DD).",
+        "pattern": f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$",
+        "examples": ["2027-01-31"],
+    },
     "Duration": {
         "type": "string",
         "description": (
@@ -82,7 +106,7 @@ _SCALARS: Mapping[str, JSON] = {
         "type": "string",
         "description": 'A non-negative decimal number written as a string ("3.99"), never '
         "a JSON number, so that no binary rounding can change it.",
-        "pattern": r"^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?$",
+        "pattern": _whole(PRICE),
         "examples": ["3.99"],
     },
     "Region": {
@@ -139,7 +163,7 @@ _Rule = Mapping[str, Any]
 # What the types alone do not say, by class and field: merged over the generated schema
 # of the field (a "description" here replaces the docstring's, where that speaks of
 # Python values rather than JSON).
-_FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
+FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
     (Film, "languages"): {"items": {"$ref": "#/$defs/LanguageTag"}},
     (Film, "countries"): {"items": {"$ref": "#/$defs/Region"}},
     (Film, "runtime"): {"description": "The running time, as an ISO 8601 duration."},
@@ -149,11 +173,11 @@ _FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
         "only by filmmeta itself)."
     },
     (Credit, "role"): {
-        "pattern": "^[a-z][a-z0-9 _/-]*$",
+        "pattern": _whole(ROLE),
         "description": 'A lowercase role: "director", "writer", "producer", "actor", '
         '"self", "composer", "cinematographer", "editor", "creator" or any other.',
     },
-    (Rating, "source"): {"pattern": "^[a-z][a-z0-9_]{0,63}$"},
+    (Rating, "source"): {"pattern": _whole(SOURCE_NAME)},
     (Rating, "votes"): {"minimum": 0, "maximum": MAX_INT},
     (ContentRating, "code"): {"$ref": "#/$defs/Code"},
     (ContentRating, "country"): {"$ref": "#/$defs/Region"},
@@ -171,17 +195,52 @@ _FIELD_RULES: Mapping[tuple[type[Any], str], _Rule] = {
         "description": 'ISO 4217 code ("USD"); required with a price.',
     },
     (Offer, "url"): {"$ref": "#/$defs/Url"},
-    (ExternalIds, "imdb"): {"type": "string", "pattern": "^tt[0-9]{7,}$"},
+    (ExternalIds, "imdb"): {"type": "string", "pattern": _whole(IMDB_ID)},
     (ExternalIds, "tmdb"): {"minimum": 1, "maximum": MAX_INT},
-    (ExternalIds, "wikidata"): {"type": "string", "pattern": "^Q[1-9][0-9]*$"},
+    (ExternalIds, "wikidata"): {"type": "string", "pattern": _whole(WIKIDATA_ID)},
     (ExternalIds, "letterboxd"): {"$ref": "#/$defs/Slug"},
     (ExternalIds, "rotten_tomatoes"): {"$ref": "#/$defs/Slug"},
     (ExternalIds, "metacritic"): {"$ref": "#/$defs/Slug"},
     (ExternalIds, "justwatch"): {"minimum": 1, "maximum": MAX_INT},
+    (ExternalIds, "other"): {
+        "type": "object",
+        "description": 'Ids in other services, {key: id}: {"trakt": "12345"}. Keys are '
+        "lowercase letters, digits and _, starting with a letter, and never a named id.",
+        "propertyNames": {
+            "pattern": _whole(OTHER_KEY),
+            "not": {"enum": sorted(a.name for a in attrs.fields(ExternalIds))},
+        },
+        "additionalProperties": {"$ref": "#/$defs/Slug"},
+        "maxProperties": 100,
+    },
+    (Offer, "audio_languages"): {"items": {"$ref": "#/$defs/LanguageTag"}, "uniqueItems": True},
+    (Offer, "subtitle_languages"): {
+        "items": {"$ref": "#/$defs/LanguageTag"},
+        "uniqueItems": True,
+    },
+    (Offer, "features"): {"uniqueItems": True},
+    (Offer, "available_until"): {
+        "description": "The last day of the offer (YYYY-MM-DD), not before available_from."
+    },
+    (Title, "region"): {"$ref": "#/$defs/Region"},
+    (Title, "language"): {"$ref": "#/$defs/LanguageTag"},
+    (Release, "country"): {"$ref": "#/$defs/Region"},
+    (Release, "language"): {"$ref": "#/$defs/LanguageTag"},
+    (Money, "currency"): {"$ref": "#/$defs/Currency"},
+    (Money, "region"): {"$ref": "#/$defs/Region"},
+    (Money, "amount"): {"description": 'The amount, a decimal string ("158300000").'},
+    (Award, "year"): {"minimum": 1, "maximum": 9999},
+    (Award, "count"): {"minimum": 1, "maximum": MAX_INT},
+    (Image, "url"): {"$ref": "#/$defs/Url"},
+    (Image, "language"): {"$ref": "#/$defs/LanguageTag"},
+    (Image, "width"): {"minimum": 1, "maximum": MAX_INT},
+    (Image, "height"): {"minimum": 1, "maximum": MAX_INT},
+    (Video, "url"): {"$ref": "#/$defs/Url"},
+    (Video, "language"): {"$ref": "#/$defs/LanguageTag"},
 }
 
 # Whole-object rules of a class, beyond its properties.
-_CLASS_RULES: Mapping[type[Any], _Rule] = {
+CLASS_RULES: Mapping[type[Any], _Rule] = {
     # A price needs a currency (dependentRequired would also demand one for "price": null).
     Offer: {
         "if": {"properties": {"price": {"type": "string"}}, "required": ["price"]},
@@ -216,7 +275,7 @@ def _scale_rules(worst: float, best: float | None) -> list[JSON]:
     return rules
 
 
-def _rating_scales() -> list[JSON]:
+def rating_scales() -> list[JSON]:
     """The value ranges of the known sources, and what an unknown source must give."""
     by_scale: dict[tuple[float, float], list[str]] = {}
     for source in SOURCES.values():

@@ -14,7 +14,7 @@ from filmmeta._model.film import Film
 from filmmeta._model.genres import canonical_genres
 from filmmeta._model.merge import combine_films
 from filmmeta._model.providers import provider_name
-from filmmeta._model.validate import describe
+from filmmeta._model.validate import shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["MERGE_THRESHOLD", "merge_films"]
@@ -58,7 +58,10 @@ def merge_films(
       are not the same title, and are refused (even with *force*).
     - Ratings are kept one per source, content ratings one per country and system, both
       from the first film that has them.
-    - Genres, languages and countries are joined, each kept once, in order.
+    - Genres, languages, countries, titles and keywords are joined, each kept once, in
+      order; releases are kept one per country, kind and date; the budget, box office and
+      awards come from the first film that has them (each field's merge policy, in
+      :mod:`filmmeta._model.fields`).
     - Credits and offers are joined too, and an item that another one completes gives
       way to it, at its own place: an actor without a character to the same actor with
       one (OMDb's actors, TMDb's cast), an offer without a price to the same provider's
@@ -124,7 +127,7 @@ def merge_films(
     for i, film in enumerate(films):
         if not isinstance(film, Film):
             # A bug in the calling code, not bad data: a TypeError, as docs/guarantees.md says.
-            raise TypeError(f"merge_films() takes films; argument {i + 1} is {describe(film)}")
+            raise TypeError(f"merge_films() takes films; argument {i + 1} is {shown_typed(film)}")
     if not force:
         problems = []
         for i, other in enumerate(others, 1):

@@ -105,7 +105,7 @@ def _ids(a: ExternalIds, b: ExternalIds) -> _Evidence | None:
 def film_forms(film: Film) -> dict[str, float]:
     """Return the folded title forms of every title the film has, with their weights."""
     forms = title_forms(film.title)
-    for text in (film.original_title, *(t.text for t in getattr(film, "titles", ()))):
+    for text in (film.original_title, *(t.text for t in film.titles)):
         if text is not None:
             for key, weight in title_forms(text).items():
                 if forms.get(key, 0.0) < weight:

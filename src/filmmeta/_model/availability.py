@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import enum
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-from filmmeta._model.codes import is_currency
+from filmmeta._model.codes import is_currency, is_language_tag
+from filmmeta._model.fields import meta
+from filmmeta._model.media import OfferFeature
 from filmmeta._model.providers import provider_name
-from filmmeta._model.validate import check_region, check_text, check_url, describe, shown
+from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.validate import (
+    check_items,
+    check_language,
+    check_region,
+    check_text,
+    check_url,
+    shown,
+    shown_typed,
+    to_member,
+    tuple_of,
+)
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Offer", "OfferType", "Quality", "group_offers"]
@@ -73,7 +88,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
     if type(value) is int:
         return decimal.Decimal(value)
     if type(value) is not str:
-        raise ValidationError.at("price", f"expected a decimal price, got {describe(value)}")
+        raise ValidationError.at("price", f"expected a decimal price, got {shown_typed(value)}")
     return parse_price(value, "price")
 
 
@@ -81,7 +96,7 @@ def _to_price(value: decimal.Decimal | str | int | float | None) -> decimal.Deci
 # exponent. Not Decimal's whole syntax ("1_000", " 3", "NaN", Arabic-Indic digits).
 _MAX_PRICE = 100
 # The same pattern as the JSON Schema's Price.
-_PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
+PRICE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[Ee][+-]?[0-9]+)?")
 
 
 def parse_price(text: str, path: str) -> decimal.Decimal:
@@ -91,7 +106,7 @@ def parse_price(text: str, path: str) -> decimal.Decimal:
         >>> parse_price("3.99", "price")
         Decimal('3.99')
     """
-    if len(text) > _MAX_PRICE or not _PRICE.fullmatch(text):
+    if len(text) > _MAX_PRICE or not PRICE.fullmatch(text):
         raise ValidationError.at(path, f"{shown(text)} is not a decimal number")
     return decimal.Decimal(text)
 
@@ -132,8 +147,68 @@ def _check_url(inst: Offer, attribute: attrs.Attribute[str | None], value: str |
         check_url("url", value)
 
 
+_FEATURES = {f.value: f for f in OfferFeature}
+#: A day as JSON writes it: ISO 8601, four-digit year.
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def to_day(value: dt.date | str | None, path: str) -> dt.date | None:
+    """Read a day: a :class:`datetime.date` or its ISO text ("2027-01-31"); None stays."""
+    if value is None or (type(value) is dt.date):
+        return value
+    if isinstance(value, dt.datetime):
+        raise ValidationError.at(path, f"{shown(value)} is a time, not a day")
+    if type(value) is str and DAY.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError.at(path, f"{shown(value)} is not a day (YYYY-MM-DD)")
+
+
+def _to_from(value: dt.date | str | None) -> dt.date | None:
+    return to_day(value, "available_from")
+
+
+def _to_until(value: dt.date | str | None) -> dt.date | None:
+    return to_day(value, "available_until")
+
+
+def _check_window(
+    inst: Offer, attribute: attrs.Attribute[dt.date | None], value: dt.date | None
+) -> None:
+    start = inst.available_from
+    if value is not None and start is not None and value < start:
+        raise ValidationError.at("available_until", f"{value} is before available_from {start}")
+
+
+def _check_languages(inst: Offer, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, tuple) and all(type(v) is str and is_language_tag(v) for v in value):
+        if len(set(value)) != len(value):
+            raise ValidationError.at(attribute.name, "a language is given twice")
+        return
+    check_items(attribute.name, value, check_language)
+
+
+def _to_features(value: Any) -> Any:
+    value = tuple_of(value)
+    if not isinstance(value, tuple):
+        return value
+    return tuple(
+        to_member(_FEATURES, item, f"features[{i}]", "an offer feature")
+        for i, item in enumerate(value)
+    )
+
+
+def _check_features(inst: Offer, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple):
+        raise ValidationError.at("features", f"expected a list, got {shown_typed(value)}")
+    if len(set(value)) != len(value):
+        raise ValidationError.at("features", "a feature is given twice")
+
+
 @attrs.frozen
-class Offer:
+class Offer(PydanticHooks):
     """One way to watch a film: a provider, an offer type, and the terms.
 
     Args:
@@ -145,6 +220,13 @@ class Offer:
         currency: ISO 4217 code ("USD"); required with a price.
         quality: sd, hd or uhd.
         url: A link to the offer.
+        available_from: The first day of the offer, when the source says (a date or
+            its ISO text).
+        available_until: The last day of the offer ("leaving soon"); not before
+            ``available_from``.
+        audio_languages: The audio tracks' languages, BCP 47 tags.
+        subtitle_languages: The subtitles' languages, BCP 47 tags.
+        features: Video and audio features: hdr, hdr10, dolby_vision, dolby_atmos, ...
 
     Raises:
         ValidationError: For an unknown offer type, a region such as "USA", a negative
@@ -152,7 +234,7 @@ class Offer:
 
     Examples:
         >>> Offer("Apple TV", "rent", region="US", price="3.99", currency="USD")
-        Offer(provider='Apple TV', type=<OfferType.RENT: 'rent'>, region='US', price=Decimal('3.99'), currency='USD', quality=None, url=None)
+        Offer(provider='Apple TV', type=<OfferType.RENT: 'rent'>, region='US', price=Decimal('3.99'), currency='USD', quality=None, url=None, available_from=None, available_until=None, audio_languages=(), subtitle_languages=(), features=())
     """  # noqa: E501
 
     provider: str = attrs.field(validator=_check_provider)
@@ -164,6 +246,43 @@ class Offer:
     currency: str | None = attrs.field(default=None, kw_only=True, validator=_check_currency)
     quality: Quality | None = attrs.field(default=None, kw_only=True, converter=_to_quality)
     url: str | None = attrs.field(default=None, kw_only=True, validator=_check_url)
+    available_from: dt.date | None = attrs.field(
+        default=None, kw_only=True, converter=_to_from, metadata=meta(since=2)
+    )
+    available_until: dt.date | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_to_until,
+        validator=_check_window,
+        metadata=meta(since=2),
+    )
+    audio_languages: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_languages,
+        metadata=meta(since=2),
+    )
+    subtitle_languages: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_languages,
+        metadata=meta(since=2),
+    )
+    features: tuple[OfferFeature, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=_to_features,
+        validator=_check_features,
+        metadata=meta(since=2),
+    )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
+        # Notebook display: "Apple TV: rent, HD, 3.99 USD (US)"; repr() stays the call.
+        from filmmeta._words.html import offer_text, text_pretty
+
+        text_pretty(offer_text(self), p)
 
 
 def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, list[str]]]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import check_count, check_text, shown, to_member
 from filmmeta.exceptions import ValidationError
 
@@ -45,7 +46,7 @@ def _check_count(inst: Any, attribute: attrs.Attribute[int], value: int) -> None
 
 
 @attrs.frozen
-class Award:
+class Award(PydanticHooks):
     """An award won, or a nomination, or a count of them as a source gives it.
 
     OMDb's sentence "Won 7 Oscars. 19 wins & 32 nominations total" becomes three counts

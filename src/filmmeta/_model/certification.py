@@ -22,7 +22,9 @@ from filmmeta._model.certification_systems import (
     _infer,
     _tables,
 )
-from filmmeta._model.validate import check_text, shown
+from filmmeta._model.fields import meta
+from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.validate import check_text, check_texts, shown, tuple_of
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["ContentRating", "normalize_certification"]
@@ -106,8 +108,12 @@ def _check_field(inst: ContentRating, attr: attrs.Attribute[Any], value: object)
         raise ValidationError.at(path, f"{shown(value)} has unprintable characters")
 
 
+def _check_descriptors(inst: ContentRating, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_texts("descriptors", value)
+
+
 @attrs.frozen
-class ContentRating:
+class ContentRating(PydanticHooks):
     """A content rating (certification) given in one country.
 
     Args:
@@ -119,6 +125,8 @@ class ContentRating:
             the country and the code (a US film's "R" is MPA, "TV-14" is US TV); it stays
             None for a country without a known system.
         reason: Why the rating was given ("for language and some violence").
+        descriptors: The content descriptors the source lists (TMDb's descriptors,
+            BBFC's reasons: "strong language", "violence").
 
     Raises:
         ValidationError: A field is invalid; the path names it (``code``, ``country``).
@@ -137,6 +145,13 @@ class ContentRating:
     country: str = attrs.field(kw_only=True, validator=_check_field)
     system: str | None = attrs.field(kw_only=True, default=None, validator=_check_field)
     reason: str | None = attrs.field(kw_only=True, default=None, validator=_check_field)
+    descriptors: tuple[str, ...] = attrs.field(
+        kw_only=True,
+        default=(),
+        converter=tuple_of,
+        validator=_check_descriptors,
+        metadata=meta(since=2),
+    )
 
     def __attrs_post_init__(self) -> None:
         # Inferred here rather than by a default factory so that an explicit None means
@@ -162,7 +177,7 @@ class ContentRating:
 
         Examples:
             >>> ContentRating.parse("MA15+ ", country="AU")
-            ContentRating(code='MA 15+', country='AU', system='ACB', reason=None)
+            ContentRating(code='MA 15+', country='AU', system='ACB', reason=None, descriptors=())
         """
         return cls(normalize_certification(text, country=country), country=country, reason=reason)
 

@@ -32,6 +32,9 @@ import functools
 from typing import Any
 
 __all__ = [
+    "REGION_ALIASES",
+    "canonical_language",
+    "canonical_region",
     "country_from_name",
     "country_name",
     "is_currency",
@@ -222,6 +225,45 @@ def _canonical_tag(text: str) -> str | None:
             parts.append(part.lower())
     tag = "-".join(parts)
     return tag if is_language_tag(tag) else None
+
+
+def canonical_language(tag: str) -> str | None:
+    """Return the canonical spelling of a language tag given in any case, or None.
+
+    Only the spelling changes: ``"EN"`` -> ``"en"``, ``"en-us"`` or ``"en_US"`` ->
+    ``"en-US"``, ``"eng"`` -> ``"en"`` (BCP 47 uses the ISO 639-1 code). A name
+    ("English") is not a tag: :func:`language_from_name` reads names.
+
+    Examples:
+        >>> canonical_language("EN"), canonical_language("en-us"), canonical_language("ZH-hant-tw")
+        ('en', 'en-US', 'zh-Hant-TW')
+        >>> canonical_language("English") is None
+        True
+    """
+    if is_language_tag(tag):
+        return tag
+    return _canonical_tag(tag.strip()) if len(tag) <= MAX_TAG else None
+
+
+#: What people write for a region that is not its ISO 3166-1 code.
+REGION_ALIASES = {"UK": "GB"}
+
+
+def canonical_region(code: str) -> str | None:
+    """Return the ISO 3166-1 alpha-2 code of a code given in any case, or None.
+
+    ``"us"`` -> ``"US"``; ``"UK"``, the code people write for the United Kingdom (ISO
+    reserves it), -> ``"GB"``. Names and alpha-3 codes are not codes here.
+
+    Examples:
+        >>> canonical_region("us"), canonical_region("uk"), canonical_region("USA")
+        ('US', 'GB', None)
+    """
+    if is_region(code):
+        return code
+    upper = code.strip().upper()
+    upper = REGION_ALIASES.get(upper, upper)
+    return upper if is_region(upper) else None
 
 
 def language_from_name(name: str) -> str | None:

@@ -7,7 +7,8 @@ from typing import Any
 import attrs
 
 from filmmeta._model.ids import NO_IDS, ExternalIds
-from filmmeta._model.validate import check_text, describe
+from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.validate import check_text, shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Collection"]
@@ -19,11 +20,11 @@ def _check_text(inst: Collection, attribute: attrs.Attribute[Any], value: str | 
 
 def _check_ids(inst: Collection, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, ExternalIds):
-        raise ValidationError.at("ids", f"expected ExternalIds, got {describe(value)}")
+        raise ValidationError.at("ids", f"expected ExternalIds, got {shown_typed(value)}")
 
 
 @attrs.frozen
-class Collection:
+class Collection(PydanticHooks):
     """A collection of films that a film belongs to ("The Lord of the Rings Collection").
 
     Args:
@@ -40,7 +41,7 @@ class Collection:
         >>> c.name, c.ids.tmdb
         ('The Lord of the Rings Collection', 119)
         >>> Collection("Alien Collection").ids
-        ExternalIds(imdb=None, tmdb=None, wikidata=None, letterboxd=None, rotten_tomatoes=None, metacritic=None, justwatch=None)
+        ExternalIds(imdb=None, tmdb=None, wikidata=None, letterboxd=None, rotten_tomatoes=None, metacritic=None, justwatch=None, other=())
 
     .. versionadded:: 0.2.0
     """  # noqa: E501

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import SHARED_TABLE_SIZE, builder, shown
 from filmmeta.exceptions import ValidationError
 
@@ -60,7 +61,7 @@ def _check_day(
 
 
 @attrs.frozen(order=False)
-class PartialDate:
+class PartialDate(PydanticHooks):
     """A date of which only the year, or the year and month, may be known.
 
     Film data often knows a release year and nothing more ("2000"); a ``PartialDate``

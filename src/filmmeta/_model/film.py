@@ -10,12 +10,30 @@ from typing import Any
 import attrs
 
 from filmmeta._model.availability import Offer
+from filmmeta._model.awards import Award
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_language_tag, is_region
+from filmmeta._model.collection import Collection
 from filmmeta._model.dates import PartialDate, to_partial_date
-from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.fields import (
+    FIELDWISE,
+    FIRST,
+    FIRST_KNOWN,
+    FIRST_NONEMPTY,
+    JOINED,
+    MORE_PRECISE,
+    completed,
+    first_by,
+    meta,
+)
+from filmmeta._model.ids import NO_IDS, ExternalIds, to_external_ids
+from filmmeta._model.media import Image, Video
+from filmmeta._model.money import Money
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating, source_key
+from filmmeta._model.releases import Edition, Release, ReleaseKind
 from filmmeta._model.runtime import parse_runtime
+from filmmeta._model.titles import Title, TitleKind
 from filmmeta._model.validate import (
     MAX_TEXT,
     check_instances,
@@ -23,16 +41,19 @@ from filmmeta._model.validate import (
     check_region,
     check_text,
     check_texts,
-    describe,
+    is_text,
     shown,
+    shown_typed,
+    to_languages,
     to_region,
+    to_regions,
     tuple_of,
 )
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Credit", "Film", "FilmKind", "Role"]
 
-_ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
+ROLE = re.compile(r"[a-z][a-z0-9 _/-]*")
 
 
 class FilmKind(enum.StrEnum):
@@ -67,7 +88,7 @@ class Role(enum.StrEnum):
 # The common roles, so that a catalog's thousands of "actor" credits skip the regex. A
 # constant: validating a credit never changes what the next one costs (no state shared
 # between threads or calls), and any other role is one regex match away.
-_COMMON_ROLES: frozenset[str] = frozenset(role.value for role in Role)
+COMMON_ROLES: frozenset[str] = frozenset(role.value for role in Role)
 
 
 def is_role(value: object) -> bool:
@@ -75,7 +96,7 @@ def is_role(value: object) -> bool:
     # The pattern allows only ASCII, starts with a letter: it implies non-empty,
     # not blank and free of surrogates, so with the length that is check_text too.
     return type(value) is str and (
-        value in _COMMON_ROLES or (len(value) <= MAX_TEXT and _ROLE.fullmatch(value) is not None)
+        value in COMMON_ROLES or (len(value) <= MAX_TEXT and ROLE.fullmatch(value) is not None)
     )
 
 
@@ -93,7 +114,7 @@ def _to_role(value: str) -> str:
 
 
 @attrs.frozen
-class Credit:
+class Credit(PydanticHooks):
     """A person's part in a film.
 
     Args:
@@ -148,7 +169,17 @@ def _instances_of(cls: type[Any]) -> Any:
     def validator(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
         check_instances(attribute.name, value, cls)
 
+    # The fast decoder builds the items with the class's own hook: nothing to check.
+    validator.types_only = True  # type: ignore[attr-defined]
     return validator
+
+
+def _content_rating_key(rating: ContentRating) -> tuple[str, str | None]:
+    return (rating.country, rating.system)
+
+
+def _rating_key(rating: Rating) -> str:
+    return rating.source
 
 
 def _check_genres(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -177,20 +208,60 @@ def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> N
     check_instances("ratings", value, Rating)
     if len({rating.source for rating in value}) == len(value):
         return
+    # Every repeat, not only the first: a document's errors come in one round.
     seen: set[str] = set()
-    for i, rating in enumerate(value):  # pragma: no branch - there is a duplicate
+    repeats: list[tuple[str, str]] = []
+    for i, rating in enumerate(value):
         if rating.source in seen:
-            raise ValidationError.at(f"ratings[{i}].source", f"duplicate source {rating.source!r}")
+            repeats.append((f"ratings[{i}].source", f"duplicate source {rating.source!r}"))
         seen.add(rating.source)
+    raise ValidationError(repeats)
+
+
+def _check_titles(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_instances("titles", value, Title)
+    _check_unique("titles", value, lambda title: title)
+
+
+def _release_key(release: Release) -> tuple[Any, ...]:
+    return (release.country, release.kind, release.date)
+
+
+def _check_releases(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_instances("releases", value, Release)
+    _check_unique("releases", value, _release_key)
+
+
+def _check_unique(path: str, value: tuple[Any, ...], key: Any) -> None:
+    keys = [key(item) for item in value]
+    if len(set(keys)) == len(keys):
+        return
+    for i, found in enumerate(keys):  # pragma: no branch - there is a repeat
+        if found in keys[:i]:
+            raise ValidationError.at(f"{path}[{i}]", f"repeats {path}[{keys.index(found)}]")
+
+
+def _optional_instance(cls: type[Any]) -> Any:
+    def validator(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, cls):
+            raise ValidationError.at(
+                attribute.name, f"expected {cls.__name__}, got {shown_typed(value)}"
+            )
+
+    return validator
+
+
+def _check_keywords(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_texts("keywords", value)
 
 
 def _check_ids(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, ExternalIds):
-        raise ValidationError.at("ids", f"expected ExternalIds, got {describe(value)}")
+        raise ValidationError.at("ids", f"expected ExternalIds, got {shown_typed(value)}")
 
 
 @attrs.frozen
-class Film:
+class Film(PydanticHooks):
     """A film: the facts a page about it shows.
 
     Every argument but the title is keyword-only and optional. Constructors accept the
@@ -213,6 +284,19 @@ class Film:
         offers: Where to watch.
         ids: Ids in other databases.
         original_title: The title in its original language, when different.
+        titles: Other titles: per region and language, original, working, festival,
+            video, TV, translated titles (no two equal).
+        releases: Releases per country and kind (premiere, limited, theatrical,
+            digital, physical, tv), no two with the same country, kind and date.
+        editions: Editions and cuts with their own runtimes (Director's Cut).
+        collection: The collection or set the film belongs to.
+        budget: The production budget.
+        box_office: Box office takings, worldwide or per region, from one source.
+        awards: Awards won or nominations, or a source's counts of them.
+        images: Posters, backdrops, stills, logos.
+        videos: Trailers, teasers, clips.
+        keywords: Subject keywords as the source gives them.
+        tagline: The film's tagline.
 
     Raises:
         ValidationError: For any invalid value, with the field as its path.
@@ -233,57 +317,234 @@ class Film:
         filmmeta.exceptions.ValidationError: title: must not be empty
     """
 
-    title: str = attrs.field(validator=lambda _, __, v: check_text("title", v))
-    kind: FilmKind = attrs.field(default=FilmKind.MOVIE, kw_only=True, converter=_to_kind)
-    release_date: PartialDate | None = attrs.field(
-        default=None, kw_only=True, converter=_to_release_date
+    title: str = attrs.field(
+        validator=lambda _, __, v: check_text("title", v), metadata=meta(merge=FIRST, fast=is_text)
     )
-    runtime: dt.timedelta | None = attrs.field(default=None, kw_only=True, converter=_to_runtime)
+    # kind has a default (movie) rather than "not known": the first film's is taken.
+    kind: FilmKind = attrs.field(
+        default=FilmKind.MOVIE,
+        kw_only=True,
+        converter=_to_kind,
+        metadata=meta(merge=FIRST, written=True),
+    )
+    release_date: PartialDate | None = attrs.field(
+        default=None, kw_only=True, converter=_to_release_date, metadata=meta(merge=MORE_PRECISE)
+    )
+    runtime: dt.timedelta | None = attrs.field(
+        default=None, kw_only=True, converter=_to_runtime, metadata=meta(merge=FIRST_KNOWN)
+    )
     content_ratings: tuple[ContentRating, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(ContentRating),
+        metadata=meta(merge=first_by(_content_rating_key)),
     )
     genres: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_genres
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_genres,
+        metadata=meta(merge=JOINED, fast=is_text),
     )
     languages: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_languages
+        default=(),
+        kw_only=True,
+        converter=to_languages,
+        validator=_check_languages,
+        metadata=meta(merge=JOINED, fast=is_language_tag),
     )
     countries: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_countries
+        default=(),
+        kw_only=True,
+        converter=to_regions,
+        validator=_check_countries,
+        metadata=meta(merge=JOINED, fast=is_region),
     )
     summary: str | None = attrs.field(
         default=None,
         kw_only=True,
         validator=lambda _, __, v: check_text("summary", v, optional=True),
+        metadata=meta(merge=FIRST_KNOWN, fast=is_text),
     )
     credits: tuple[Credit, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(Credit),
+        metadata=meta(merge=completed(("name", "role"), ("character",))),
     )
     ratings: tuple[Rating, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple_of, validator=_check_ratings
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_ratings,
+        metadata=meta(merge=first_by(_rating_key)),
     )
     offers: tuple[Offer, ...] = attrs.field(
         default=(),
         kw_only=True,
         converter=tuple_of,
         validator=_instances_of(Offer),
+        metadata=meta(
+            merge=completed(("provider", "type"), ("region", "price", "currency", "quality", "url"))
+        ),
     )
-    ids: ExternalIds = attrs.field(default=NO_IDS, kw_only=True, validator=_check_ids)
+    ids: ExternalIds = attrs.field(
+        default=NO_IDS,
+        kw_only=True,
+        converter=to_external_ids,
+        validator=_check_ids,
+        metadata=meta(merge=FIELDWISE),
+    )
     original_title: str | None = attrs.field(
         default=None,
         kw_only=True,
         validator=lambda _, __, v: check_text("original_title", v, optional=True),
+        metadata=meta(merge=FIRST_KNOWN, fast=is_text),
     )
+
+    titles: tuple[Title, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_titles,
+        metadata=meta(merge=JOINED, since=2),
+    )
+    # Two sources may say the same release with different notes: the first one's stays.
+    releases: tuple[Release, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_releases,
+        metadata=meta(merge=first_by(_release_key), since=2),
+    )
+    editions: tuple[Edition, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_instances_of(Edition),
+        metadata=meta(merge=completed(("name",), ("runtime", "note")), since=2),
+    )
+    collection: Collection | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_optional_instance(Collection),
+        metadata=meta(merge=FIRST_KNOWN, since=2),
+    )
+    budget: Money | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_optional_instance(Money),
+        metadata=meta(merge=FIRST_KNOWN, since=2),
+    )
+    box_office: tuple[Money, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_instances_of(Money),
+        metadata=meta(merge=FIRST_NONEMPTY, since=2),
+    )
+    awards: tuple[Award, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_instances_of(Award),
+        metadata=meta(merge=FIRST_NONEMPTY, since=2),
+    )
+    images: tuple[Image, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_instances_of(Image),
+        metadata=meta(merge=JOINED, since=2),
+    )
+    videos: tuple[Video, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_instances_of(Video),
+        metadata=meta(merge=JOINED, since=2),
+    )
+    keywords: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=tuple_of,
+        validator=_check_keywords,
+        metadata=meta(merge=JOINED, fast=is_text, since=2),
+    )
+    tagline: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=lambda _, __, v: check_text("tagline", v, optional=True),
+        metadata=meta(merge=FIRST_KNOWN, fast=is_text, since=2),
+    )
+
+    def title_for(self, region: str | None = None, language: str | None = None) -> str:
+        """Return the best title for a region and language, else :attr:`title`.
+
+        A title for both the region and the language comes first, then one for the
+        region, then one in the language; an original title is preferred among titles
+        in the film's own language.
+
+        .. versionadded:: 0.2.0
+
+        Examples:
+            >>> film = Film(
+            ...     "Amélie",
+            ...     titles=[
+            ...         Title(
+            ...             "Le Fabuleux Destin d'Amélie Poulain", language="fr", kind="original"
+            ...         ),
+            ...         Title("Die fabelhafte Welt der Amélie", region="DE", language="de"),
+            ...     ],
+            ... )
+            >>> film.title_for("DE"), film.title_for(language="fr"), film.title_for("US")
+            ('Die fabelhafte Welt der Amélie', "Le Fabuleux Destin d'Amélie Poulain", 'Amélie')
+        """
+        if region is None and language is None:
+            return self.title
+
+        def rank(title: Title) -> tuple[int, int] | None:
+            by_region = region is not None and title.region == region
+            by_language = language is not None and title.language == language
+            if not (by_region or by_language):
+                return None
+            level = 0 if by_region and by_language else 1 if by_region else 2
+            return (level, 0 if title.kind is TitleKind.ORIGINAL else 1)
+
+        ranked = [(found, i) for i, title in enumerate(self.titles) if (found := rank(title))]
+        return self.titles[min(ranked)[1]].text if ranked else self.title
+
+    def release_for(self, country: str, kind: ReleaseKind | str | None = None) -> Release | None:
+        """Return the release in *country* (of *kind*, if given), the earliest first; or None.
+
+        .. versionadded:: 0.2.0
+
+        Examples:
+            >>> film = Film(
+            ...     "Backstage",
+            ...     releases=[
+            ...         Release("2000-11-07", country="US", kind="digital"),
+            ...         Release("2000-09-08", country="US", kind="theatrical"),
+            ...     ],
+            ... )
+            >>> str(film.release_for("US").date), str(film.release_for("US", "digital").date)
+            ('2000-09-08', '2000-11-07')
+        """
+        found = [
+            release
+            for release in self.releases
+            if release.country == country and (kind is None or release.kind == kind)
+        ]
+        return min(found, key=lambda release: str(release.date)) if found else None
 
     @property
     def year(self) -> int | None:
-        """The release year, or None when the release date is unknown."""
+        """The film's own year (OMDb's Year, IMDb's startYear): its release date's, or None.
+
+        Not the year of a later release somewhere: those are in :attr:`releases`.
+        """
         return self.release_date.year if self.release_date is not None else None
 
     def rating(self, source: str) -> Rating | None:

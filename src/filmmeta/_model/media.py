@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import check_count, check_language, check_text, check_url, to_member
 
 __all__ = ["Image", "ImageKind", "OfferFeature", "Video", "VideoKind"]
@@ -89,7 +90,7 @@ def _check_text(inst: Video, attribute: attrs.Attribute[str | None], value: str 
 
 
 @attrs.frozen
-class Image:
+class Image(PydanticHooks):
     """A picture of a film: a poster, a backdrop, a still, ...
 
     Args:
@@ -124,7 +125,7 @@ class Image:
 
 
 @attrs.frozen
-class Video:
+class Video(PydanticHooks):
     """A video about a film: a trailer, a teaser, a clip, ...
 
     Args:

@@ -3,38 +3,20 @@
 Each importer knows part of a film: OMDb has the ratings of IMDb, Metacritic and Rotten
 Tomatoes, TMDb the cast with their characters and the certifications of many countries,
 JustWatch the offers. :func:`combine_films` puts the parts together, with the films given in
-the order the caller trusts them: where two disagree on a single value, the earlier one
-wins; lists are joined without repeats.
+the order the caller trusts them. How each field is combined is the field's own merge
+policy (its ``metadata``, see :mod:`filmmeta._model.fields`), so a new field says it where
+it is declared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
-from typing import Any, TypeVar
-
 import attrs
 
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.dates import PartialDate
+from filmmeta._model.fields import MERGE
 from filmmeta._model.film import Film
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import describe
-from filmmeta.exceptions import ValidationError
+from filmmeta._model.validate import shown_typed
 
 __all__ = ["combine_films"]
-
-T = TypeVar("T")
-
-# The fields whose first known value wins. kind has a default (movie) rather than "not
-# known", so the first film's kind is taken as it is.
-_FIRST_KNOWN = ("runtime", "summary", "original_title")
-_JOINED = ("genres", "languages", "countries")
-# Items that another item can complete: the fields that name the item, then the details.
-_DETAILED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "credits": (("name", "role"), ("character",)),
-    "offers": (("provider", "type"), ("region", "price", "currency", "quality", "url")),
-}
 
 
 def combine_films(first: Film, *others: Film) -> Film:
@@ -52,101 +34,12 @@ def combine_films(first: Film, *others: Film) -> Film:
     for i, film in enumerate(films):
         if not isinstance(film, Film):
             # A bug in the calling code, not bad data: a TypeError, as docs/guarantees.md says.
-            raise TypeError(f"merge_films() takes films; argument {i + 1} is {describe(film)}")
-    changes: dict[str, Any] = {
-        name: next((v for f in films if (v := getattr(f, name)) is not None), None)
-        for name in _FIRST_KNOWN
-    }
-    changes |= {name: _joined(getattr(f, name) for f in films) for name in _JOINED}
-    changes |= {
-        name: _completed(_joined(getattr(f, name) for f in films), *fields)
-        for name, fields in _DETAILED.items()
-    }
-    return attrs.evolve(
-        first,
-        **changes,
-        release_date=_release_date(films),
-        content_ratings=_first_by(films, "content_ratings", _rating_system),
-        ratings=_first_by(films, "ratings", _source),
-        ids=_ids(films),
+            raise TypeError(f"merge_films() takes films; argument {i + 1} is {shown_typed(film)}")
+    return Film(
+        **{
+            field.name: field.metadata[MERGE](
+                tuple(getattr(film, field.name) for film in films), field.name
+            )
+            for field in attrs.fields(Film)
+        }
     )
-
-
-def _joined(groups: Iterable[tuple[T, ...]]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(item for group in groups for item in group))
-
-
-def _first_by(
-    films: tuple[Film, ...], name: str, key: Callable[[Any], Hashable]
-) -> tuple[Any, ...]:
-    kept: dict[Hashable, Any] = {}
-    for film in films:
-        for item in getattr(film, name):
-            kept.setdefault(key(item), item)
-    return tuple(kept.values())
-
-
-def _rating_system(rating: ContentRating) -> Hashable:
-    return (rating.country, rating.system)
-
-
-def _source(rating: Rating) -> Hashable:
-    return rating.source
-
-
-def _release_date(films: tuple[Film, ...]) -> PartialDate | None:
-    dates = [film.release_date for film in films if film.release_date is not None]
-    if not dates:
-        return None
-    best = dates[0]
-    for date in dates[1:]:
-        # "2000-11-07" makes "2000" and "2000-11" more precise; "2001-..." disagrees.
-        if str(date).startswith(f"{best}-"):
-            best = date
-    return best
-
-
-def _completed(
-    items: tuple[T, ...], key: tuple[str, ...], details: tuple[str, ...]
-) -> tuple[T, ...]:
-    """Replace each item that others complete by the fullest of them, at its place.
-
-    One item completes another when it has the same key, the same value for every detail
-    the other knows, and more details. A complete item is kept once, at its first place.
-    """
-    groups: dict[tuple[Any, ...], list[T]] = {}
-    group_of: list[list[T]] = []
-    for item in items:
-        group_of.append(groups.setdefault(tuple(getattr(item, name) for name in key), []))
-        group_of[-1].append(item)
-
-    def completes(this: T, that: T) -> bool:
-        return this is not that and all(
-            (known := getattr(that, name)) is None or known == getattr(this, name)
-            for name in details
-        )
-
-    kept: dict[T, None] = {}
-    for item, group in zip(items, group_of, strict=True):
-        fuller = [other for other in group if completes(other, item)]
-        if not fuller:
-            kept[item] = None
-        for other in fuller:
-            if not any(completes(third, other) for third in group):
-                kept[other] = None
-    return tuple(kept)
-
-
-def _ids(films: tuple[Film, ...]) -> ExternalIds:
-    known: dict[str, Any] = {}
-    for film in films:
-        for field in attrs.fields(ExternalIds):
-            value = getattr(film.ids, field.name)
-            if value is None:
-                continue
-            seen = known.setdefault(field.name, value)
-            if seen != value:
-                raise ValidationError.at(
-                    f"ids.{field.name}", f"{seen!r} and {value!r} are different titles"
-                )
-    return ExternalIds(**known)

@@ -8,7 +8,8 @@ import attrs
 
 from filmmeta._model.availability import parse_price
 from filmmeta._model.codes import is_currency
-from filmmeta._model.validate import check_region, describe, shown
+from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.validate import check_region, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Money"]
@@ -26,7 +27,7 @@ def _to_amount(value: decimal.Decimal | int | str) -> decimal.Decimal:
         return parse_price(value, "amount")
     # A float is refused, not rounded: 158300000.1 cannot be told from what was meant.
     raise ValidationError.at(
-        "amount", f"expected a Decimal, an int or decimal text, got {describe(value)}"
+        "amount", f"expected a Decimal, an int or decimal text, got {shown_typed(value)}"
     )
 
 
@@ -52,7 +53,7 @@ def _check_region(inst: Money, attribute: attrs.Attribute[str | None], value: st
 
 
 @attrs.frozen
-class Money:
+class Money(PydanticHooks):
     """A sum of money in one currency: a budget, or box office takings.
 
     Args:

@@ -6,22 +6,24 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import (
     MAX_INT,
     check_number,
-    describe,
     did_you_mean,
     fmt_number,
     shown,
+    shown_typed,
 )
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["SOURCES", "Rating", "RatingKind", "RatingSource"]
 
-_SOURCE_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+SOURCE_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 class RatingKind(enum.StrEnum):
@@ -123,7 +125,7 @@ def source_key(name: object, present: Iterable[str] = ()) -> str:
         filmmeta.exceptions.ValidationError: source: 'imbd' is not a rating source; did you mean 'imdb'?
     """  # noqa: E501
     if type(name) is not str:
-        raise ValidationError.at("source", f"expected a source name, got {describe(name)}")
+        raise ValidationError.at("source", f"expected a source name, got {shown_typed(name)}")
     key = name.strip().lower()
     present = set(present)
     if key in SOURCES or key in present:
@@ -134,7 +136,7 @@ def source_key(name: object, present: Iterable[str] = ()) -> str:
     hint = did_you_mean(key, known)
     if not hint and key in displayed:
         hint = f"; did you mean {displayed[key]!r}?"
-    if not hint and _SOURCE_NAME.fullmatch(key):
+    if not hint and SOURCE_NAME.fullmatch(key):
         return key
     hint = hint or did_you_mean(key.replace(" ", "_"), known)
     raise ValidationError.at("source", f"{shown(name)} is not a rating source{hint}")
@@ -142,8 +144,8 @@ def source_key(name: object, present: Iterable[str] = ()) -> str:
 
 def _check_source(inst: Rating, attribute: attrs.Attribute[str], value: str) -> None:
     if type(value) is not str:
-        raise ValidationError.at("source", f"expected a string, got {describe(value)}")
-    if not _SOURCE_NAME.fullmatch(value):
+        raise ValidationError.at("source", f"expected a string, got {shown_typed(value)}")
+    if not SOURCE_NAME.fullmatch(value):
         raise ValidationError.at(
             "source", f"{shown(value)} is not a source name (lowercase letters, digits and _)"
         )
@@ -153,7 +155,7 @@ def _check_votes(inst: Rating, attribute: attrs.Attribute[int | None], value: in
     if value is None:
         return
     if type(value) is not int:
-        raise ValidationError.at("votes", f"expected an integer, got {describe(value)}")
+        raise ValidationError.at("votes", f"expected an integer, got {shown_typed(value)}")
     if value < 0:
         raise ValidationError.at("votes", f"{value} is negative")
     if value > MAX_INT:
@@ -181,7 +183,7 @@ def _default_worst(inst: Rating) -> float:
 
 
 @attrs.frozen
-class Rating:
+class Rating(PydanticHooks):
     """A rating from one source, on that source's scale.
 
     Known sources (:data:`SOURCES`: imdb, metacritic, rotten_tomatoes, letterboxd, ...)
@@ -234,6 +236,12 @@ class Rating:
             raise ValidationError.at(
                 "value", f"{fmt_number(value)} is below the scale's worst {fmt_number(worst)}"
             )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
+        # Notebook display: "IMDb 5.7 (347)"; repr() stays the constructor call.
+        from filmmeta._words.html import rating_text, text_pretty
+
+        text_pretty(rating_text(self), p)
 
     @property
     def known_source(self) -> RatingSource | None:

@@ -9,8 +9,9 @@ from typing import Any
 import attrs
 
 from filmmeta._model.dates import PartialDate, to_partial_date
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import check_region, check_text, to_member
+from filmmeta._model.validate import check_language, check_region, check_text, to_member
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Edition", "Release", "ReleaseKind"]
@@ -54,12 +55,19 @@ def _check_country(
         check_region("country", value)
 
 
+def _check_language(
+    inst: Release, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None:
+        check_language("language", value)
+
+
 def _check_note(inst: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     check_text("note", value, optional=True)
 
 
 @attrs.frozen
-class Release:
+class Release(PydanticHooks):
     """One release of a film: a date, where, and how (premiere, in cinemas, on disc, ...).
 
     TMDb's release_dates (types 1 to 6, each with a note), OMDb's Released and DVD and
@@ -74,14 +82,17 @@ class Release:
         kind: premiere, limited, theatrical (the default), digital, physical or tv; a
             string is converted.
         note: What the source says about it ("Venice Film Festival", "Blu-ray").
+        language: The language of the release, a BCP 47 tag, where a country has
+            releases in several (TMDb's French release in Canada is ``"fr"``).
 
     Raises:
         ValidationError: A missing or invalid date, a country such as "JPN", an
-            unknown kind, an empty note; the path names the field.
+            unknown kind, an empty note, a language such as "FR"; the path names the
+            field.
 
     Examples:
         >>> Release("2001-07-20", country="JP")
-        Release(date=PartialDate(year=2001, month=7, day=20), country='JP', kind=<ReleaseKind.THEATRICAL: 'theatrical'>, note=None)
+        Release(date=PartialDate(year=2001, month=7, day=20), country='JP', kind=<ReleaseKind.THEATRICAL: 'theatrical'>, note=None, language=None)
         >>> r = Release("2014-09-04T00:00:00.000Z", country="IT", kind="premiere", note="Venice")
         >>> str(r.date), r.kind
         ('2014-09-04', <ReleaseKind.PREMIERE: 'premiere'>)
@@ -99,6 +110,7 @@ class Release:
         default=ReleaseKind.THEATRICAL, kw_only=True, converter=_to_kind
     )
     note: str | None = attrs.field(default=None, kw_only=True, validator=_check_note)
+    language: str | None = attrs.field(default=None, kw_only=True, validator=_check_language)
 
 
 def _to_runtime(value: dt.timedelta | str | int | float | None) -> dt.timedelta | None:
@@ -115,7 +127,7 @@ def _check_name(inst: Edition, attribute: attrs.Attribute[str], value: str) -> N
 
 
 @attrs.frozen
-class Edition:
+class Edition(PydanticHooks):
     """An edition or cut of a film with its own running time.
 
     Args:

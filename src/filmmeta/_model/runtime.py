@@ -53,13 +53,17 @@ _SEP_RE = re.compile(r",? and |, ?| ")
 #: Microseconds per unit, indexed by the unit group of _PART_RE (days .. seconds).
 _PART_UNITS = (0, 0, 86_400_000_000, 3_600_000_000, 60_000_000, 1_000_000)
 _PART_NAMES = ("", "", "days", "hours", "minutes", "seconds")
+_HOURS = 3  # the unit group of hours in _PART_RE
+# Minutes written without their unit after hours: "1h43", "1h 05".
+_MINUTES_AFTER_HOURS = re.compile(r"[0-9]{1,2}")
 
 
 def parse_runtime(value: str | int | float | dt.timedelta) -> dt.timedelta:
     """Read a runtime in any of the forms film data uses.
 
     Numbers are minutes. Text may be minutes (``"86"``, ``"86 min"``, ``"86m"``), hours
-    and minutes (``"1h 26m"``, ``"1 hr. 26 min."``, ``"1 hour and 26 minutes"``), seconds
+    and minutes (``"1h 26m"``, ``"1 hr. 26 min."``, ``"1 hour and 26 minutes"``, and
+    ``"1h43"`` or ``"1 hr 26"`` with the minutes' unit left out), seconds
     (``"5160 s"``), clock time h:mm or h:mm:ss (``"1:26"``), or an ISO 8601 duration
     (``"PT1H26M"``, see :func:`parse_iso_duration`); case and spacing do not matter.
     There is no upper limit: some films run for days.
@@ -80,7 +84,9 @@ def parse_runtime(value: str | int | float | dt.timedelta) -> dt.timedelta:
         datetime.timedelta(seconds=5160)
         >>> parse_runtime(86) == parse_runtime("1:26") == parse_runtime("PT1H26M")
         True
-        >>> parse_runtime("1 hour and 26 minutes") == parse_runtime("86 MIN")
+        >>> parse_runtime("1 hour and 26 minutes") == parse_runtime("86 MIN") == parse_runtime(
+        ...     "1h26"
+        ... )
         True
         >>> parse_runtime("1:75")
         Traceback (most recent call last):
@@ -134,6 +140,11 @@ def _parse_text(text: str) -> dt.timedelta:
     pos, end = 0, len(norm)
     while True:
         part = _PART_RE.match(norm, pos)
+        if part is None and last_unit == _HOURS and _MINUTES_AFTER_HOURS.fullmatch(norm, pos):
+            # "1h43", "1 hr 26": minutes without their unit, as French and many sites write.
+            if int(norm[pos:]) > 59:
+                raise _fail(f"{text!r} has minutes above 59")
+            return _timedelta(micros + int(norm[pos:]) * 60 * _US_PER_SECOND, text)
         if part is None:
             if pos == 0:
                 raise _fail(f"{text!r} is not a runtime ({_EXAMPLES})")
@@ -165,8 +176,10 @@ def _parse_clock(text: str, clock: re.Match[str]) -> dt.timedelta:
     return _timedelta(total * _US_PER_SECOND, text)
 
 
-def format_runtime(td: dt.timedelta, style: RuntimeStyle = "short") -> str:
-    """Write a runtime for people to read.
+def format_runtime(
+    td: dt.timedelta | int | float | str, style: RuntimeStyle = "short", *, locale: str = "en-US"
+) -> str:
+    r"""Write a runtime for people to read.
 
     ======== ========================= ============
     style    1 h 26 min                45 min
@@ -185,15 +198,22 @@ def format_runtime(td: dt.timedelta, style: RuntimeStyle = "short") -> str:
     ``iso`` is exact (:func:`format_iso_duration`).
 
     Args:
-        td: The runtime.
+        td: The runtime: a timedelta, or anything :func:`parse_runtime` reads (a number
+            of minutes, ``"1h 26m"``, ...).
         style: One of ``short``, ``long``, ``compact``, ``minutes``, ``clock``, ``iso``.
+        locale: The language to write it in ("de-DE", "ja-JP"). English needs nothing
+            more; other languages use CLDR's unit patterns through Babel (the ``i18n``
+            extra): ``short`` "1 Std. 26 Min.", ``long`` "1 Stunde und 26 Minuten",
+            ``compact`` CLDR's narrow units. ``clock`` and ``iso`` are the same everywhere.
 
     Returns:
         The runtime in words or digits.
 
     Raises:
-        ValidationError: *td* is negative or not a timedelta.
+        ValidationError: *td* is negative or not a runtime.
         ValueError: *style* is not one of the styles.
+        ImportError: A language other than English without Babel installed.
+
 
     Examples:
         >>> td = dt.timedelta(hours=1, minutes=26)
@@ -205,12 +225,29 @@ def format_runtime(td: dt.timedelta, style: RuntimeStyle = "short") -> str:
         '2 hours and 1 minute'
         >>> format_runtime(dt.timedelta(seconds=90)), format_runtime(dt.timedelta(seconds=89))
         ('2 min', '1 min')
+        >>> format_runtime(170), format_runtime("1h43", "long")
+        ('2 hr 50 min', '1 hour and 43 minutes')
+        >>> [format_runtime(td, locale=tag) for tag in ("de-DE", "fr-FR", "ja-JP")]
+        ['1 Std. 26 Min.', '1\u202fh 26\xa0min', '1時間26分']
+
+    .. versionchanged:: 0.2.0 The *locale* argument; *td* may be minutes or runtime
+       text, as :func:`parse_runtime` reads them.
     """
+    if not isinstance(td, dt.timedelta):
+        td = parse_runtime(td)
     _check(td)
     if style == "iso":
         return format_iso_duration(td)
     # Half a minute is exactly 30 s, so microseconds never change the rounding.
     minutes = (td.days * 86_400 + td.seconds + 30) // 60
+    if style not in ("clock", "iso") and not locale.startswith(("en", "EN")):
+        # The locale layer sits below the model (it imports nothing from filmmeta but
+        # the exceptions); it is loaded only for a page in another language.
+        from filmmeta._l10n import lang, runtime_words
+
+        language = lang(locale)
+        if not language.english and style in ("short", "long", "compact", "minutes"):
+            return runtime_words(minutes, style, language)
     if style == "minutes":
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)

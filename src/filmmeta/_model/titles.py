@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import check_language, check_region, check_text, to_member
 
 __all__ = ["Title", "TitleKind"]
@@ -51,7 +52,7 @@ def _check_language(inst: Title, attribute: attrs.Attribute[str | None], value: 
 
 
 @attrs.frozen
-class Title:
+class Title(PydanticHooks):
     """One title of a film, where and in which language it is used.
 
     IMDb's title.akas, TMDb's alternative_titles and Wikidata's labels give many titles

@@ -16,12 +16,18 @@ from typing import Any, TypeVar
 
 import attrs
 
-from filmmeta._model.codes import country_from_name, is_language_tag, is_region
+from filmmeta._model.codes import (
+    canonical_language,
+    canonical_region,
+    country_from_name,
+    is_language_tag,
+    is_region,
+)
 from filmmeta.exceptions import ValidationError
 
-_URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 # A lone surrogate is not text: no UTF-8 encoder (orjson's, a file's) can write it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 100_000
 #: The largest count or id: JSON libraries (orjson, JavaScript) write no larger integer.
 MAX_INT = 2**63 - 1
@@ -73,7 +79,7 @@ def file_name(source: object) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def describe(value: object) -> str:
+def shown_typed(value: object) -> str:
     """Name a bad value in a message, briefly: its type and :func:`shown` repr."""
     return f"{type(value).__name__} {shown(value)}"
 
@@ -84,7 +90,7 @@ def is_text(value: object) -> bool:
         type(value) is str
         and 0 < len(value) <= MAX_TEXT
         and not value.isspace()
-        and (value.isascii() or not _SURROGATE.search(value))
+        and (value.isascii() or not SURROGATE.search(value))
     )
 
 
@@ -96,19 +102,19 @@ def check_text(path: str, value: object, *, optional: bool = False) -> None:
         type(value) is str
         and 0 < len(value) <= MAX_TEXT
         and not value.isspace()
-        and (value.isascii() or not _SURROGATE.search(value))
+        and (value.isascii() or not SURROGATE.search(value))
     ):
         return
     if value is None and optional:
         return
     if type(value) is not str:
-        raise ValidationError.at(path, f"expected a string, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a string, got {shown_typed(value)}")
     if not value.strip():
         raise ValidationError.at(path, "must not be empty")
     if len(value) > MAX_TEXT:
         raise ValidationError.at(path, f"is longer than {MAX_TEXT:,} characters")
     # Text that passes every test returned at the top, so one of these raises.
-    if match := _SURROGATE.search(value):  # pragma: no branch
+    if match := SURROGATE.search(value):  # pragma: no branch
         raise ValidationError.at(
             path, f"has a lone surrogate {match.group()!r} at {match.start()}: not text"
         )
@@ -121,7 +127,7 @@ def check_items(
 ) -> None:
     """Check that *value* is a tuple and run *check* on every item with its path."""
     if not isinstance(value, tuple):
-        raise ValidationError.at(path, f"expected a list, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a list, got {shown_typed(value)}")
     # Called when a list failed its whole-list test, so some item raises.
     for i, item in enumerate(value):  # pragma: no branch
         check(f"{path}[{i}]", item)
@@ -146,7 +152,7 @@ def check_instance(cls: type[Any]) -> Callable[[str, Any], None]:
 
     def check(path: str, item: Any) -> None:
         if not isinstance(item, cls):
-            raise ValidationError.at(path, f"expected {cls.__name__}, got {describe(item)}")
+            raise ValidationError.at(path, f"expected {cls.__name__}, got {shown_typed(item)}")
 
     return check
 
@@ -160,16 +166,16 @@ def check_number(path: str, value: object) -> float:
     if type(value) is int:
         # No scale reaches this far, and larger ints cannot even be written as floats.
         if abs(value) > MAX_INT:
-            raise ValidationError.at(path, f"{describe(value)} is too large")
+            raise ValidationError.at(path, f"{shown_typed(value)} is too large")
         return value
-    raise ValidationError.at(path, f"expected a number, got {describe(value)}")
+    raise ValidationError.at(path, f"expected a number, got {shown_typed(value)}")
 
 
 def check_url(path: str, value: object) -> None:
     """Check an absolute http(s) URL."""
     check_text(path, value)
     assert isinstance(value, str)  # check_text made sure
-    if not _URL.fullmatch(value):
+    if not URL.fullmatch(value):
         raise ValidationError.at(path, f"{shown(value)} is not an http(s) URL")
 
 
@@ -267,8 +273,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 # difflib's similarity at which a name is taken for a typo of another: "imbd" and "imdb"
 # score 0.75, unrelated names such as "mubi" and "imdb" 0.5.
 _NEAR = 0.75
-# What people write for a region that is not its ISO 3166-1 code.
-_REGION_ALIASES = {"UK": "GB"}
 
 
 def to_region(value: object, path: str) -> str:
@@ -296,13 +300,11 @@ def to_region(value: object, path: str) -> str:
         filmmeta.exceptions.ValidationError: country: 'GBR' is not an ISO 3166-1 alpha-2 code; did you mean 'GB'?
     """  # noqa: E501
     if type(value) is not str:
-        raise ValidationError.at(path, f"expected a region code, got {describe(value)}")
-    if is_region(value):
-        return value
+        raise ValidationError.at(path, f"expected a region code, got {shown_typed(value)}")
+    found = canonical_region(value)
+    if found is not None:
+        return found
     code = value.strip().upper()
-    code = _REGION_ALIASES.get(code, code)
-    if is_region(code):
-        return code
     meant = country_from_name(value) if len(value) <= MAX_NUMBER_TEXT else None
     if meant is None and len(code) == 3 and is_region(code[:2]):
         meant = code[:2]  # most alpha-3 codes start with the alpha-2 one: GBR, DEU, FRA
@@ -319,7 +321,7 @@ def check_language(path: str, value: object) -> None:
 def check_count(path: str, value: object, *, least: int = 1) -> None:
     """Check an int (not a bool) from *least* to :data:`MAX_INT`: a count, a width, a year."""
     if type(value) is not int:
-        raise ValidationError.at(path, f"expected an integer, got {describe(value)}")
+        raise ValidationError.at(path, f"expected an integer, got {shown_typed(value)}")
     if not least <= value <= MAX_INT:
         raise ValidationError.at(path, f"{shown(value)} is not an integer of {least} or more")
 
@@ -335,6 +337,29 @@ def to_member(table: Mapping[Any, E], value: object, path: str, what: str) -> E:
     except (KeyError, TypeError):  # TypeError: an unhashable value (a list)
         names = ", ".join(dict.fromkeys(str(m) for m in table.values()))
         raise ValidationError.at(path, f"{shown(value)} is not {what} ({names})") from None
+
+
+def to_languages(value: Any) -> Any:
+    """Convert a list of language tags, each to its canonical spelling (``"EN"`` -> ``"en"``).
+
+    A field converter: what is not a tag in any spelling is left as given, for the
+    field's validator to report with its index.
+    """
+    value = tuple_of(value)
+    if type(value) is tuple and not all(type(v) is str and is_language_tag(v) for v in value):
+        value = tuple((canonical_language(v) or v) if type(v) is str else v for v in value)
+    return value
+
+
+def to_regions(value: Any) -> Any:
+    """Convert a list of region codes, each to its canonical code (``"us"``, ``"UK"``).
+
+    A field converter, like :func:`to_languages`.
+    """
+    value = tuple_of(value)
+    if type(value) is tuple and not all(type(v) is str and is_region(v) for v in value):
+        value = tuple((canonical_region(v) or v) if type(v) is str else v for v in value)
+    return value
 
 
 def fmt_number(value: float) -> str:

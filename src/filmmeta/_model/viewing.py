@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from filmmeta._model.film import Film
+from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import check_text, check_texts, check_url, shown, tuple_of
 from filmmeta.exceptions import ValidationError
@@ -73,7 +74,7 @@ def _check_url(inst: Viewing, attribute: attrs.Attribute[str | None], value: str
 
 
 @attrs.frozen
-class Viewing:
+class Viewing(PydanticHooks):
     """One entry of a person's film history: a viewing, a rating, a like, a review.
 
     Exports of Letterboxd and IMDb (:mod:`filmmeta.formats.letterboxd`,

@@ -3,117 +3,85 @@
 Each function works with whatever facts a film has. When a fact is missing its words
 are left out (never "None", never an empty list); :func:`reception` and
 :func:`where_to_watch` return ``""`` when the film has no ratings or no offers, so a page
-can skip them.
+can skip them. Each takes ``locale=``: English needs nothing more, other languages the
+``i18n`` extra (Babel); the templates are the gettext catalogs in ``filmmeta/locale``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from filmmeta._model.availability import OfferType, group_offers
-from filmmeta._model.codes import country_name, language_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Film, FilmKind
+from filmmeta._l10n import N_, NP_, Lang, _, date_words, join, lang, n_, p_
+from filmmeta._l10n import language_name as localized_language
+from filmmeta._model.codes import language_name
+from filmmeta._model.film import Film
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import format_runtime
+from filmmeta._words.common import (
+    english_article,
+    join_words,
+    kind_phrase,
+    rating_shown,
+    rating_value,
+    shown_rating,
+    title_in,
+)
 from filmmeta._words.reception import summarize_ratings
+from filmmeta._words.watch import where_to_watch
 
 __all__ = ["describe", "fact_sheet", "join_words", "reception", "where_to_watch"]
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_KIND_WORDS = {
-    FilmKind.MOVIE: "movie",
-    FilmKind.TV_MOVIE: "tv movie",
-    FilmKind.SHORT: "short film",
-    FilmKind.VIDEO: "video",
-    FilmKind.TV_SPECIAL: "tv special",
-}
+# How the film was received, as the object of "It has received ...": a context of its
+# own, since a language may need an article here that the bare label has not.
 _REVIEW_WORDS = (
-    "overwhelming dislike",
-    "mostly poor reviews",
-    "mixed reviews",
-    "generally favorable reviews",
-    "universal acclaim",
+    NP_("reviews", "overwhelming dislike"),
+    NP_("reviews", "mostly poor reviews"),
+    NP_("reviews", "mixed reviews"),
+    NP_("reviews", "generally favorable reviews"),
+    NP_("reviews", "universal acclaim"),
 )
-# Offer types in plain words, and the preposition their providers take.
-_OFFER_VERBS = {
-    OfferType.SUBSCRIPTION: ("stream with a subscription", "on"),
-    OfferType.RENT: ("rent", "at"),
-    OfferType.BUY: ("buy", "at"),
-    OfferType.FREE: ("watch for free", "on"),
-    OfferType.ADS: ("watch free with ads", "on"),
-    OfferType.CINEMA: ("see in cinemas", "at"),
+_PEOPLE = {
+    (True, False): N_("from critics"),
+    (False, True): N_("from viewers"),
+    (True, True): N_("from critics and viewers"),
 }
-# Country names that read with "the": "in the United States".
-_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic")
 
 
-def join_words(words: Sequence[str], conjunction: str = "and") -> str:
-    """Join words as a sentence lists them: "A", "A and B", "A, B and C".
-
-    Examples:
-        >>> join_words(["Apple TV", "Amazon", "Google Play", "Vudu"])
-        'Apple TV, Amazon, Google Play and Vudu'
-        >>> join_words(["rent", "buy"], "or"), join_words(["Vudu"]), join_words([])
-        ('rent or buy', 'Vudu', '')
-    """
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+def _date(language: Lang, film: Film, country: str) -> str | None:
+    del country  # Model 2's releases per country are not on main yet.
+    date = film.release_date
+    if date is None:
+        return None
+    return date_words(language, date.year, date.month, date.day)
 
 
-def _article(word: str) -> str:
-    """'a' or 'an' by the sound of *word*: an IMDb, a Metascore, an 1800s film."""
-    first = word[:1].lower()
-    if first.isdigit():
-        # Spoken numbers: "an 8", "an 11", "an 18", "an 800", "an 1100", "an 1800".
-        digits = word.split(maxsplit=1)[0]
-        vowel_sound = first == "8" or (len(digits) in (2, 4) and digits[:2] in ("11", "18"))
-        return "an" if vowel_sound else "a"
-    return "an" if first in "aeio" else "a"
-
-
-def _date_words(date: PartialDate) -> str:
-    if date.month is None:
-        return str(date.year)
-    if date.day is None:
-        return f"{_MONTHS[date.month - 1]} {date.year}"
-    return f"{_MONTHS[date.month - 1]} {date.day}, {date.year}"
-
-
-def _rating_label(rating: Rating) -> str:
+def _rating_label(language: Lang, rating: Rating) -> str:
     if rating.source == "imdb":
-        return "IMDb Rating"
+        return _(language, "IMDb Rating")
+    if rating.source == "metacritic":
+        return _(language, "Metascore")
     return rating.display_name
 
 
-def fact_sheet(film: Film, *, country: str = "US") -> dict[str, str]:
+def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US") -> dict[str, str]:
     """The fact box of a film page, in page order.
 
     Rows: Release Date, the content rating for *country* (labelled by its system:
     "MPAA Rating" for the MPA, as pages write it, "BBFC Rating", "FSK Rating", ...),
     Runtime, Language (English names), IMDb Rating, Metascore, then the other ratings.
-    A row whose fact is unknown is left out.
+    A row whose fact is unknown is left out. In other languages the labels come from the
+    catalog, the values are written the CLDR way ("5,7 (347)", "Englisch") and the
+    content rating is shown as its country shows it ("FSK 12").
 
     Args:
         film: The film.
-        country: Whose content rating to show.
+        country: Whose content rating to show; by default the locale's country (the
+            United States for ``en-US``, Germany for ``de-DE``).
+        locale: The language to write it in ("en-US", "de-DE", ...).
 
     Returns:
         ``{label: value}`` in page order.
+
+    Raises:
+        ImportError: A language other than English without the ``i18n`` extra.
 
     Examples:
         >>> film = Film(
@@ -132,58 +100,83 @@ def fact_sheet(film: Film, *, country: str = "US") -> dict[str, str]:
         Language: English
         IMDb Rating: 5.7 (347)
         Metascore: 29
+        >>> fact_sheet(film, locale="de-DE")["Laufzeit"]
+        '1 Std. 26 Min.'
+
+    .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's.
     """
+    language = lang(locale)
+    country = language.country if country is None else country
     sheet: dict[str, str] = {}
-    if film.release_date is not None:
-        sheet["Release Date"] = _date_words(film.release_date)
+    if (date := _date(language, film, country)) is not None:
+        sheet[_(language, "Release Date")] = date
     content_rating = film.content_rating(country)
     if content_rating is not None:
-        sheet[content_rating.label] = content_rating.code
+        # English keeps the system's label beside the bare code ("MPAA Rating: R"); other
+        # languages name the system in the value ("Altersfreigabe: FSK 12").
+        if language.english:
+            sheet[content_rating.label] = content_rating.code
+        else:
+            sheet[_(language, "Content Rating")] = shown_rating(content_rating)
     if film.runtime is not None:
-        sheet["Runtime"] = format_runtime(film.runtime, "short")
+        sheet[_(language, "Runtime")] = format_runtime(film.runtime, locale=language.tag)
     if film.languages:
-        label = "Language" if len(film.languages) == 1 else "Languages"
-        sheet[label] = ", ".join(language_name(tag) for tag in film.languages)
+        label = n_(language, "Language", "Languages", len(film.languages))
+        names = [localized_language(language, tag, language_name(tag)) for tag in film.languages]
+        sheet[label] = ", ".join(names) if language.english else join(language, names)
     order = {"imdb": 0, "metacritic": 1}
     for rating in sorted(film.ratings, key=lambda r: order.get(r.source, 2)):
-        sheet[_rating_label(rating)] = rating.display
+        sheet[_rating_label(language, rating)] = rating_shown(language, rating)
     return sheet
 
 
-def describe(film: Film) -> str:
+def describe(film: Film, *, locale: str = "en-US") -> str:
     """One sentence saying what the film is: year, kind and runtime.
 
     Args:
         film: The film.
+        locale: The language to write it in ("en-US", "fr-FR", ...).
 
     Returns:
         "<title> is a <year> <kind> with a runtime of <long runtime>.", leaving out
         the year and the runtime when they are unknown ("Heat is a movie.").
+
+    Raises:
+        ImportError: A language other than English without the ``i18n`` extra.
 
     Examples:
         >>> describe(Film("Backstage", kind="tv_movie", release_date="2000", runtime=86))
         'Backstage is a 2000 tv movie with a runtime of 1 hour and 26 minutes.'
         >>> describe(Film("Heat"))
         'Heat is a movie.'
+        >>> describe(Film("Backstage", kind="tv_movie", release_date="2000"), locale="fr-FR")
+        'Backstage est un téléfilm de 2000.'
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
     """
-    what = _KIND_WORDS[film.kind]
-    if film.year is not None:
-        what = f"{film.year} {what}"
-    sentence = f"{film.title} is {_article(what)} {what}"
-    if film.runtime is not None:
-        sentence += f" with a runtime of {format_runtime(film.runtime, 'long')}"
-    return sentence + "."
+    language = lang(locale)
+    title = title_in(language, film)
+    what = kind_phrase(language, film)
+    if film.runtime is None:
+        # TRANSLATORS: {what} is a kind phrase with its article ("a 2000 tv movie").
+        return _(language, "{title} is {what}.").format(title=title, what=what)
+    runtime = format_runtime(film.runtime, "long", locale=language.tag)
+    return _(language, "{title} is {what} with a runtime of {runtime}.").format(
+        title=title, what=what, runtime=runtime
+    )
 
 
-def _score_words(rating: Rating) -> str:
-    value = rating.display.split(" (")[0]  # the value without its vote count
-    name = rating.display_name
+def _score_words(language: Lang, rating: Rating) -> str:
+    value = rating_value(language, rating)
+    if rating.source == "imdb":
+        return _(language, "an IMDb score of {value}").format(value=value)
     if rating.source == "metacritic":
-        return f"a {name} of {value}"
-    return f"{_article(name)} {name} score of {value}"
+        return _(language, "a Metascore of {value}").format(value=value)
+    phrase = _(language, "a {name} score of {value}")
+    return english_article(language, phrase.format(name=rating.display_name, value=value))
 
 
-def reception(film: Film) -> str:
+def reception(film: Film, *, locale: str = "en-US") -> str:
     """One sentence on how the film was received, with the scores behind it.
 
     The label comes from :func:`summarize_ratings`; the people named are critics,
@@ -191,9 +184,13 @@ def reception(film: Film) -> str:
 
     Args:
         film: The film.
+        locale: The language to write it in ("en-US", "de-DE", ...).
 
     Returns:
         The sentence, or ``""`` when the film has no ratings.
+
+    Raises:
+        ImportError: A language other than English without the ``i18n`` extra.
 
     Examples:
         >>> film = Film(
@@ -201,76 +198,24 @@ def reception(film: Film) -> str:
         ... )
         >>> print(reception(film))
         It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
+        >>> print(reception(film, locale="de-DE"))
+        Backstage hat überwiegend negative Kritiken von Kritikern und Zuschauern erhalten, mit einer IMDb-Wertung von 5,7 und einem Metascore von 29.
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
     """  # noqa: E501
     if not film.ratings:
         return ""
+    language = lang(locale)
     summary = summarize_ratings(film.ratings)
     assert summary.level is not None  # there are ratings
-    people = join_words(
-        [
-            who
-            for who, part in (("critics", summary.critics), ("viewers", summary.audience))
-            if part is not None
-        ]
+    people = _PEOPLE[summary.critics is not None, summary.audience is not None]
+    scores = join(language, [_score_words(language, r) for r in film.ratings])
+    # TRANSLATORS: {reviews} "mostly poor reviews"; {people} "from critics and viewers";
+    # {scores} "an IMDb score of 5.7 and a Metascore of 29"; {title} may be used.
+    template = _(language, "It has received {reviews} {people}, who have given it {scores}.")
+    return template.format(
+        title=title_in(language, film),
+        reviews=p_(language, *_REVIEW_WORDS[summary.level]),
+        people=_(language, people),
+        scores=scores,
     )
-    scores = join_words([_score_words(r) for r in film.ratings])
-    return (
-        f"It has received {_REVIEW_WORDS[summary.level]} from {people}, who have given it {scores}."
-    )
-
-
-def _region_words(region: str) -> str:
-    name = country_name(region)
-    return f"the {name}" if name.startswith(_THE) else name
-
-
-def _offer_clauses(by_type: dict[OfferType, list[str]]) -> str:
-    # Offer types with the same providers share one clause: "to rent or buy at A and B".
-    clauses: list[tuple[list[OfferType], list[str]]] = []
-    for offer_type, providers in by_type.items():
-        for types, same in clauses:
-            if same == providers:
-                types.append(offer_type)
-                break
-        else:
-            clauses.append(([offer_type], providers))
-    parts = []
-    for types, providers in clauses:
-        verbs = join_words([_OFFER_VERBS[t][0] for t in types], "or")
-        preposition = _OFFER_VERBS[types[0]][1] if len(types) == 1 else "at"
-        parts.append(f"to {verbs} {preposition} {join_words(providers)}")
-    return join_words(parts)
-
-
-def where_to_watch(film: Film) -> str:
-    """Where the film can be watched, in words.
-
-    Offer types with the same providers share a clause ("to rent or buy at Apple TV,
-    Amazon, Google Play and Vudu"); with offers in several regions there is one sentence
-    per region, each naming its region.
-
-    Args:
-        film: The film.
-
-    Returns:
-        The sentences, or ``""`` when the film has no offers.
-
-    Examples:
-        >>> film = Film(
-        ...     "Backstage",
-        ...     offers=[
-        ...         Offer(p, t, region="US")
-        ...         for p in ("Apple TV", "Amazon", "Google Play", "Vudu")
-        ...         for t in ("rent", "buy")
-        ...     ],
-        ... )
-        >>> where_to_watch(film)
-        'Backstage is available to rent or buy at Apple TV, Amazon, Google Play and Vudu.'
-    """
-    grouped = group_offers(film.offers)
-    sentences = []
-    for region, by_type in grouped.items():
-        where = f"In {_region_words(region)}, " if region is not None and len(grouped) > 1 else ""
-        subject = film.title
-        sentences.append(f"{where}{subject} is available {_offer_clauses(by_type)}.")
-    return " ".join(sentences)

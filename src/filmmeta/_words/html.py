@@ -10,10 +10,24 @@ from __future__ import annotations
 import html
 from typing import Protocol
 
+from filmmeta._model.availability import Offer
+from filmmeta._model.awards import Award, AwardOutcome
 from filmmeta._model.film import Film
+from filmmeta._model.media import ImageKind, VideoKind
+from filmmeta._model.money import Money
+from filmmeta._model.ratings import Rating
+from filmmeta._model.runtime import format_runtime
 from filmmeta._words.describe import fact_sheet, where_to_watch
 
-__all__ = ["film_html", "film_pretty", "film_text"]
+__all__ = [
+    "film_html",
+    "film_pretty",
+    "film_text",
+    "more_facts",
+    "offer_text",
+    "rating_text",
+    "text_pretty",
+]
 
 # Inline styles only: notebooks strip <style> elements from untrusted output.
 _CARD = "font-family: sans-serif; max-width: 36em"
@@ -27,6 +41,12 @@ class PrettyPrinter(Protocol):
         """Write *obj* to the output."""
 
 
+def _nested(p: PrettyPrinter) -> bool:
+    # IPython's printer keeps the ids of the objects being printed: more than one means
+    # this value is inside a list, a tuple or a dict.
+    return len(getattr(p, "stack", ())) > 1
+
+
 def _heading(film: Film) -> tuple[str, str]:
     """The title line, split into the title and the words after it: "(2000, tv movie)"."""
     details = [str(film.year)] if film.year is not None else []
@@ -34,13 +54,59 @@ def _heading(film: Film) -> tuple[str, str]:
     return film.title, f"({', '.join(details)})"
 
 
+def _money(money: Money) -> str:
+    where = f" ({money.region})" if money.region else ""
+    return f"{money.amount:,} {money.currency}{where}"
+
+
+def _award(award: Award) -> str:
+    said = "won" if award.outcome is AwardOutcome.WON else "nominated"
+    words = f"{award.name}: {said}" + (f" {award.count}" if award.count > 1 else "")
+    more = [part for part in (award.category, award.recipient) if part]
+    if award.year is not None:
+        more.append(str(award.year))
+    return words + (f" ({', '.join(more)})" if more else "")
+
+
+def more_facts(film: Film) -> dict[str, str]:
+    """The model 2 facts a card shows after the fact sheet, each only when known.
+
+    Examples:
+        >>> from filmmeta import Money
+        >>> more_facts(Film("Heat", budget=Money(60_000_000, "USD"), keywords=["heist"]))
+        {'Budget': '60,000,000 USD', 'Keywords': 'heist'}
+    """
+    facts: dict[str, str] = {}
+    if film.collection is not None:
+        facts["Collection"] = film.collection.name
+    if film.editions:
+        facts["Editions"] = ", ".join(
+            e.name + (f" ({format_runtime(e.runtime)})" if e.runtime is not None else "")
+            for e in film.editions
+        )
+    if film.budget is not None:
+        facts["Budget"] = _money(film.budget)
+    if film.box_office:
+        facts["Box Office"] = "; ".join(_money(m) for m in film.box_office)
+    if film.awards:
+        facts["Awards"] = "; ".join(_award(a) for a in film.awards)
+    if film.keywords:
+        # A long list of keywords would crowd the card out.
+        facts["Keywords"] = ", ".join(film.keywords[:8]) + (
+            ", ..." if len(film.keywords) > 8 else ""
+        )
+    return facts
+
+
 def film_html(film: Film, *, country: str = "US") -> str:
     """Render a film as a compact HTML fact card.
 
-    The card has the title with year and kind, the original title when there is one,
-    the fact box of :func:`~filmmeta.fact_sheet` (release date, content rating, runtime,
-    languages, each rating as pages display it) and the sentence of
-    :func:`~filmmeta.where_to_watch`.
+    The card has the poster (the first image of kind poster), the title with year and
+    kind, the original title and the tagline when there are, the fact box of
+    :func:`~filmmeta.fact_sheet` (release date, content rating, runtime, languages, each
+    rating as pages display it) followed by :func:`more_facts` (collection, editions,
+    budget, box office, awards, keywords), the sentence of
+    :func:`~filmmeta.where_to_watch` and a link to the first trailer.
 
     Args:
         film: The film.
@@ -63,10 +129,18 @@ def film_html(film: Film, *, country: str = "US") -> str:
     esc = html.escape
     title, details = _heading(film)
     lines = [f'<div class="filmmeta-film" style="{_CARD}">']
+    poster = next((i for i in film.images if i.kind is ImageKind.POSTER), None)
+    if poster is not None:
+        lines.append(
+            f'<img src="{esc(poster.url)}" alt="" style="float: right; max-width: 8em; '
+            'margin-left: 1em">'
+        )
     lines.append(f"<strong>{esc(title)}</strong> {esc(details)}")
     if film.original_title is not None and film.original_title != film.title:
         lines.append(f"<br><em>{esc(film.original_title)}</em>")
-    sheet = fact_sheet(film, country=country)
+    if film.tagline is not None:
+        lines.append(f"<br><q>{esc(film.tagline)}</q>")
+    sheet = fact_sheet(film, country=country) | more_facts(film)
     if sheet:
         lines.append("<table>")
         lines += [
@@ -76,6 +150,9 @@ def film_html(film: Film, *, country: str = "US") -> str:
         lines.append("</table>")
     if watch := where_to_watch(film):
         lines.append(f"<p>{esc(watch)}</p>")
+    trailer = next((v for v in film.videos if v.kind is VideoKind.TRAILER), None)
+    if trailer is not None:
+        lines.append(f'<p><a href="{esc(trailer.url)}">Trailer</a></p>')
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -118,5 +195,48 @@ def film_pretty(film: Film, p: PrettyPrinter, cycle: bool) -> None:  # noqa: FBT
           Release Date  1995
         >>> film_pretty(Film("Heat"), Printer(), True)
         Film('Heat')
+
+    Inside a list (or any container IPython prints), a film takes one line, its title
+    line, so that a list of films reads as a list.
     """
-    p.text(f"Film({film.title!r})" if cycle else film_text(film))
+    if cycle:
+        p.text(f"Film({film.title!r})")
+    else:
+        p.text(" ".join(_heading(film)) if _nested(p) else film_text(film))
+
+
+def rating_text(rating: Rating) -> str:
+    """A rating as a page shows it, after its source's name.
+
+    Examples:
+        >>> from filmmeta._words.html import rating_text
+        >>> rating_text(Rating("imdb", 5.7, votes=347)), rating_text(Rating("rotten_tomatoes", 93))
+        ('IMDb 5.7 (347)', 'Tomatometer 93%')
+    """
+    return f"{rating.display_name} {rating.display}"
+
+
+def offer_text(offer: Offer) -> str:
+    """An offer in a few words: provider, type, quality, price and region.
+
+    Examples:
+        >>> from filmmeta._words.html import offer_text
+        >>> offer_text(
+        ...     Offer("Apple TV", "rent", region="US", price="3.99", currency="USD", quality="hd")
+        ... )
+        'Apple TV: rent, HD, 3.99 USD (US)'
+        >>> offer_text(Offer("Netflix", "subscription"))
+        'Netflix: subscription'
+    """
+    parts = [f"{offer.provider}: {offer.type.value}"]
+    if offer.quality is not None:
+        parts.append(offer.quality.value.upper())
+    if offer.price is not None:  # a price always comes with its currency
+        parts.append(f"{offer.price} {offer.currency}")
+    text = ", ".join(parts)
+    return f"{text} ({offer.region})" if offer.region is not None else text
+
+
+def text_pretty(text: str, p: PrettyPrinter) -> None:
+    """Write *text* for IPython's pretty printer (a rating's or an offer's words)."""
+    p.text(text)

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from filmmeta._l10n import N_, _, lang
 from filmmeta._model.ratings import Rating, RatingKind
 from filmmeta.exceptions import ValidationError
 
@@ -39,12 +40,20 @@ __all__ = [
 
 #: The reception labels by level, 0 (worst) to 4 (best).
 LEVEL_LABELS: tuple[str, ...] = (
-    "overwhelming dislike",
-    "mostly poor",
-    "mixed",
-    "generally favorable",
-    "universal acclaim",
+    N_("overwhelming dislike"),
+    N_("mostly poor"),
+    N_("mixed"),
+    N_("generally favorable"),
+    N_("universal acclaim"),
 )
+# Metacritic's band names, best first, and Rotten Tomatoes' words.
+_METACRITIC_LABELS = (
+    N_("universal acclaim"),
+    N_("generally favorable"),
+    N_("mixed or average"),
+    N_("generally unfavorable"),
+)
+_TOMATOMETER_LABELS = (N_("certified fresh"), N_("fresh"), N_("rotten"))
 # Lower edges of levels 4, 3, 2 and 1 on a 0..100 percent scale.
 _CRITICS_BANDS = (81, 61, 40, 20)
 _AUDIENCE_BANDS = (80, 70, 60, 40)
@@ -57,7 +66,7 @@ def _level(percent: float, bands: Sequence[float]) -> int:
     return 0
 
 
-def metacritic_label(score: float) -> str:
+def metacritic_label(score: float, *, locale: str = "en-US") -> str:
     """Metacritic's own words for a film's Metascore.
 
     Metacritic's film bands: 81-100 universal acclaim, 61-80 generally favorable, 40-60
@@ -66,6 +75,7 @@ def metacritic_label(score: float) -> str:
 
     Args:
         score: The Metascore, 0 to 100.
+        locale: The language of the label ("en-US", "de-DE", ...).
 
     Returns:
         The band's label.
@@ -76,22 +86,23 @@ def metacritic_label(score: float) -> str:
     Examples:
         >>> metacritic_label(29), metacritic_label(81), metacritic_label(80)
         ('generally unfavorable', 'universal acclaim', 'generally favorable')
+        >>> metacritic_label(29, locale="fr-FR")
+        'plutôt défavorable'
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
     """
     if not 0 <= score <= 100:
         raise ValidationError.at("$", f"{score} is not a Metascore (0 to 100)")
-    labels = (
-        "universal acclaim",
-        "generally favorable",
-        "mixed or average",
-        "generally unfavorable",
-    )
-    for edge, label in zip(_CRITICS_BANDS, labels, strict=True):
+    language = lang(locale)
+    for edge, label in zip(_CRITICS_BANDS, _METACRITIC_LABELS, strict=True):
         if math.floor(score) >= edge:
-            return label
-    return "overwhelming dislike"
+            return _(language, label)
+    return _(language, LEVEL_LABELS[0])
 
 
-def tomatometer_label(percent: float, *, reviews: int | None = None, min_reviews: int = 80) -> str:
+def tomatometer_label(
+    percent: float, *, reviews: int | None = None, min_reviews: int = 80, locale: str = "en-US"
+) -> str:
     """Rotten Tomatoes' word for a Tomatometer: rotten, fresh or certified fresh.
 
     A film is fresh at 60% and above. Certified fresh needs 75% and enough reviews:
@@ -102,6 +113,7 @@ def tomatometer_label(percent: float, *, reviews: int | None = None, min_reviews
         percent: The Tomatometer, 0 to 100.
         reviews: How many reviews it counts, when known.
         min_reviews: Reviews needed for certified fresh.
+        locale: The language of the label ("en-US", "de-DE", ...).
 
     Returns:
         ``"certified fresh"``, ``"fresh"`` or ``"rotten"``.
@@ -111,12 +123,17 @@ def tomatometer_label(percent: float, *, reviews: int | None = None, min_reviews
         ('rotten', 'fresh', 'fresh')
         >>> tomatometer_label(75, reviews=80), tomatometer_label(74, reviews=300)
         ('certified fresh', 'fresh')
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
     """
     if not 0 <= percent <= 100:
         raise ValidationError.at("$", f"{percent} is not a Tomatometer (0 to 100)")
+    certified, fresh, rotten = _TOMATOMETER_LABELS
     if percent >= 75 and reviews is not None and reviews >= min_reviews:
-        return "certified fresh"
-    return "fresh" if percent >= 60 else "rotten"
+        label = certified
+    else:
+        label = fresh if percent >= 60 else rotten
+    return _(lang(locale), label)
 
 
 def weighted_rating(value: float, votes: int, *, mean: float, min_votes: float) -> float:
@@ -172,6 +189,7 @@ class RatingSummary:
         audience: The audience's percent, likewise, or None.
         votes: The votes and reviews counted, over all sources that give a count.
         count: How many ratings were summarised.
+        locale: The language of the labels ("en-US").
     """
 
     score: float | None
@@ -180,28 +198,32 @@ class RatingSummary:
     audience: float | None
     votes: int
     count: int
+    locale: str = attrs.field(default="en-US", kw_only=True)
+
+    def _label(self, level: int) -> str:
+        return _(lang(self.locale), LEVEL_LABELS[level])
 
     @property
     def label(self) -> str | None:
         """The reception in plain words ("mostly poor"), or None without ratings."""
-        return LEVEL_LABELS[self.level] if self.level is not None else None
+        return self._label(self.level) if self.level is not None else None
 
     @property
     def critics_label(self) -> str | None:
         """The critics' part alone in plain words, or None."""
         if self.critics is None:
             return None
-        return LEVEL_LABELS[_level(self.critics, _CRITICS_BANDS)]
+        return self._label(_level(self.critics, _CRITICS_BANDS))
 
     @property
     def audience_label(self) -> str | None:
         """The audience's part alone in plain words, or None."""
         if self.audience is None:
             return None
-        return LEVEL_LABELS[_level(self.audience, _AUDIENCE_BANDS)]
+        return self._label(_level(self.audience, _AUDIENCE_BANDS))
 
 
-def summarize_ratings(ratings: Iterable[Rating]) -> RatingSummary:
+def summarize_ratings(ratings: Iterable[Rating], *, locale: str = "en-US") -> RatingSummary:
     """Summarise ratings from any sources into one score and an honest label.
 
     Each rating counts by its percent (:attr:`Rating.percent`). Critics' and audience's
@@ -212,6 +234,7 @@ def summarize_ratings(ratings: Iterable[Rating]) -> RatingSummary:
 
     Args:
         ratings: The ratings, e.g. ``film.ratings``.
+        locale: The language of the summary's labels ("en-US", "de-DE", ...).
 
     Returns:
         The summary; with no ratings its score, level and label are None.
@@ -222,7 +245,12 @@ def summarize_ratings(ratings: Iterable[Rating]) -> RatingSummary:
         ('mostly poor', 43, 29.0, 57.0, 347)
         >>> summarize_ratings([]).label is None
         True
+        >>> summarize_ratings([Rating("metacritic", 29)], locale="it-IT").label
+        'prevalentemente negativa'
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
     """
+    tag = lang(locale).tag  # resolved now: an unknown locale warns here, once
     items = list(ratings)
     critics = _mean_percent([r for r in items if r.kind is RatingKind.CRITICS])
     audience = _mean_percent([r for r in items if r.kind is RatingKind.AUDIENCE])
@@ -240,4 +268,4 @@ def summarize_ratings(ratings: Iterable[Rating]) -> RatingSummary:
         level, score = _level(audience, _AUDIENCE_BANDS), audience
     else:
         level, score = None, None
-    return RatingSummary(score, level, critics, audience, votes, len(items))
+    return RatingSummary(score, level, critics, audience, votes, len(items), locale=tag)

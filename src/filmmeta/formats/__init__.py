@@ -11,8 +11,13 @@ omdb``); nothing is imported here, so that using one format never loads the othe
 - :mod:`filmmeta.formats.justwatch`: JustWatch-style offers (``offers_from_justwatch``).
 - :mod:`filmmeta.formats.movielens`: the MovieLens data sets' ``movies.csv`` and
   ``links.csv`` (``read_movies``).
+- :mod:`filmmeta.formats.nfo`: Kodi movie NFO files, both directions (``from_nfo``,
+  ``to_nfo``, ``NfoLink``).
 - :mod:`filmmeta.formats.letterboxd`: a Letterboxd export, its files one at a time or
   the whole ZIP (``read_viewings``, ``read_films``, ``read_export``).
+- :mod:`filmmeta.formats.imdb_csv`: IMDb's CSV exports of ratings, lists and the
+  watchlist, in their three layouts (``read_ratings``, ``read_films``).
+- :mod:`filmmeta.formats.wikidata`: a Wikidata film entity (``from_wikidata``).
 
 Every importer raises :class:`~filmmeta.ValidationError` with the path of the offending
 field in the *source* document, :class:`~filmmeta.UnsupportedDocumentError` for a

@@ -20,14 +20,16 @@ their only users, and each of them may rely on what is documented here.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import warnings
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from filmmeta._json.jsonlib import why_not_json
 from filmmeta._model.codes import country_from_name, is_region, language_from_name
-from filmmeta._model.validate import check_text, describe, shown
+from filmmeta._model.validate import check_text, json_int, shown, shown_typed
 from filmmeta.exceptions import ROOT, FilmmetaWarning, ValidationError
 
 __all__ = [
@@ -134,6 +136,36 @@ def warn(message: str) -> None:
     warnings.warn(message, FilmmetaWarning, stacklevel=level)
 
 
+def load_json(document: Any, path: str = ROOT) -> Any:
+    """The document an importer was given: parsed JSON as it is, JSON text parsed.
+
+    Every importer takes a dict, JSON text or UTF-8 bytes alike (a UTF-8 BOM, as some
+    editors write, is allowed), and text that is not JSON is refused in one wording,
+    ``not valid JSON: ...``, with the reason in words about the text (not UTF-8, a form
+    body, empty) rather than the parser's. Integers too long for ``int()`` are read as
+    floats (:func:`~filmmeta._model.validate.json_int`).
+
+    Examples:
+        >>> load_json('{"Title": "Backstage"}'), load_json({"Title": "Backstage"})
+        ({'Title': 'Backstage'}, {'Title': 'Backstage'})
+        >>> load_json(b"Title=Backstage")
+        Traceback (most recent call last):
+        ...
+        filmmeta.exceptions.ValidationError: $: not valid JSON: the text is form-encoded (Title=Backstage), not JSON
+    """  # noqa: E501
+    if not isinstance(document, str | bytes | bytearray):
+        return document
+    text = document
+    try:
+        if not isinstance(text, str):
+            text = bytes(text).decode("utf-8")
+        return json.loads(text.removeprefix("\ufeff"), parse_int=json_int)
+    except RecursionError:
+        raise ValidationError.at(path, "not valid JSON: nested too deeply") from None
+    except ValueError as err:  # JSONDecodeError and UnicodeDecodeError
+        raise ValidationError.at(path, f"not valid JSON: {why_not_json(document, err)}") from None
+
+
 def expect_mapping(value: object, path: str = ROOT) -> Mapping[str, Any]:
     """Return *value* if it is a JSON object (a mapping), else raise at *path*.
 
@@ -147,7 +179,7 @@ def expect_mapping(value: object, path: str = ROOT) -> Mapping[str, Any]:
         filmmeta.exceptions.ValidationError: Ratings[0]: expected an object, got list [1]
     """
     if not isinstance(value, Mapping):
-        raise ValidationError.at(path, f"expected an object, got {describe(value)}")
+        raise ValidationError.at(path, f"expected an object, got {shown_typed(value)}")
     return value
 
 
@@ -162,7 +194,7 @@ def expect_list(value: object, path: str) -> list[Any] | tuple[Any, ...]:
         filmmeta.exceptions.ValidationError: Ratings: expected a list, got str '8.5/10'
     """
     if not isinstance(value, list | tuple):
-        raise ValidationError.at(path, f"expected a list, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a list, got {shown_typed(value)}")
     return value
 
 
@@ -192,7 +224,7 @@ def text(value: object, path: str, *, nulls: frozenset[str] = NULLS) -> str | No
     if value is None:
         return None
     if type(value) is not str:
-        raise ValidationError.at(path, f"expected a string, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a string, got {shown_typed(value)}")
     stripped = value.strip()
     if stripped in nulls:
         return None
@@ -312,7 +344,7 @@ def region_code(code: object, path: str) -> str | None:
         'GB'
     """
     if type(code) is not str:
-        raise ValidationError.at(path, f"expected a region code, got {describe(code)}")
+        raise ValidationError.at(path, f"expected a region code, got {shown_typed(code)}")
     if is_region(code):
         return code
     warn(f"{path}: {shown(code)} is not a known ISO 3166-1 region: left out")

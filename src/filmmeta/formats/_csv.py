@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from typing import IO, Any, TypeAlias
 
-from filmmeta._model.validate import describe, file_name, shown
+from filmmeta._model.validate import file_name, shown, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["Row", "Source", "Table", "open_table"]
@@ -271,7 +271,7 @@ def _lines_of(
         stream = source
     else:
         raise ValidationError.at(
-            ROOT, f"expected a path, bytes or an open file, got {describe(source)}"
+            ROOT, f"expected a path, bytes or an open file, got {shown_typed(source)}"
         )
     name = None
     if isinstance(source, os.PathLike):

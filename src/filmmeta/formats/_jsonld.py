@@ -15,13 +15,13 @@ users.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from filmmeta._json.jsonlib import why_not_json
 from filmmeta._model.film import Role
-from filmmeta._model.validate import json_int, shown
+from filmmeta._model.validate import shown
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats import _common
 from filmmeta.formats._common import field
@@ -80,7 +80,8 @@ def load(obj_or_text: Any) -> Any:
         try:
             obj_or_text = obj_or_text.decode("utf-8-sig")
         except UnicodeDecodeError as err:
-            raise ValidationError.at(ROOT, f"not UTF-8 text: {err.reason}") from None
+            why = why_not_json(obj_or_text, err)
+            raise ValidationError.at(ROOT, f"not valid JSON: {why}") from None
     if not isinstance(obj_or_text, str):
         return obj_or_text
     body = obj_or_text.strip()
@@ -93,12 +94,7 @@ def load(obj_or_text: Any) -> Any:
     if end != -1 and not body[end + 3 :].strip(" \t\r\n*/"):
         body = body[:end].rstrip()
         body = body[:-2] if body.endswith(("//", "/*")) else body
-    try:
-        return json.loads(body, parse_int=json_int)
-    except json.JSONDecodeError as err:
-        raise ValidationError.at(ROOT, f"not JSON: {err.msg} (line {err.lineno})") from None
-    except RecursionError:
-        raise ValidationError.at(ROOT, "not JSON: nested too deeply") from None
+    return _common.load_json(body)
 
 
 def types(node: Mapping[str, Any]) -> list[str]:

@@ -16,7 +16,7 @@ from filmmeta._model.availability import Offer
 from filmmeta._model.duration import format_iso_duration
 from filmmeta._model.film import Credit, Film
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import describe
+from filmmeta._model.validate import shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats._jsonld import CREDITS, ID_RES, ID_URLS, URL_ENTITY
 
@@ -56,7 +56,7 @@ def to_jsonld(film: Film, *, rating_source: str | None = None) -> dict[str, Any]
         True
     """
     if not isinstance(film, Film):
-        raise ValidationError.at(ROOT, f"expected a Film, got {describe(film)}")
+        raise ValidationError.at(ROOT, f"expected a Film, got {shown_typed(film)}")
     doc: dict[str, Any] = {"@context": "https://schema.org", "@type": "Movie"}
     ids = film.ids
     urls = {n: t.format(v) for n, (t, _) in ID_URLS.items() if _writable(n, v := getattr(ids, n))}

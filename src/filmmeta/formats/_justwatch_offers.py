@@ -17,7 +17,7 @@ from typing import Any
 
 from filmmeta._model.availability import Offer, OfferType, Quality
 from filmmeta._model.codes import is_region
-from filmmeta._model.validate import describe, shown
+from filmmeta._model.validate import shown, shown_typed
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_list, expect_mapping, region_code, text, warn
 
@@ -55,7 +55,9 @@ def provider_names(providers: Any) -> dict[Any, str]:
         item = expect_mapping(item, f"providers[{i}]")  # noqa: PLW2901
         key = item.get("id", item.get("packageId"))
         if type(key) is not int:
-            raise ValidationError.at(f"providers[{i}].id", f"expected an id, got {describe(key)}")
+            raise ValidationError.at(
+                f"providers[{i}].id", f"expected an id, got {shown_typed(key)}"
+            )
         name = text(item.get("clear_name", item.get("clearName")), f"providers[{i}].clear_name")
         if name is not None:
             names[key] = name
@@ -104,7 +106,9 @@ def _offer(
             warn(f"{path}.{quality_key}: {shown(given)} is not a known quality: left out")
     price = item.get(price_key)
     if price is not None and type(price) not in (int, float):
-        raise ValidationError.at(f"{path}.{price_key}", f"expected a number, got {describe(price)}")
+        raise ValidationError.at(
+            f"{path}.{price_key}", f"expected a number, got {shown_typed(price)}"
+        )
     urls = item.get("urls") if not graphql else None
     url = expect_mapping(urls, f"{path}.urls").get("standard_web") if urls else None
     terms: dict[str, Any] = {
@@ -141,7 +145,7 @@ def _provider(item: Mapping[str, Any], path: str, names: dict[Any, str], unnamed
     else:
         key, key_path = item.get("provider_id"), f"{path}.provider_id"
     if type(key) is not int:
-        raise ValidationError.at(key_path, f"expected a provider id, got {describe(key)}")
+        raise ValidationError.at(key_path, f"expected a provider id, got {shown_typed(key)}")
     if key in names:
         return names[key]
     unnamed.append(str(key))

@@ -19,7 +19,7 @@ import attrs
 
 from filmmeta._model.availability import Offer, OfferType
 from filmmeta._model.certification import ContentRating, normalize_certification
-from filmmeta._model.validate import check_url, describe
+from filmmeta._model.validate import check_url, shown_typed
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,
@@ -72,7 +72,7 @@ def positive_int(value: object, path: str) -> int | None:
     if value is None:
         return None
     if type(value) is not int or value <= 0:
-        raise ValidationError.at(path, f"expected a positive integer, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a positive integer, got {shown_typed(value)}")
     return value
 
 
@@ -118,7 +118,9 @@ def ratings_from_release_dates(doc: object, path: str) -> list[ContentRating]:
 def _release_rank(rel: Mapping[str, Any], path: str) -> int:
     kind = rel.get("type")
     if kind is not None and type(kind) is not int:
-        raise ValidationError.at(f"{path}.type", f"expected a release type, got {describe(kind)}")
+        raise ValidationError.at(
+            f"{path}.type", f"expected a release type, got {shown_typed(kind)}"
+        )
     return _TYPE_ORDER.get(kind, len(_TYPE_ORDER)) if kind is not None else len(_TYPE_ORDER)
 
 

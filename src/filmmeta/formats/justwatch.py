@@ -10,7 +10,6 @@ reads the whole title. The field mapping and the rules are in ``docs/formats/jus
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -22,7 +21,7 @@ from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Credit, Film
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import describe, json_int, read_int, shown
+from filmmeta._model.validate import read_int, shown, shown_typed
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path
 from filmmeta.formats._common import (
     expect_list,
@@ -30,6 +29,7 @@ from filmmeta.formats._common import (
     field,
     guard_depth,
     language_codes,
+    load_json,
     text,
     warn,
 )
@@ -97,7 +97,7 @@ def offers_from_justwatch(obj: Any, *, providers: Any = None) -> tuple[Offer, ..
         ...     ],
         ... }
         >>> offers_from_justwatch(title, providers=[{"id": 2, "clear_name": "Apple iTunes"}])
-        (Offer(provider='Apple iTunes', type=<OfferType.BUY: 'buy'>, region='US', price=Decimal('19.99'), currency='USD', quality=<Quality.HD: 'hd'>, url=None),)
+        (Offer(provider='Apple iTunes', type=<OfferType.BUY: 'buy'>, region='US', price=Decimal('19.99'), currency='USD', quality=<Quality.HD: 'hd'>, url=None, available_from=None, available_until=None, audio_languages=(), subtitle_languages=(), features=()),)
     """  # noqa: E501
     names = provider_names(providers)
     doc = _load(obj)
@@ -183,12 +183,7 @@ def film_from_justwatch(obj: Any, *, providers: Any = None) -> Film:
 
 
 def _load(obj: Any) -> Any:
-    if not isinstance(obj, str | bytes | bytearray):
-        return obj
-    try:
-        return json.loads(obj, parse_int=json_int)
-    except (ValueError, RecursionError) as err:  # JSONDecodeError and UnicodeDecodeError
-        raise ValidationError.at(ROOT, f"not JSON: {err}") from None
+    return load_json(obj)
 
 
 def _kind_key(offer: Mapping[str, Any]) -> str | None:
@@ -251,7 +246,7 @@ def _int(path: str, value: object) -> int | None:
         return value
     if type(value) is float and value.is_integer():  # GraphQL counts come as 1956171.0
         return int(value)
-    raise ValidationError.at(path, f"expected an integer, got {describe(value)}")
+    raise ValidationError.at(path, f"expected an integer, got {shown_typed(value)}")
 
 
 def _release(path: str, value: object) -> PartialDate | None:

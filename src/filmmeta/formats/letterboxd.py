@@ -25,11 +25,13 @@ from typing import IO, Literal
 import attrs
 
 from filmmeta._model.film import Film
+from filmmeta._model.ids import NO_IDS, ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.validate import shown
 from filmmeta._model.viewing import Viewing
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
+from filmmeta.formats._fields import held
 from filmmeta.formats._html_text import html_to_text
 
 __all__ = ["Export", "Kind", "read_export", "read_films", "read_viewings"]
@@ -57,6 +59,7 @@ _ZIP_ERRORS = (
     OverflowError,
     IndexError,  # a member with an empty name
 )
+_SHORT_LINK = re.compile(r"https?://boxd\.it/([A-Za-z0-9]+)/?", re.ASCII)
 _NAMED = re.compile(r"(?:^|[-_. ])(watched|watchlist)$")
 _TRUE, _FALSE = frozenset({"yes", "true", "1"}), frozenset({"no", "false", "0"})
 # The header of a list export's first part: the list itself, before its films.
@@ -112,7 +115,7 @@ def _date(row: Row, column: str) -> dt.date | None:
     raise row.error(column, f"{shown(value)} is not a date (YYYY-MM-DD)")
 
 
-def _film(row: Row) -> Film:
+def _film(row: Row, uri: str | None = None) -> Film:
     name = row.get("Name")
     if name is None:
         raise row.error("Name", "missing")
@@ -120,9 +123,20 @@ def _film(row: Row) -> Film:
     if year is not None and not (_YEAR.fullmatch(year) and int(year) > 0):
         raise row.error("Year", f"{shown(year)} is not a year")
     try:
-        return Film(name, release_date=None if year is None else int(year))
+        return Film(
+            name,
+            release_date=None if year is None else int(year),
+            ids=_ids(row.get(uri)),
+        )
     except ValidationError as err:  # the only text is the name
         raise ValidationError([("Name", message) for _, message in err.errors]) from None
+
+
+def _ids(uri: str | None) -> ExternalIds:
+    """The film's Letterboxd id, from its short link (``https://boxd.it/29Nu``)."""
+    match = _SHORT_LINK.fullmatch(uri or "")
+    found = {"letterboxd_id": match[1]} if match else {}
+    return ExternalIds(**held(ExternalIds, other=found)) if found else NO_IDS
 
 
 def _rating(row: Row) -> Rating | None:
@@ -152,7 +166,7 @@ def _tags(row: Row) -> tuple[str, ...]:
 
 
 def _viewing(row: Row, kind: str, uri: str | None) -> Viewing:
-    film = _film(row)
+    film = _film(row, None if kind in _ENTRY_KINDS else uri)
     review = row.get("Review")
     text = html_to_text(review) if review is not None else ""
     try:
@@ -253,9 +267,10 @@ def read_films(source: Source, *, encoding: str | None = None) -> Iterator[Film]
             next(table.rows(), None)  # the list's own row
             table.next_header()
         _expect(table, "Name")
+        uri = table.column("Letterboxd URI", "URL")
         for row in table.rows():
             try:
-                film = _film(row)
+                film = _film(row, uri)
             except ValidationError as err:
                 raise table.wrap(row, err) from None
             yield film

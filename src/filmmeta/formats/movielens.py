@@ -11,20 +11,26 @@ column-by-column table.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from filmmeta._model.film import Film
 from filmmeta._model.ids import NO_IDS, ExternalIds
+from filmmeta._model.ratings import Rating
+from filmmeta._model.titles import Title
 from filmmeta._model.validate import shown
+from filmmeta._model.viewing import Viewing
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
-from filmmeta.formats._titles import split_title
+from filmmeta.formats._fields import held
+from filmmeta.formats._titles import SplitTitle, split_title
 
-__all__ = ["read_movies"]
+__all__ = ["read_movies", "read_ratings"]
 
 _NO_GENRES = "(no genres listed)"
+_RATING = re.compile(r"\d(?:\.\d+)?", re.ASCII)
 _DIGITS = re.compile(r"\d+", re.ASCII)
 # pandas writes an integer column with an empty cell as floats: "862.0".
 _INTEGRAL_FLOAT = re.compile(r"(\d+)\.0*", re.ASCII)
@@ -66,6 +72,7 @@ def _read_links(links: Source, encoding: str | None) -> dict[int, ExternalIds]:
                 ids = ExternalIds(
                     imdb=None if imdb is None else f"tt{imdb:07d}",
                     tmdb=_number(row, "tmdbId"),
+                    **held(ExternalIds, other={"movielens": str(movie)}),
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None
@@ -109,6 +116,14 @@ def read_movies(
 
     .. versionadded:: 0.2.0
     """
+    for _, film in _movies(movies, links, encoding):
+        yield film
+
+
+def _movies(
+    movies: Source, links: Source | None, encoding: str | None
+) -> Iterator[tuple[int, Film]]:
+    """``(movieId, film)`` for every row of *movies*."""
     ids = {} if links is None else _read_links(links, encoding)
     with open_table(movies, encoding=encoding) as table:
         _expect(table, "movieId", "title")
@@ -116,6 +131,7 @@ def read_movies(
         for row in table.rows():
             try:
                 movie = _number(row, "movieId", required=True)
+                assert movie is not None  # required
                 title = row.get("title")
                 if title is None:
                     raise row.error("title", "missing")
@@ -127,14 +143,105 @@ def read_movies(
                     genres=[]
                     if genres is None or genres == _NO_GENRES
                     else [g.strip() for g in genres.split("|") if g.strip()],
-                    ids=ids.pop(movie, NO_IDS),  # type: ignore[arg-type]
+                    ids=ids.pop(movie, NO_IDS),
+                    **held(Film, titles=_titles(split)),
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None
-            yield film
+            yield movie, film
     if ids:
-        shown_ids = ", ".join(str(m) for m in sorted(ids)[:5])
-        warn(
-            f"links: {len(ids)} movieId(s) not in movies ({shown_ids}"
-            f"{', ...' if len(ids) > 5 else ''}): left out"
-        )
+        warn(f"links: {_some(ids)} not in movies: left out")
+
+
+def _titles(split: SplitTitle) -> list[Title]:
+    """The titles the file writes besides the display title: as written, and the others."""
+    texts = dict.fromkeys(t for t in (split.written, *split.others) if t != split.title)
+    return [Title(text) for text in texts]
+
+
+def _some(ids: Iterable[int]) -> str:
+    found = sorted(ids)
+    shown_ids = ", ".join(str(m) for m in found[:5])
+    return f"{len(found)} movieId(s) ({shown_ids}{', ...' if len(found) > 5 else ''})"
+
+
+def read_ratings(
+    ratings: Source,
+    movies: Source | Mapping[int, Film],
+    links: Source | None = None,
+    *,
+    encoding: str | None = None,
+) -> Iterator[Viewing]:
+    r"""Read MovieLens' ``ratings.csv`` into viewings of anonymous users, streamed.
+
+    The ratings are read one row at a time (``ratings.csv`` of MovieLens 25M has 25
+    million rows); the films they rate are read first, once.
+
+    Args:
+        ratings: ``ratings.csv`` (``userId,movieId,rating,timestamp``): a path, its
+            bytes, or an open file.
+        movies: ``movies.csv`` in the same forms, or the films by ``movieId``.
+        links: ``links.csv``, for the films' ids, when *movies* is a file.
+        encoding: The files' encoding when it is not UTF-8.
+
+    Yields:
+        One viewing per row: the film, the rating on MovieLens' scale (0.5 to 5), the
+        user's id as ``user`` and the day of the timestamp (UTC) as ``logged_on``, the
+        day the rating was given. A rating of a film not in *movies* is left out, and
+        counted in one :class:`~filmmeta.FilmmetaWarning`.
+
+    Raises:
+        ValidationError: A bad value, with its line, column and file.
+
+    Examples:
+        >>> movies = b"movieId,title,genres\n1,Toy Story (1995),Animation\n"
+        >>> ratings = b"userId,movieId,rating,timestamp\n7,1,4.5,964982703\n"
+        >>> viewing = next(read_ratings(ratings, movies))
+        >>> viewing.film.title, viewing.user, viewing.rating.display, viewing.logged_on
+        ('Toy Story', '7', '4.5/5', datetime.date(2000, 7, 30))
+
+    .. versionadded:: 0.2.0
+    """
+    films = movies if isinstance(movies, Mapping) else dict(_movies(movies, links, encoding))
+    missing: set[int] = set()
+    with open_table(ratings, encoding=encoding) as table:
+        _expect(table, "userId", "movieId", "rating")
+        for row in table.rows():
+            try:
+                movie = _number(row, "movieId", required=True)
+                user = row.get("userId")
+                if user is None:
+                    raise row.error("userId", "missing")
+                film = films.get(movie)  # type: ignore[arg-type]
+                if film is None:
+                    missing.add(movie)  # type: ignore[arg-type]
+                    continue
+                viewing = Viewing(
+                    film,
+                    logged_on=_day(row),
+                    rating=_rating(row),
+                    user=user,
+                )
+            except ValidationError as err:
+                raise table.wrap(row, err) from None
+            yield viewing
+    if missing:
+        warn(f"ratings: ratings of {_some(missing)} not in movies: left out")
+
+
+def _rating(row: Row) -> Rating:
+    value = row.get("rating")
+    if value is None or not _RATING.fullmatch(value) or not 0.5 <= float(value) <= 5:
+        raise row.error("rating", f"{shown(value)} is not a MovieLens rating (0.5 to 5)")
+    number = float(value)
+    return Rating("movielens", int(number) if number.is_integer() else number, best=5, worst=0.5)
+
+
+def _day(row: Row) -> dt.date | None:
+    value = row.get("timestamp")
+    if value is None:
+        return None
+    # Eleven digits at most: the year 5138, within what a date holds.
+    if not _DIGITS.fullmatch(value) or len(value) > 11:
+        raise row.error("timestamp", f"{shown(value)} is not a Unix timestamp")
+    return dt.datetime.fromtimestamp(int(value), dt.UTC).date()

@@ -28,6 +28,7 @@ from filmmeta.formats._common import (
     field,
     guard_depth,
     language_codes,
+    load_json,
     split_list,
     text,
     unique,
@@ -105,7 +106,7 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
         ...
         filmmeta.exceptions.UnsupportedDocumentError: OMDb error: Movie not found!
     """
-    obj = expect_mapping(obj)
+    obj = expect_mapping(load_json(obj))
     _check_document(obj)
     title = text(obj.get("Title"), "Title")
     if title is None:

@@ -21,7 +21,7 @@ from filmmeta._model.film import Credit, Film, FilmKind
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import check_region, describe, fmt_number, read_float, read_int
+from filmmeta._model.validate import check_region, fmt_number, read_float, read_int, shown_typed
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import country_codes, field, guard_depth, language_codes, unique, warn
 from filmmeta.formats._jsonld import (
@@ -112,7 +112,7 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
     check_region("country", country)
     if rating_source is not None and type(rating_source) is not str:
         raise ValidationError.at(
-            "rating_source", f"expected a source name, got {describe(rating_source)}"
+            "rating_source", f"expected a source name, got {shown_typed(rating_source)}"
         )
     node = _film_node(load(obj_or_text))
     name = single_text(node, "name")
@@ -151,7 +151,7 @@ def _film_node(doc: Any) -> Mapping[str, Any]:
     elif isinstance(doc, list):
         items = doc
     else:
-        raise ValidationError.at(ROOT, f"expected a JSON-LD object, got {describe(doc)}")
+        raise ValidationError.at(ROOT, f"expected a JSON-LD object, got {shown_typed(doc)}")
     nodes = [n for n in items if isinstance(n, Mapping)]
     # A WebPage may hold the film as its mainEntity.
     nodes += [n["mainEntity"] for n in nodes if isinstance(n.get("mainEntity"), Mapping)]
@@ -187,7 +187,7 @@ def _credits(node: Mapping[str, Any], key: str, role: str) -> list[Credit]:
         if isinstance(item, Mapping) and "Organization" in types(item):
             continue
         if not isinstance(item, str | Mapping | None):
-            raise ValidationError.at(path, f"expected a Person, got {describe(item)}")
+            raise ValidationError.at(path, f"expected a Person, got {shown_typed(item)}")
         if (name := named(item, path)) is not None:
             found.append(Credit(name, role, character=character))
     return found
@@ -230,7 +230,7 @@ def _number(value: object, path: str) -> float:
     if type(value) is str and _NUMBER.fullmatch(value := value.strip()):
         number = read_float(value, path)
         return read_int(value, path) if number.is_integer() and "." not in value else number
-    raise ValidationError.at(path, f"expected a number, got {describe(value)}")
+    raise ValidationError.at(path, f"expected a number, got {shown_typed(value)}")
 
 
 def _count(value: object, path: str) -> int | None:
@@ -241,7 +241,7 @@ def _count(value: object, path: str) -> int | None:
     if type(value) is float and value.is_integer():
         return int(value)
     if type(value) is not int:
-        raise ValidationError.at(path, f"expected a count, got {describe(value)}")
+        raise ValidationError.at(path, f"expected a count, got {shown_typed(value)}")
     return value
 
 
@@ -275,7 +275,7 @@ def _ratings(node: Mapping[str, Any], url: str | None, given: str | None) -> lis
     if agg is None:
         return []
     if not isinstance(agg, Mapping):
-        raise ValidationError.at(at, f"expected an object, got {describe(agg)}")
+        raise ValidationError.at(at, f"expected an object, got {shown_typed(agg)}")
     path = f"{at}."
     if (source := _source(agg, url, given)) is None:
         return []
@@ -303,7 +303,7 @@ def _ratings(node: Mapping[str, Any], url: str | None, given: str | None) -> lis
 
 def _offers(offer: object, path: str) -> list[Offer]:
     if not isinstance(offer, Mapping):
-        raise ValidationError.at(path, f"expected an Offer, got {describe(offer)}")
+        raise ValidationError.at(path, f"expected an Offer, got {shown_typed(offer)}")
     provider = None
     for key in ("seller", "offeredBy", "provider"):
         provider = provider or named(offer.get(key), f"{path}.{key}")
@@ -316,8 +316,8 @@ def _offers(offer: object, path: str) -> list[Offer]:
     regions = [name for p, item in values(offer, "eligibleRegion") if (name := named(item, p))]
     price = offer.get("price")
     if price is not None and type(price) not in (str, int, float):
-        raise ValidationError.at(f"{path}.price", f"expected a price, got {describe(price)}")
-    terms = {
+        raise ValidationError.at(f"{path}.price", f"expected a price, got {shown_typed(price)}")
+    terms: dict[str, Any] = {
         "price": text(price, f"{path}.price") if type(price) is str else price,
         "currency": text(offer.get("priceCurrency"), f"{path}.priceCurrency"),
         "url": text(offer.get("url"), f"{path}.url", url=True),

@@ -18,13 +18,14 @@ from filmmeta._model.film import Credit, Film, FilmKind, Role
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import check_region, describe
+from filmmeta._model.validate import check_region, shown_typed
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,
     expect_mapping,
     field,
     guard_depth,
+    load_json,
     region_code,
     text,
     unique,
@@ -141,7 +142,9 @@ def from_tmdb(
         ...
         filmmeta.exceptions.UnsupportedDocumentError: TMDb error 34: Not found.
     """
-    details = expect_mapping(details)
+    details = expect_mapping(load_json(details))
+    release_dates = load_json(release_dates, "release_dates")
+    providers = load_json(providers, "providers")
     _check_document(details)
     if region is not None:
         check_region("region", region)
@@ -205,7 +208,7 @@ def _check_document(details: Mapping[str, Any]) -> None:
 def _flag(details: Mapping[str, Any], key: str) -> bool:
     value = details.get(key)
     if value is not None and type(value) is not bool:
-        raise ValidationError.at(key, f"expected true or false, got {describe(value)}")
+        raise ValidationError.at(key, f"expected true or false, got {shown_typed(value)}")
     return value is True
 
 
@@ -222,7 +225,7 @@ def _runtime(value: object) -> dt.timedelta | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError.at("runtime", f"expected minutes, got {describe(value)}")
+        raise ValidationError.at("runtime", f"expected minutes, got {shown_typed(value)}")
     with field("runtime"):
         return parse_runtime(value) or None
 
@@ -265,12 +268,12 @@ def _countries(details: Mapping[str, Any]) -> list[str]:
 def _ratings(details: Mapping[str, Any]) -> list[Rating]:
     votes = details.get("vote_count")
     if votes is not None and not (type(votes) is int and votes >= 0):
-        raise ValidationError.at("vote_count", f"expected a count, got {describe(votes)}")
+        raise ValidationError.at("vote_count", f"expected a count, got {shown_typed(votes)}")
     value = details.get("vote_average")
     if not votes or value is None:
         return []  # a vote_count of 0 comes with a meaningless vote_average of 0
     if type(value) not in (int, float):
-        raise ValidationError.at("vote_average", f"expected a number, got {describe(value)}")
+        raise ValidationError.at("vote_average", f"expected a number, got {shown_typed(value)}")
     with field("vote_average", inner=False):
         return [Rating("tmdb", value, votes=votes)]
 

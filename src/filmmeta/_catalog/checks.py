@@ -1,0 +1,326 @@
+"""The model's rules as Arrow compute over whole columns: which rows are certainly valid.
+
+:func:`decided` takes a table read from canonical JSON Lines (the layout of
+:func:`read_schema`) and returns a boolean mask: True for a row that the model is certain
+to accept *and* to write back as it came. As in :mod:`filmmeta._json.decode`, each test
+is a *sufficient* condition, never the rule itself; a row that fails one, valid or not,
+goes through the object path, which decides and reports the error with its line and path.
+So the model stays the only authority on what is valid.
+
+Columns of few distinct values (kinds, roles, languages, countries, regions, currencies,
+rating sources, whole content ratings) are decided by asking the model itself about each
+distinct value, once per call (:class:`Oracle`); texts, dates, runtimes, prices, ids and
+rating values are tested by patterns and comparisons over the whole column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from filmmeta._model.availability import _OFFER_TYPES, _QUALITIES
+from filmmeta._model.certification import ContentRating
+from filmmeta._model.codes import is_currency, is_language_tag, is_region
+from filmmeta._model.film import _KINDS, is_role
+from filmmeta._model.ratings import SOURCES
+from filmmeta._model.validate import MAX_TEXT
+from filmmeta.exceptions import ValidationError
+
+__all__ = ["Oracle", "decided", "read_schema"]
+
+# Every character that Python's str.isspace() calls white space: a text with a character
+# outside this set is not blank (RE2's \s is ASCII only, so it is spelt out).
+_SPACE = (
+    r"\x09-\x0d\x1c-\x20\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
+    r"\x{202f}\x{205f}\x{3000}"
+)
+_NOT_BLANK = f"[^{_SPACE}]"
+# ISO dates as PartialDate writes them: years 1000-9999, days every month has (1-28),
+# 29-30 outside February and 31 in the long months; February 29th takes the object path.
+_DATE = (
+    r"^[1-9][0-9]{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)?$"
+    r"|^[1-9][0-9]{3}-(?:0[13-9]|1[0-2])-(?:29|30)$"
+    r"|^[1-9][0-9]{3}-(?:0[13578]|1[02])-31$"
+)
+# Runtimes in whole hours, minutes and seconds, as the canonical writer gives them.
+_RUNTIME = r"^PT(?:([0-9]{1,6})H)?(?:([0-9]{1,6})M)?(?:([0-9]{1,6})S)?$"
+_RUNTIME_PARTS = r"^PT(?:(?P<h>[0-9]+)H)?(?:(?P<m>[0-9]+)M)?(?:(?P<s>[0-9]+)S)?$"
+# A price as shops write it, with no leading zero: Decimal gives the same text back.
+_PRICE = r"^(?:0|[1-9][0-9]{0,11})(?:\.[0-9]{1,6})?$"
+# _validate._URL, with Python's white space spelt out.
+_URL = rf"(?i)^https?://[^{_SPACE}/$.?#][^{_SPACE}]*$"
+_IMDB = r"^tt[0-9]{7,}$"
+_WIKIDATA = r"^Q[1-9][0-9]*$"
+_SLUG = r"^[\x21-\x7e]+$"  # printable ASCII but the space: _decode._is_slug
+
+_CONTENT_RATING = ("code", "country", "system", "reason")
+_CREDIT = ("name", "role", "character")
+_RATING = ("source", "value", "votes", "best", "worst")
+_OFFER = ("provider", "type", "region", "price", "currency", "quality", "url")
+_ID_TEXT = ("imdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic")
+_ID_INT = ("tmdb", "justwatch")
+
+
+def read_schema(pa: Any) -> Any:
+    """The Arrow schema that canonical JSON Lines are read with: the JSON's own types."""
+    text, number, whole = pa.string(), pa.float64(), pa.int64()
+
+    def items(names: tuple[str, ...], types: dict[str, Any] | None = None) -> Any:
+        types = types or {}
+        return pa.list_(pa.struct([(name, types.get(name, text)) for name in names]))
+
+    ids = [(name, whole if name in _ID_INT else text) for name in _ID_NAMES]
+    return pa.schema(
+        [
+            ("title", text),
+            ("kind", text),
+            ("release_date", text),
+            ("runtime", text),
+            ("content_ratings", items(_CONTENT_RATING)),
+            ("genres", pa.list_(text)),
+            ("languages", pa.list_(text)),
+            ("countries", pa.list_(text)),
+            ("summary", text),
+            ("credits", items(_CREDIT)),
+            ("ratings", items(_RATING, {"value": number, "votes": whole, "best": number,
+                                        "worst": number})),
+            ("offers", items(_OFFER)),
+            ("ids", pa.struct(ids)),
+            ("original_title", text),
+        ]
+    )  # fmt: skip
+
+
+_ID_NAMES = ("imdb", "tmdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic", "justwatch")
+
+
+def _content_rating_ok(key: str) -> bool:
+    code, country, system, reason = (None if p == "\x00" else p for p in key.split("\x1f"))
+    try:
+        made = ContentRating(code, country=country, system=system, reason=reason)  # type: ignore[arg-type]
+    except ValidationError:
+        return False
+    # Accepted and written back as it came (the system not inferred, the code not cleaned).
+    return (made.code, made.country, made.system, made.reason) == (code, country, system, reason)
+
+
+class Oracle:
+    """The model's verdict on distinct values, asked once each and remembered for one call.
+
+    Local to a conversion, never module state: two threads converting two files share
+    nothing, and a hostile file grows nothing beyond its own conversion.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, dict[str, bool]] = {}
+
+    _RULES: dict[str, Callable[[str], bool]] = {  # noqa: RUF012 - read-only table
+        "kind": _KINDS.__contains__,
+        "role": is_role,
+        "language": is_language_tag,
+        "region": is_region,
+        "currency": is_currency,
+        "source": SOURCES.__contains__,
+        "offer_type": _OFFER_TYPES.__contains__,
+        "quality": _QUALITIES.__contains__,
+        "content_rating": _content_rating_ok,
+    }
+
+    def accepts(self, pa: Any, pc: Any, rule: str, values: Any) -> Any:
+        """A mask: for each string of *values*, whether the model accepts it (null: no)."""
+        known = self._known.setdefault(rule, {})
+        check = self._RULES[rule]
+        for value in pc.unique(values).to_pylist():
+            if value is not None and value not in known:
+                known[value] = check(value)
+        good = [value for value, ok in known.items() if ok]
+        return pc.is_in(values, value_set=pa.array(good, pa.string()))
+
+
+def _text(pc: Any, values: Any) -> Any:
+    # Not blank, and at most MAX_TEXT bytes (so at most MAX_TEXT characters); null: no.
+    return pc.and_(
+        pc.match_substring_regex(values, _NOT_BLANK),
+        pc.less_equal(pc.binary_length(values), MAX_TEXT),
+    )
+
+
+def _absent_or(pc: Any, values: Any, test: Any) -> Any:
+    return pc.or_kleene(pc.is_null(values), test)
+
+
+def _all(pc: Any, mask: Any) -> Any:
+    """Null (an absent value that the test did not allow) counts as a failure."""
+    return pc.fill_null(mask, False)
+
+
+def _rows_without_bad(pa: Any, pc: Any, lists: Any, ok: Any, rows: int) -> Any:
+    """Rows none of whose list items fail *ok* (a mask over the flattened items)."""
+    parents = pc.list_parent_indices(lists)
+    bad = pc.filter(parents, pc.invert(_all(pc, ok)))
+    return pc.invert(pc.is_in(pa.array(range(rows), pa.int64()), value_set=pc.unique(bad)))
+
+
+def _items(pc: Any, lists: Any) -> Any:
+    return pc.list_flatten(lists)
+
+
+def decided(pa: Any, pc: Any, table: Any, oracle: Oracle) -> Any:
+    """The mask of rows certainly valid and written back unchanged by the model."""
+    rows = table.num_rows
+    columns = {name: table.column(name).combine_chunks() for name in table.column_names}
+    col = columns.__getitem__
+    checks = [
+        _text(pc, col("title")),
+        _absent_or(pc, col("kind"), oracle.accepts(pa, pc, "kind", col("kind"))),
+        _absent_or(pc, col("release_date"), pc.match_substring_regex(col("release_date"), _DATE)),
+        _absent_or(pc, col("runtime"), _runtime_ok(pc, col("runtime"))),
+        _absent_or(pc, col("summary"), _text(pc, col("summary"))),
+        _absent_or(pc, col("original_title"), _text(pc, col("original_title"))),
+        _ids_ok(pc, col("ids")),
+    ]
+    ok = checks[0]
+    for check in checks[1:]:
+        ok = pc.and_(ok, _all(pc, check))
+    ok = _all(pc, ok)
+    lists: dict[str, Callable[[Any], Any]] = {
+        "genres": lambda items: _text(pc, items),
+        "languages": lambda items: oracle.accepts(pa, pc, "language", items),
+        "countries": lambda items: oracle.accepts(pa, pc, "region", items),
+        "content_ratings": lambda items: oracle.accepts(
+            pa, pc, "content_rating", _content_rating_keys(pc, items)
+        ),
+        "credits": lambda items: _credits_ok(pa, pc, items, oracle),
+        "ratings": lambda items: _ratings_ok(pa, pc, items, oracle),
+        "offers": lambda items: _offers_ok(pa, pc, items, oracle),
+    }
+    for name, test in lists.items():
+        column = col(name)
+        items = _items(pc, column)
+        if len(items):
+            ok = pc.and_(ok, _rows_without_bad(pa, pc, column, test(items), rows))
+    return pc.and_(ok, _unique_sources(pa, pc, col("ratings"), rows))
+
+
+def _runtime_ok(pc: Any, runtime: Any) -> Any:
+    return pc.and_(
+        pc.match_substring_regex(runtime, _RUNTIME), pc.greater(pc.utf8_length(runtime), 2)
+    )
+
+
+def runtime_micros(pa: Any, pc: Any, runtime: Any) -> Any:
+    """The microseconds of canonical runtimes (rows :func:`decided` accepted)."""
+    parts = pc.extract_regex(
+        runtime, r"^PT(?:(?P<h>[0-9]+)H)?(?:(?P<m>[0-9]+)M)?(?:(?P<s>[0-9]+)S)?$"
+    )
+    total = None
+    for name, seconds in (("h", 3600), ("m", 60), ("s", 1)):
+        text = pc.struct_field(parts, name)
+        number = pc.cast(pc.if_else(pc.equal(text, ""), "0", text), pa.int64())
+        term = pc.multiply(number, seconds * 1_000_000)
+        total = term if total is None else pc.add(total, term)
+    return pc.cast(total, pa.duration("us"))
+
+
+def _content_rating_keys(pc: Any, items: Any) -> Any:
+    """One text per content rating: its fields joined by U+001F, a null field as U+0000.
+
+    A field holding either character would make two ratings one key: null instead, so
+    that its row takes the object path.
+    """
+    fields = [pc.struct_field(items, name) for name in _CONTENT_RATING]
+    clean = None
+    for field in fields:
+        plain = pc.fill_null(pc.invert(pc.match_substring_regex(field, "[\\x00\\x1f]")), True)
+        clean = plain if clean is None else pc.and_(clean, plain)
+    keys = pc.binary_join_element_wise(*(pc.fill_null(f, "\x00") for f in fields), "\x1f")
+    return pc.if_else(clean, keys, None)
+
+
+def _credits_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
+    name, role, character = (pc.struct_field(items, n) for n in _CREDIT)
+    return _all(
+        pc,
+        pc.and_kleene(
+            pc.and_kleene(_text(pc, name), oracle.accepts(pa, pc, "role", role)),
+            _absent_or(pc, character, _text(pc, character)),
+        ),
+    )
+
+
+def _scale(pa: Any, pc: Any, source: Any) -> tuple[Any, Any]:
+    names = list(SOURCES)
+    where = pc.index_in(source, value_set=pa.array(names, pa.string()))
+    best = pa.array([SOURCES[n].best for n in names], pa.float64())
+    worst = pa.array([SOURCES[n].worst for n in names], pa.float64())
+    return pc.take(best, where), pc.take(worst, where)
+
+
+def _ratings_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
+    source, value, votes, best, worst = (pc.struct_field(items, n) for n in _RATING)
+    top, bottom = _scale(pa, pc, source)
+    checks = [
+        oracle.accepts(pa, pc, "source", source),
+        pc.greater_equal(value, bottom),  # false for NaN
+        pc.less_equal(value, top),
+        _absent_or(pc, votes, pc.greater_equal(votes, 0)),
+        pc.is_null(best),  # a known source's scale is left out of canonical JSON
+        pc.is_null(worst),
+    ]
+    ok = checks[0]
+    for check in checks[1:]:
+        ok = pc.and_kleene(ok, check)
+    return _all(pc, ok)
+
+
+def _unique_sources(pa: Any, pc: Any, ratings: Any, rows: int) -> Any:
+    items = pc.list_flatten(ratings)
+    if not len(items):
+        return pa.array([True] * rows)
+    parents = pc.list_parent_indices(ratings)
+    # One number per (film, source): a number seen twice is a source given twice. An
+    # unknown source (null index) fails its own check already.
+    where = pc.index_in(pc.struct_field(items, "source"), value_set=pa.array(list(SOURCES)))
+    keys = pc.add(pc.multiply(parents, len(SOURCES) + 1), pc.fill_null(where, len(SOURCES)))
+    counts = pc.value_counts(keys)
+    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    bad = pc.filter(parents, pc.is_in(keys, value_set=repeated))
+    return pc.invert(pc.is_in(pa.array(range(rows), pa.int64()), value_set=pc.unique(bad)))
+
+
+def _offers_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
+    provider, type_, region, price, currency, quality, url = (
+        pc.struct_field(items, n) for n in _OFFER
+    )
+    priced = pc.and_kleene(
+        pc.match_substring_regex(price, _PRICE), oracle.accepts(pa, pc, "currency", currency)
+    )
+    checks = [
+        _text(pc, provider),
+        oracle.accepts(pa, pc, "offer_type", type_),
+        _absent_or(pc, region, oracle.accepts(pa, pc, "region", region)),
+        pc.or_kleene(pc.and_(pc.is_null(price), pc.is_null(currency)), priced),
+        _absent_or(pc, quality, oracle.accepts(pa, pc, "quality", quality)),
+        _absent_or(pc, url, pc.and_kleene(_text(pc, url), pc.match_substring_regex(url, _URL))),
+    ]
+    ok = checks[0]
+    for check in checks[1:]:
+        ok = pc.and_kleene(ok, check)
+    return _all(pc, ok)
+
+
+def _ids_ok(pc: Any, ids: Any) -> Any:
+    ok = None
+    for name in _ID_NAMES:
+        value = pc.struct_field(ids, name)
+        if name in _ID_INT:
+            test = pc.greater(value, 0)
+        elif name == "imdb":
+            test = pc.match_substring_regex(value, _IMDB)
+        elif name == "wikidata":
+            test = pc.match_substring_regex(value, _WIKIDATA)
+        else:
+            test = pc.and_kleene(pc.match_substring_regex(value, _SLUG), _text(pc, value))
+        test = _absent_or(pc, value, test)
+        ok = test if ok is None else pc.and_kleene(ok, test)
+    return ok

@@ -1,0 +1,164 @@
+"""Where to watch a film, in words: the offers by region, type and provider."""
+
+from __future__ import annotations
+
+from filmmeta._l10n import N_, Lang, _, items, join, lang, sentences
+from filmmeta._model.availability import Offer, OfferType, group_offers
+from filmmeta._model.film import Film, FilmKind
+from filmmeta._words.common import region_words, title_in
+
+__all__ = ["offer_words", "on_demand", "where_to_watch"]
+
+# Offer types in plain words, and whether their providers take "at" (a shop) or "on" (a
+# service): "to rent at Vudu", "to stream with a subscription on Netflix".
+_OFFER_VERBS = {
+    OfferType.SUBSCRIPTION: (N_("stream with a subscription"), False),
+    OfferType.RENT: (N_("rent"), True),
+    OfferType.BUY: (N_("buy"), True),
+    OfferType.FREE: (N_("watch for free"), False),
+    OfferType.ADS: (N_("watch free with ads"), False),
+    OfferType.CINEMA: (N_("see in cinemas"), True),
+}
+# The offer types as a list of offers names them ("Apple TV: Rent, Buy").
+_OFFER_NOUNS = {
+    OfferType.SUBSCRIPTION: N_("Subscription"),
+    OfferType.RENT: N_("Rent"),
+    OfferType.BUY: N_("Buy"),
+    OfferType.FREE: N_("Free"),
+    OfferType.ADS: N_("Free with ads"),
+    OfferType.CINEMA: N_("In cinemas"),
+}
+# What one buys, as the seed page says it of Backstage ("purchase the movie").
+_PURCHASED = {
+    FilmKind.MOVIE: N_("the movie"),
+    FilmKind.TV_MOVIE: N_("the movie"),
+    FilmKind.SHORT: N_("the short film"),
+    FilmKind.VIDEO: N_("the video"),
+    FilmKind.TV_SPECIAL: N_("the special"),
+}
+_ON_DEMAND = frozenset({OfferType.RENT, OfferType.BUY})
+
+
+def _clauses(language: Lang, by_type: dict[OfferType, list[str]]) -> str:
+    # Offer types with the same providers share one clause: "to rent or buy at A and B".
+    clauses: list[tuple[list[OfferType], list[str]]] = []
+    for offer_type, providers in by_type.items():
+        for types, same in clauses:
+            if same == providers:
+                types.append(offer_type)
+                break
+        else:
+            clauses.append(([offer_type], providers))
+    parts = []
+    for types, providers in clauses:
+        verbs = join(language, [_(language, _OFFER_VERBS[t][0]) for t in types], "or")
+        shop = len(types) > 1 or _OFFER_VERBS[types[0]][1]
+        if shop:
+            # TRANSLATORS: "to rent or buy at Apple TV and Vudu": a shop's offers.
+            template = _(language, "to {verbs} at {providers}")
+        else:
+            # TRANSLATORS: "to stream with a subscription on Netflix": a service's offers.
+            template = _(language, "to {verbs} on {providers}")
+        parts.append(template.format(verbs=verbs, providers=join(language, providers)))
+    return join(language, parts)
+
+
+def _in_region(language: Lang, region: str | None, *, several: bool, sentence: str) -> str:
+    if region is None or not several:
+        return sentence
+    # TRANSLATORS: a sentence about one country's offers, when a film has offers in
+    # several; "{region}: {sentence}" avoids the preposition a country name needs.
+    template = _(language, "In {region}, {sentence}")
+    return template.format(region=region_words(language, region), sentence=sentence)
+
+
+def where_to_watch(film: Film, *, locale: str = "en-US") -> str:
+    """Where the film can be watched, in words.
+
+    Offer types with the same providers share a clause ("to rent or buy at Apple TV,
+    Amazon, Google Play and Vudu"); with offers in several regions there is one sentence
+    per region, each naming its region.
+
+    Args:
+        film: The film.
+        locale: The language to write it in ("en-US", "it-IT", ...).
+
+    Returns:
+        The sentences, or ``""`` when the film has no offers.
+
+    Raises:
+        ImportError: A language other than English without the ``i18n`` extra.
+
+    Examples:
+        >>> film = Film(
+        ...     "Backstage",
+        ...     offers=[
+        ...         Offer(p, t, region="US")
+        ...         for p in ("Apple TV", "Amazon", "Google Play", "Vudu")
+        ...         for t in ("rent", "buy")
+        ...     ],
+        ... )
+        >>> where_to_watch(film)
+        'Backstage is available to rent or buy at Apple TV, Amazon, Google Play and Vudu.'
+        >>> where_to_watch(film, locale="de-DE")
+        'Backstage ist zum Leihen oder Kaufen bei Apple TV, Amazon, Google Play und Vudu verfügbar.'
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
+    """
+    language = lang(locale)
+    grouped = group_offers(film.offers)
+    title = title_in(language, film)
+    texts = []
+    for region, by_type in grouped.items():
+        sentence = _(language, "{title} is available {clauses}.").format(
+            title=title, clauses=_clauses(language, by_type)
+        )
+        texts.append(_in_region(language, region, several=len(grouped) > 1, sentence=sentence))
+    return sentences(language, texts)
+
+
+def on_demand(film: Film, *, locale: str = "en-US") -> str:
+    """The page's "Where to Watch" sentences, in the seed page's wording where it fits.
+
+    When a region's offers are all rentals and purchases, the page says so as the seed
+    page does ("available to watch, stream, download and buy on demand at ..."; "Some
+    platforms allow you to rent ... or purchase the movie ...", the second sentence only
+    when there are both). Other offers are described by :func:`where_to_watch`.
+    """
+    language = lang(locale)
+    grouped = group_offers(film.offers)
+    title = title_in(language, film)
+    texts = []
+    for region, by_type in grouped.items():
+        types = set(by_type)
+        if OfferType.BUY not in types or not types <= _ON_DEMAND:
+            sentence = _(language, "{title} is available {clauses}.").format(
+                title=title, clauses=_clauses(language, by_type)
+            )
+        else:
+            providers = list(dict.fromkeys(p for names in by_type.values() for p in names))
+            sentence = _(
+                language,
+                "{title} is available to watch, stream, download and buy on demand at {providers}.",
+            ).format(title=title, providers=join(language, providers))
+            if OfferType.RENT in types:
+                rent = _(
+                    language,
+                    "Some platforms allow you to rent {title} for a limited time or purchase "
+                    "{what} and download it to your device.",
+                )
+                what = _(language, _PURCHASED[film.kind])
+                sentence = sentences(language, [sentence, rent.format(title=title, what=what)])
+        texts.append(_in_region(language, region, several=len(grouped) > 1, sentence=sentence))
+    return sentences(language, texts)
+
+
+def offer_words(language: Lang, offers: tuple[Offer, ...]) -> list[tuple[str, str]]:
+    """The offers as a list shows them: (provider, "Rent, Buy"), in the offers' order."""
+    types: dict[str, list[str]] = {}
+    for offer in offers:
+        noun = _(language, _OFFER_NOUNS[offer.type])
+        names = types.setdefault(offer.provider, [])
+        if noun not in names:
+            names.append(noun)
+    return [(provider, items(language, nouns)) for provider, nouns in types.items()]

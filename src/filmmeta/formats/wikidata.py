@@ -1,0 +1,306 @@
+"""Read a Wikidata film entity (Special:EntityData, wbgetentities) into a film.
+
+Wikidata is the free source of a film's titles in every language and of its ids in other
+databases. An entity names its facts by property (``P577`` publication date, ``P2047``
+duration) and its values by item (``Q30`` for the United States): :func:`from_wikidata`
+reads the facts a film holds and resolves the items it knows; people, genres and rating
+codes are items too, and are read only when the caller gives their labels.
+``docs/formats/wikidata.md`` has the property-by-property table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from filmmeta._model.certification import ContentRating, normalize_certification
+from filmmeta._model.codes import country_from_name, language_from_name
+from filmmeta._model.dates import PartialDate
+from filmmeta._model.film import Credit, Film, FilmKind
+from filmmeta._model.releases import Release
+from filmmeta._model.titles import Title, TitleKind
+from filmmeta._model.validate import shown
+from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
+from filmmeta.formats import _wikidata_parts as parts
+from filmmeta.formats import _wikidata_tables as tables
+from filmmeta.formats._common import expect_list, expect_mapping, field, guard_depth, warn
+
+__all__ = ["from_wikidata"]
+
+_PLACE_OF_PUBLICATION = "P291"
+_CHARACTER_ROLE, _CHARACTER_NAME = "P453", "P4633"
+
+
+def _titles(entity: parts.Entity, path: str) -> list[Title]:
+    found: dict[Title, None] = {}
+    for kind, key in ((TitleKind.DISPLAY, "labels"), (TitleKind.ALTERNATIVE, "aliases")):
+        groups = expect_mapping(entity.entity.get(key) or {}, f"{path}{key}")
+        for code, group in groups.items():
+            where = f"{path}{key}.{code}"
+            for i, raw in enumerate(group if kind is TitleKind.ALTERNATIVE else [group]):
+                at = f"{where}[{i}]" if kind is TitleKind.ALTERNATIVE else where
+                label = expect_mapping(raw, at)
+                language = parts.language(label.get("language", code), f"{at}.language")
+                if language is not None:
+                    with field(f"{at}.value", inner=False):
+                        found[
+                            Title(
+                                parts.as_text(label.get("value"), f"{at}.value"),
+                                language=language,
+                                kind=kind,
+                            )
+                        ] = None
+    for where, raw, _ in entity.values("P1476"):
+        value = expect_mapping(raw, where)
+        language = parts.language(value.get("language"), f"{where}.language")
+        with field(f"{where}.text", inner=False):
+            found[
+                Title(
+                    parts.as_text(value.get("text"), f"{where}.text"),
+                    language=language,
+                    kind=TitleKind.ORIGINAL,
+                )
+            ] = None
+    return list(found)
+
+
+def _places(statement: Mapping[str, Any], path: str, labels: Mapping[str, str]) -> list[str | None]:
+    qualifiers = expect_mapping(statement.get("qualifiers") or {}, f"{path}.qualifiers")
+    where = f"{path}.qualifiers.{_PLACE_OF_PUBLICATION}"
+    places: list[str | None] = []
+    for i, snak in enumerate(expect_list(qualifiers.get(_PLACE_OF_PUBLICATION) or [], where)):
+        value = parts.snak_value(snak, f"{where}[{i}]")
+        if value is not None:
+            country = parts.country(
+                parts.as_item(value, f"{where}[{i}].datavalue.value"), labels, where
+            )
+            if country is not None:
+                places.append(country)
+    return places or [None]
+
+
+def _releases(entity: parts.Entity, labels: Mapping[str, str]) -> list[Release]:
+    found: dict[Release, None] = {}
+    for where, value, statement in entity.values("P577"):
+        date = parts.partial_date(value, where)
+        if date is not None:
+            for country in _places(
+                statement, where.removesuffix(".mainsnak.datavalue.value"), labels
+            ):
+                found[Release(date, country=country)] = None
+    return list(found)
+
+
+def _labelled(
+    entity: parts.Entity, props: Iterable[str], labels: Mapping[str, str] | None, missing: list[str]
+) -> Iterator[tuple[str, str, str, Mapping[str, Any]]]:
+    """``(prop, path, label, statement)`` of the item values of *props* that have labels."""
+    for prop in props:
+        for where, value, statement in entity.values(prop):
+            item = parts.as_item(value, where)
+            if labels is None:
+                missing.append(prop)
+                break
+            if item not in labels:
+                warn(f"{where}: {item} has no label in the label map: left out")
+                continue
+            yield prop, where, parts.as_text(labels[item], f"labels[{item!r}]"), statement
+
+
+def _character(statement: Mapping[str, Any], labels: Mapping[str, str]) -> str | None:
+    qualifiers = statement.get("qualifiers")
+    if not isinstance(qualifiers, Mapping):
+        return None
+    for prop in (_CHARACTER_NAME, _CHARACTER_ROLE):
+        for snak in qualifiers.get(prop) or []:
+            value = parts.snak_value(snak, prop) if isinstance(snak, Mapping) else None
+            if type(value) is str:
+                return value
+            if isinstance(value, Mapping) and value.get("id") in labels:
+                return labels[value["id"]]
+    return None
+
+
+def _kind(
+    entity: parts.Entity, entity_id: str | None, film_classes: Mapping[str, FilmKind]
+) -> FilmKind:
+    classes = [parts.as_item(value, where) for where, value, _ in entity.values("P31")]
+    for item in classes:
+        if item in film_classes:
+            return film_classes[item]
+    name = entity_id or "the entity"
+    if not classes:
+        raise UnsupportedDocumentError(f"{name} does not say what it is (no P31, instance of)")
+    raise UnsupportedDocumentError(
+        f"{name} is not a film: it is an instance of {', '.join(classes[:5])} (P31); "
+        "give film_classes= for a class of films filmmeta does not know"
+    )
+
+
+@guard_depth
+def from_wikidata(
+    obj: Mapping[str, Any] | str | bytes,
+    *,
+    language: str = "en",
+    labels: Mapping[str, str] | None = None,
+    entity_id: str | None = None,
+    film_classes: Mapping[str, FilmKind | str] | None = None,
+) -> Film:
+    """Read a Wikidata entity of a film into a :class:`~filmmeta.Film`.
+
+    Args:
+        obj: The entity, or the JSON of ``Special:EntityData/Q….json`` or of
+            ``wbgetentities`` (``{"entities": {...}}``), as a dict or as text.
+        language: Whose label is the film's title (others become its titles).
+        labels: Labels of the items the entity names (``{"Q51577": "Rouben
+            Mamoulian"}``). People (P57 director, P58 writer, P161 cast, ...), genres
+            (P136) and rating codes (P1657 MPA, P1981 FSK, ...) are items, and an entity
+            does not carry their names: they are read only with this map. Countries and
+            languages are resolved without it when they are common ones.
+        entity_id: Which entity of a response of several to read.
+        film_classes: More classes (P31 values) that are films, with the kind each
+            gives: ``{"Q1234": "movie"}``.
+
+    Returns:
+        The film: its labels and aliases as titles in every language, the label in
+        *language* as its title and P1476 as its original title, P577 as its releases
+        (with the precision Wikidata gives: a year stays a year) and its release date,
+        P2047 as its runtime, its ids, and what *labels* resolves.
+
+    Raises:
+        ValidationError: A value of the wrong shape, with its path in the entity.
+        UnsupportedDocumentError: An entity that is not a film (by P31), or says not
+            what it is.
+
+    Examples:
+        >>> entity = {
+        ...     "id": "Q2262932",
+        ...     "labels": {
+        ...         "en": {"language": "en", "value": "City Streets"},
+        ...     },
+        ...     "claims": {
+        ...         "P31": [
+        ...             {
+        ...                 "mainsnak": {
+        ...                     "snaktype": "value",
+        ...                     "datavalue": {
+        ...                         "value": {"id": "Q11424"},
+        ...                         "type": "wikibase-entityid",
+        ...                     },
+        ...                 }
+        ...             }
+        ...         ],
+        ...         "P577": [
+        ...             {
+        ...                 "mainsnak": {
+        ...                     "snaktype": "value",
+        ...                     "datavalue": {
+        ...                         "value": {"time": "+1931-00-00T00:00:00Z", "precision": 9},
+        ...                         "type": "time",
+        ...                     },
+        ...                 }
+        ...             }
+        ...         ],
+        ...         "P345": [
+        ...             {
+        ...                 "mainsnak": {
+        ...                     "snaktype": "value",
+        ...                     "datavalue": {"value": "tt0021749", "type": "string"},
+        ...                 }
+        ...             }
+        ...         ],
+        ...     },
+        ... }
+        >>> film = from_wikidata(entity)
+        >>> film.title, film.release_date, film.ids.imdb, film.ids.wikidata
+        ('City Streets', PartialDate(year=1931, month=None, day=None), 'tt0021749', 'Q2262932')
+
+    .. versionadded:: 0.2.0
+    """
+    doc, path = parts.entity_of(obj, entity_id)
+    if doc.get("type", "item") != "item":
+        raise UnsupportedDocumentError(f"a Wikidata {shown(doc.get('type'))}, not an item")
+    found_id = doc.get("id")
+    item_id = found_id if isinstance(found_id, str) and parts.ITEM.fullmatch(found_id) else None
+    entity = parts.Entity(doc, path)
+    classes = {**tables.FILM_CLASSES}
+    for item, kind in (film_classes or {}).items():
+        if kind not in _FILM_KINDS:
+            raise ValidationError.at(f"film_classes[{item!r}]", f"{shown(kind)} is not a film kind")
+        classes[item] = _FILM_KINDS[kind]
+    kind = _kind(entity, item_id, classes)
+    titles = _titles(entity, path)
+    wanted = language_from_name(language) or language
+    title = next(
+        (t.text for t in titles if t.language == wanted and t.kind is TitleKind.DISPLAY), None
+    )
+    original = next((t.text for t in titles if t.kind is TitleKind.ORIGINAL), None)
+    title = title or original or next((t.text for t in titles), None)
+    if title is None:
+        raise ValidationError.at(
+            f"{path}labels", "no label and no title (P1476): a film needs a title"
+        )
+    releases = _releases(entity, labels or {})
+    missing: list[str] = []
+    ratings = [
+        ContentRating(
+            normalize_certification(label, country=tables.RATING_SYSTEMS[prop]),
+            country=tables.RATING_SYSTEMS[prop],
+        )
+        for prop, _, label, _ in _labelled(entity, tables.RATING_SYSTEMS, labels, missing)
+    ]
+    credits = [
+        Credit(
+            label,
+            tables.CREDITS[prop],
+            character=_character(statement, labels or {}) if prop == "P161" else None,
+        )
+        for prop, _, label, statement in _labelled(entity, tables.CREDITS, labels, missing)
+    ]
+    genres = [label for _, _, label, _ in _labelled(entity, ("P136",), labels, missing)]
+    if missing:
+        warn(
+            f"{path}claims: {', '.join(dict.fromkeys(missing))} name items (people, genres, "
+            "ratings) by id only: left out without labels="
+        )
+    return Film(
+        title,
+        kind=kind,
+        release_date=min((r.date for r in releases), key=_earliest, default=None),
+        runtime=parts.runtime(entity),
+        content_ratings=ratings,
+        genres=list(dict.fromkeys(genres)),
+        languages=parts.codes(entity, "P364", tables.LANGUAGES, labels, language_from_name),
+        countries=parts.codes(entity, "P495", tables.COUNTRIES, labels, country_from_name),
+        credits=list(dict.fromkeys(credits)),
+        ids=parts.ids(entity, item_id),
+        original_title=original if original != title else None,
+        **_model2(titles, releases, title, original),
+    )
+
+
+_FILM_KINDS: dict[Any, FilmKind] = {**{k.value: k for k in FilmKind}, **{k: k for k in FilmKind}}
+#: Film's fields: the titles and releases are given when the model has them (Model 2).
+_FILM_FIELDS = frozenset(attrs.fields_dict(Film))
+
+
+def _model2(
+    titles: list[Title], releases: list[Release], title: str, original: str | None
+) -> dict[str, Any]:
+    given = {"titles": titles, "releases": releases}
+    held = {k: v for k, v in given.items() if k in _FILM_FIELDS}
+    # What a film without those fields loses: the titles other than its title and
+    # original title, and the releases other than its release date.
+    lost = [t.text for t in titles if "titles" not in held and t.text not in (title, original)]
+    lost += [str(r.date) for r in releases if "releases" not in held and r.country is not None]
+    if lost:
+        warn(f"{len(lost)} other titles and releases left out: this model has no place for them")
+    return held
+
+
+def _earliest(date: PartialDate) -> tuple[int, int, int]:
+    # The earliest year, and in it the most precise date: a film of "1931" released on
+    # 1931-04-18 was released on 1931-04-18.
+    return (date.year, date.month or 13, date.day or 32)
