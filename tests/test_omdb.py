@@ -450,9 +450,7 @@ def test_unmapped_names_warn(fields: dict[str, Any], message: str) -> None:
 
 
 def test_not_carried() -> None:
-    film = from_omdb(
-        omdb(Website="https://example.org", Production="Universal", totalSeasons="1")
-    )
+    film = from_omdb(omdb(Website="https://example.org", Production="Universal", totalSeasons="1"))
     assert film == from_omdb(omdb())
 
 
@@ -566,6 +564,10 @@ KEYS = [
     "Season",
     "Episodes",
     "Search",
+    "Awards",
+    "BoxOffice",
+    "DVD",
+    "Poster",
 ]
 SAMPLES = [
     "N/A",
@@ -587,6 +589,9 @@ SAMPLES = [
     "USA, Atlantis",
     "tt0088763",
     "A (b, c), D (e)",
+    "Won 7 Oscars. 19 wins & 32 nominations total",
+    "$158,300,000",
+    "https://m.media-amazon.com/images/M/x.jpg",
     "((",
     "))(",
 ]

@@ -741,6 +741,16 @@ KEYS = [
     "status_message",
     "results",
     "page",
+    "belongs_to_collection",
+    "budget",
+    "revenue",
+    "tagline",
+    "poster_path",
+    "alternative_titles",
+    "keywords",
+    "images",
+    "videos",
+    "trailers",
 ]
 json_values = strategies.json_values(
     keys=st.sampled_from(["name", "iso_3166_1", "iso_639_1", "US"]) | st.text(max_size=5),
