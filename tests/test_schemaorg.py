@@ -876,7 +876,10 @@ def carried_films(draw: st.DrawFn) -> Film:
         credits=draw(carried_credits()),
         ratings=draw(st.lists(strategies.ratings(), max_size=1)),
         offers=draw(st.lists(carried_offers, max_size=3)),
-        ids=draw(carried_ids),
+        ids=attrs.evolve(
+            draw(carried_ids),
+            other={"eidr": "10.5240/7791-8534-2C23-9030-8610-5"} if draw(st.booleans()) else {},
+        ),
         titles=[
             Title(t)
             for t in draw(st.lists(clean, max_size=2, unique=True))
