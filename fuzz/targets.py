@@ -500,8 +500,16 @@ _OMDB_SPEC: Spec = {
     "Plot": ("A film.", "N/A"),
     "Language": ("English, Spanish", "Mandarin, Elvish", "N/A", "None"),
     "Country": ("USA, UK", "Soviet Union, West Germany", "N/A", "Atlantis"),
-    "Awards": ("1 win.", "N/A"),
-    "Poster": ("https://example.com/p.jpg", "N/A"),
+    "Awards": (
+        "1 win.",
+        "N/A",
+        "Won 7 Oscars. 19 wins & 32 nominations total",
+        "Nominated for 2 Oscars. Another 10 wins & 31 nominations.",
+        "Won 0 Oscars.",
+        "Won 99999999 Oscars.",
+        "Best film",
+    ),
+    "Poster": ("https://example.com/p.jpg", "N/A", "p.jpg", "javascript:x"),
     "Ratings": _list_of(
         {
             "Source": ("Internet Movie Database", "Rotten Tomatoes", "Metacritic", "Other"),
@@ -513,8 +521,8 @@ _OMDB_SPEC: Spec = {
     "imdbVotes": ("1,266,466", "347", "N/A", "12,34", ",", "1,000,000,000,000,000,000,000"),
     "imdbID": ("tt0234567", "tt123", "nm0000001", "N/A"),
     "Type": ("movie", "series", "episode", "game", "Movie", "N/A"),
-    "DVD": ("N/A",),
-    "BoxOffice": ("$1,000", "N/A"),
+    "DVD": ("N/A", "08 Aug 2013", "31 Feb 2013", "2013"),
+    "BoxOffice": ("$1,000", "N/A", "$1,00", "€5", "$" + "9" * 200),
     "Production": ("N/A",),
     "Website": ("N/A",),
     "Response": ("True", "False", "false"),
@@ -547,9 +555,9 @@ _RELEASE_DATES_SPEC: Spec = {
                     "certification": ("R", "", "15", "FSK 16", "PG-13", "Rated R", "MA15+"),
                     "type": (1, 2, 3, 4, 5, 6, 7, 0, "3", None),
                     "descriptors": _texts(("violence", "", "language")),
-                    "release_date": ("1999-03-31T00:00:00.000Z",),
-                    "note": ("",),
-                    "iso_639_1": ("", "en"),
+                    "release_date": ("1999-03-31T00:00:00.000Z", "", "1999-02-30", 5),
+                    "note": ("", "Blu-ray", 5),
+                    "iso_639_1": ("", "en", "fr", "qq"),
                 }
             ),
         }
@@ -635,6 +643,63 @@ _TMDB_SPEC: Spec = {
     "release_dates": lambda p: _obj(p, _RELEASE_DATES_SPEC),
     "releases": lambda p: _obj(p, _RELEASES_SPEC),
     "watch/providers": _providers_doc,
+    "belongs_to_collection": lambda p: _obj(
+        p, {"id": (2344, 0, "2344"), "name": ("The Matrix Collection", ""), "overview": ("",)}
+    ),
+    "budget": (63000000, 0, -1, 1.5, "63000000", 2**70),
+    "revenue": (463517383, 0, None),
+    "tagline": ("Free your mind.", "", 5),
+    "poster_path": ("/p.jpg", "p.jpg", "", None),
+    "backdrop_path": ("/b.jpg", None),
+    "alternative_titles": lambda p: _obj(
+        p,
+        {
+            "titles": _list_of(
+                {
+                    "iso_3166_1": ("US", "SU", "", None),
+                    "title": ("The Matrix 1", "", 5),
+                    "type": ("", "working title", "informal title", None),
+                }
+            )
+        },
+    ),
+    "keywords": lambda p: _obj(p, {"keywords": _list_of({"id": (1,), "name": ("dystopia", "")})}),
+    "images": lambda p: _obj(
+        p,
+        {
+            kind: _list_of(
+                {
+                    "file_path": ("/p.jpg", "p.jpg", ""),
+                    "width": (1000, 0, -1, "1000"),
+                    "height": (1500, None),
+                    "iso_639_1": ("en", "xx", "qq", None),
+                    "iso_3166_1": ("US", "ZZ"),
+                }
+            )
+            for kind in ("posters", "backdrops", "logos")
+        },
+    ),
+    "videos": lambda p: _obj(
+        p,
+        {
+            "results": _list_of(
+                {
+                    "key": ("SUXWAEX2jlg", "", "a b"),
+                    "site": ("YouTube", "Vimeo", "Dailymotion", ""),
+                    "type": ("Trailer", "Teaser", "Bloopers", ""),
+                    "name": ("Official Trailer", 5),
+                    "iso_639_1": ("en", "xx"),
+                }
+            )
+        },
+    ),
+    "trailers": lambda p: _obj(
+        p,
+        {
+            "youtube": _list_of({"source": ("zH3O-CeZckE", ""), "name": ("Trailer 1",)}),
+            "quicktime": _list_of({"name": ("T",)}),
+        },
+    ),
     "success": (False, True),
     "status_code": (34, 7),
     "status_message": ("The resource you requested could not be found.",),
@@ -751,6 +816,22 @@ _JSONLD_SPEC: Spec = {
         ],
     ),
     "description": ("A film.", "", "&lt;p&gt;"),
+    "image": _one_of(
+        ("https://example.com/p.jpg", "/p.jpg", "p.jpg", ""),
+        lambda q: _obj(q, {"url": ("https://example.com/p.jpg",), "width": (500, "500", -1)}),
+    ),
+    "trailer": lambda q: _obj(
+        q, {"@type": ("VideoObject",), "embedUrl": ("/video/imdb/vi1", "x"), "name": ("T",)}
+    ),
+    "keywords": _one_of(("war,peace", " , ", ""), _texts(("war", "peace, love", ""))),
+    "releasedEvent": _list_of(
+        {"startDate": ("1999", "1999-03-31", "someday", 5), "location": ("US", "Narnia", "")}
+    ),
+    "award": _one_of(
+        ("Academy Awards; year: 2000", "Oscar; year: 20000", "Won 1 Oscar.", "Won 0 Oscars."),
+        _texts(("Prize", "Prize; count: 0")),
+    ),
+    "titleEIDR": ("10.5240/7791-8534-2C23-9030-8610-5", "", "a b"),
     "director": _people,
     "creator": _people,
     "actor": _people,
@@ -857,6 +938,13 @@ _GRAPHQL_OFFER: Spec = {
     "standardWebURL": ("https://example.com/w", ""),
     "package": lambda q: _obj(q, {"clearName": ("Netflix", "", None), "packageId": (8, "8", None)}),
     "country": ("US", "GB", "XX"),
+    "availableTo": ("2025-01-31", "2025", "soon", None),
+    "availableFromTime": ("2024-01-01T00:00:00Z", "x"),
+    "availableToTime": ("2025-01-31T23:59:00Z", None),
+    "audioLanguages": _texts(("en", "de", "Elvish", "")),
+    "subtitleLanguages": _texts(("en", "pt-BR")),
+    "videoTechnology": _texts(("DOLBY_VISION", "HDR_10", "_3D")),
+    "audioTechnology": _texts(("DOLBY_ATMOS", "_5_POINT_1", "")),
 }
 _CONTENT_SPEC: Spec = {
     "title": ("Backdrop", ""),
@@ -883,6 +971,9 @@ _CONTENT_SPEC: Spec = {
     "externalIds": lambda q: _obj(
         q, {"imdbId": ("tt0133093", "x"), "tmdbId": ("603", 603, "0", "x")}
     ),
+    "posterUrl": ("/poster/1/{profile}/b.{format}", "/poster/{x}", ""),
+    "backdrops": _list_of({"backdropUrl": ("/backdrop/2/{profile}", None)}),
+    "clips": _list_of({"externalId": ("z", ""), "provider": ("YOUTUBE", "x")}),
 }
 _LEGACY_TITLE: Spec = {
     "id": (1, 0, "1"),
@@ -909,6 +1000,11 @@ _LEGACY_TITLE: Spec = {
         {"provider": ("imdb", "tmdb", "x"), "external_id": ("tt0133093", "603", "0", 603)}
     ),
     "US": _list_of(_GRAPHQL_OFFER),
+    "poster": ("/poster/8539293/{profile}", "poster.jpg"),
+    "backdrops": _list_of({"backdrop_url": ("/backdrop/8539292/{profile}", 5)}),
+    "clips": _list_of(
+        {"type": ("trailer", "clip"), "provider": ("youtube", "vimeo"), "external_id": ("x", "")}
+    ),
 }
 _GRAPHQL_TITLE: Spec = {
     "__typename": ("Movie", "Show"),

@@ -110,7 +110,8 @@ def test_videos_malformed() -> None:
             ["artificial reality", "war with machines", "simulated reality"],
         ),
         (["spirit", "bathhouse", "spirit"], ["spirit", "bathhouse"]),
-        ([{"@type": "DefinedTerm", "name": "anime"}, "anime, ghibli"], ["anime", "ghibli"]),
+        # The words of a list are kept whole: only a single text is split.
+        ([{"@type": "DefinedTerm", "name": "anime"}, "anime, ghibli"], ["anime", "anime, ghibli"]),
         (" , ,", []),
         (["", "a"], ["a"]),
         (None, []),

@@ -23,6 +23,7 @@ from filmmeta import (
     FilmmetaError,
     FilmmetaWarning,
     Offer,
+    OfferFeature,
     PartialDate,
     Rating,
     UnsupportedDocumentError,
@@ -575,7 +576,42 @@ def test_corpus_star_wars() -> None:
     assert film.credits[1].character == "Han Solo"
     assert film.languages == ("en",)
     assert [o.provider for o in film.offers] == ["PlayStation Store"]
+    # Issue 12: the poster, the backdrop and the two YouTube trailers the title carries.
+    assert [i.url for i in film.images] == [
+        "https://images.justwatch.com/poster/8539293/s718",
+        "https://images.justwatch.com/backdrop/8539292/s1920",
+    ]
+    assert [(v.kind.value, v.site) for v in film.videos] == [("trailer", "YouTube")] * 2
     assert filmmeta.from_json(filmmeta.to_json(film)) == film
+
+
+GRAPHQL_OFFER = {
+    "monetizationType": "FLATRATE",
+    "presentationType": "_4K",
+    "package": {"clearName": "Netflix"},
+    "availableFromTime": "2024-01-01T00:00:00Z",
+    "availableTo": "2025-01-31",
+    "audioLanguages": ["en", "de"],
+    "subtitleLanguages": ["en"],
+    "videoTechnology": ["DOLBY_VISION"],
+    "audioTechnology": ["DOLBY_ATMOS"],
+}
+
+
+def test_offer_windows_languages_and_features() -> None:
+    (offer,) = offers_from_justwatch({"objectType": "MOVIE", "offers": [GRAPHQL_OFFER]})
+    assert (offer.available_from, offer.available_until) == (
+        dt.date(2024, 1, 1),
+        dt.date(2025, 1, 31),
+    )
+    assert (offer.audio_languages, offer.subtitle_languages) == (("en", "de"), ("en",))
+    assert offer.features == (OfferFeature.DOLBY_VISION, OfferFeature.DOLBY_ATMOS)
+
+
+def test_offer_terms_path_in_errors() -> None:
+    bad = {**GRAPHQL_OFFER, "availableTo": "soon"}
+    with pytest.raises(ValidationError, match=r"offers\[0\]\.availableTo"):
+        offers_from_justwatch({"objectType": "MOVIE", "offers": [bad]})
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=NO_CORPUS)

@@ -11,12 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import (
+    Award,
     ContentRating,
     Credit,
     FilmKind,
     FilmmetaError,
     FilmmetaWarning,
+    Image,
+    Money,
     PartialDate,
+    Release,
     UnsupportedDocumentError,
     ValidationError,
     from_json,
@@ -116,10 +120,56 @@ def test_release_date(fields: dict[str, str], expected: PartialDate | None) -> N
     ],
 )
 def test_the_year_is_the_films_own(year: str, released: str) -> None:
-    with pytest.warns(FilmmetaWarning, match=f"Released: '{released}' is not in the film's Year"):
-        film = from_omdb(omdb(Year=year, Released=released))
+    film = from_omdb(omdb(Year=year, Released=released))
     assert film.year == int(year)
     assert film.release_date == PartialDate(int(year))
+    assert film.releases == (Release(PartialDate.parse(released, dayfirst=True)),)
+
+
+@pytest.mark.parametrize(
+    ("fields", "attribute", "expected"),
+    [
+        ({"DVD": "08 Aug 2013"}, "releases", (Release("2013-08-08", kind="physical"),)),
+        (
+            {"Released": "03 Jul 1985", "DVD": "N/A"},
+            "releases",
+            (Release("1985-07-03", kind="theatrical"),),
+        ),
+        ({"BoxOffice": "$212,836,762"}, "box_office", (Money(212836762, "USD", region="US"),)),
+        ({"BoxOffice": "N/A"}, "box_office", ()),
+        (
+            {"Awards": "Won 1 Oscar. 23 wins & 25 nominations total"},
+            "awards",
+            (
+                Award("Academy Awards"),
+                Award("all awards", count=23),
+                Award("all awards", outcome="nominated", count=25),
+            ),
+        ),
+        ({"Awards": "N/A"}, "awards", ()),
+        (
+            {"Poster": "https://m.media-amazon.com/images/M/x.jpg"},
+            "images",
+            (Image("https://m.media-amazon.com/images/M/x.jpg"),),
+        ),
+        ({"Poster": "N/A"}, "images", ()),
+    ],
+)
+def test_model_2_fields(fields: dict[str, str], attribute: str, expected: object) -> None:
+    assert getattr(from_omdb(omdb(**fields)), attribute) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "warning"),
+    [
+        ({"Awards": "Best film ever"}, "Awards: 'Best film ever' is not a sentence of OMDb's form"),
+        ({"BoxOffice": "€1,234"}, "BoxOffice: '€1,234' is not a dollar amount"),
+    ],
+)
+def test_model_2_values_left_out(fields: dict[str, str], warning: str) -> None:
+    with pytest.warns(FilmmetaWarning, match=re.escape(warning)):
+        film = from_omdb(omdb(**fields))
+    assert film.awards == film.box_office == ()
 
 
 @pytest.mark.parametrize(
@@ -299,6 +349,9 @@ def test_ratings(fields: dict[str, Any], expected: list[tuple[str, float, int | 
         ({"Year": "1985\u20131990"}, "Year"),
         ({"Year": "85"}, "Year"),
         ({"Year": "0000"}, "Year"),
+        ({"DVD": "someday"}, "DVD"),
+        ({"Poster": "poster.jpg"}, "Poster"),
+        ({"Awards": "Won 0 Oscars."}, "Awards"),
         ({"imdbID": "tt12"}, "imdbID"),
         ({"Rated": "R" * 60}, "Rated"),
         ({"Ratings": [{"Source": "Internet Movie Database", "Value": "abc"}]}, "Ratings[0].Value"),
@@ -397,16 +450,7 @@ def test_unmapped_names_warn(fields: dict[str, Any], message: str) -> None:
 
 
 def test_not_carried() -> None:
-    film = from_omdb(
-        omdb(
-            Poster="https://example.org/p.jpg",
-            Website="https://example.org",
-            Awards="Won 1 Oscar.",
-            BoxOffice="$1,000",
-            DVD="08 Aug 2013",
-            Production="Universal",
-        )
-    )
+    film = from_omdb(omdb(Website="https://example.org", Production="Universal", totalSeasons="1"))
     assert film == from_omdb(omdb())
 
 
@@ -426,6 +470,14 @@ def test_corpus_file(path: Path) -> None:
     assert film.ids.imdb in path.name
     doc = load(path)
     assert film.year == (int(doc["Year"]) if doc.get("Year", "N/A") != "N/A" else None)
+    # Issue 12: every model 2 field that the document carries is filled.
+    carried = {
+        key: doc.get(key, "N/A") != "N/A" for key in ("Released", "DVD", "BoxOffice", "Poster")
+    }
+    assert len(film.releases) == carried["Released"] + carried["DVD"]
+    assert len(film.box_office) == carried["BoxOffice"]
+    assert len(film.images) == carried["Poster"]
+    assert bool(film.awards) == (doc.get("Awards", "N/A") != "N/A")
 
 
 def corpus(name: str) -> Any:
@@ -512,6 +564,10 @@ KEYS = [
     "Season",
     "Episodes",
     "Search",
+    "Awards",
+    "BoxOffice",
+    "DVD",
+    "Poster",
 ]
 SAMPLES = [
     "N/A",
@@ -533,6 +589,9 @@ SAMPLES = [
     "USA, Atlantis",
     "tt0088763",
     "A (b, c), D (e)",
+    "Won 7 Oscars. 19 wins & 32 nominations total",
+    "$158,300,000",
+    "https://m.media-amazon.com/images/M/x.jpg",
     "((",
     "))(",
 ]

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 
 import filmmeta
 from filmmeta import (
+    Award,
+    AwardOutcome,
     ContentRating,
     Credit,
     ExternalIds,
@@ -25,12 +27,18 @@ from filmmeta import (
     FilmKind,
     FilmmetaError,
     FilmmetaWarning,
+    Image,
     Offer,
     Rating,
+    Release,
+    Title,
     UnsupportedDocumentError,
     ValidationError,
+    Video,
 )
 from filmmeta._model.certification_systems import SYSTEMS
+from filmmeta.formats._common import unique
+from filmmeta.formats._omdb_parts import parse_awards
 from filmmeta.formats.schemaorg import from_jsonld, to_jsonld
 
 from . import conftest, strategies
@@ -347,6 +355,42 @@ def test_not_an_object(doc: Any) -> None:
             "credits",
             (Credit("A", "actor", character="X"),),
         ),
+        # Model 2: image, trailer, keywords, releasedEvent, award, titleEIDR, more titles.
+        ({"image": "https://example.com/p.jpg"}, "images", (Image("https://example.com/p.jpg"),)),
+        (
+            {
+                "trailer": {"@type": "VideoObject", "embedUrl": "/video/imdb/vi1", "name": "T"},
+                "url": "/title/tt0133093/",
+            },
+            "videos",
+            (Video("https://www.imdb.com/video/imdb/vi1", name="T"),),
+        ),
+        ({"keywords": "spirit,bathhouse"}, "keywords", ("spirit", "bathhouse")),
+        ({"keywords": ["war, peace"]}, "keywords", ("war, peace",)),
+        (
+            {
+                "releasedEvent": [
+                    {"@type": "PublicationEvent", "startDate": "1999", "location": {"name": "US"}}
+                ]
+            },
+            "releases",
+            (Release(1999, country="US"),),
+        ),
+        (
+            {"releasedEvent": {"startDate": "1999-03-31"}},
+            "release_date",
+            filmmeta.PartialDate(1999, 3, 31),
+        ),
+        ({"releasedEvent": {"startDate": "2001"}, "datePublished": "1999"}, "year", 1999),
+        ({"award": "Academy Awards; year: 2000"}, "awards", (Award("Academy Awards", year=2000),)),
+        (
+            {"titleEIDR": "10.5240/7791-8534-2C23-9030-8610-5"},
+            "ids",
+            ExternalIds(other={"eidr": "10.5240/7791-8534-2C23-9030-8610-5"}),
+        ),
+        ({"alternateName": ["The Stage", "Stage"]}, "titles", (Title("Stage"),)),
+        ({"name": ["Backstage", "Back Stage"]}, "titles", (Title("Back Stage"),)),
+        ({"alternateName": ["The Stage", "Backstage"]}, "titles", ()),
         # Any property may be a list: one that the model holds once reads its first value.
         ({"name": ["Backstage"]}, "title", "Backstage"),
         ({"description": ["Good."]}, "summary", "Good."),
@@ -363,7 +407,6 @@ def test_fields(fields: dict[str, Any], attribute: str, expected: Any) -> None:
 @pytest.mark.parametrize(
     ("fields", "attribute", "expected", "left_out"),
     [
-        ({"alternateName": ["The Stage", "Stage"]}, "title", "The Stage", "['Stage']"),
         (
             {"contentRating": ["G", "PG"]},
             "content_ratings",
@@ -798,13 +841,31 @@ carried_offers = strategies.offers().map(
 )
 
 
+carried_images = strategies.images.map(lambda i: attrs.evolve(i, kind="poster", language=None))
+carried_videos = strategies.videos.map(
+    lambda v: Video(v.url, name=(v.name and v.name.strip()) or None)
+)
+carried_releases = st.builds(
+    Release, strategies.partial_dates(), country=st.none() | st.sampled_from(strategies.REGIONS)
+)
+carried_awards = st.builds(
+    Award,
+    clean.filter(lambda t: ";" not in t and parse_awards(t) is None),
+    category=st.none() | clean.filter(lambda t: ";" not in t),
+    year=st.none() | st.integers(1, 9999),
+    outcome=st.sampled_from(AwardOutcome),
+    count=st.integers(1, 100),
+)
+
+
 @st.composite
 def carried_films(draw: st.DrawFn) -> Film:
     """Films that hold only what a schema.org Movie carries."""
     title = draw(clean)
-    return Film(
+    original = draw(st.none() | clean.filter(lambda t: t != title))
+    film = Film(
         title,
-        original_title=draw(st.none() | clean.filter(lambda t: t != title)),
+        original_title=original,
         release_date=draw(st.none() | strategies.partial_dates()),
         runtime=draw(st.none() | strategies.runtimes),
         content_ratings=draw(carried_content_ratings()),
@@ -815,8 +876,24 @@ def carried_films(draw: st.DrawFn) -> Film:
         credits=draw(carried_credits()),
         ratings=draw(st.lists(strategies.ratings(), max_size=1)),
         offers=draw(st.lists(carried_offers, max_size=3)),
-        ids=draw(carried_ids),
+        ids=attrs.evolve(
+            draw(carried_ids),
+            other={"eidr": "10.5240/7791-8534-2C23-9030-8610-5"} if draw(st.booleans()) else {},
+        ),
+        titles=[
+            Title(t)
+            for t in draw(st.lists(clean, max_size=2, unique=True))
+            if t not in (title, original)
+        ],
+        images=draw(st.lists(carried_images, max_size=2, unique_by=lambda i: i.url)),
+        videos=draw(st.lists(carried_videos, max_size=2, unique_by=lambda v: v.url)),
+        keywords=draw(st.lists(clean, max_size=3, unique=True)),
+        releases=draw(st.lists(carried_releases, max_size=2, unique=True)),
+        awards=draw(st.lists(carried_awards, max_size=2, unique=True)),
     )
+    # Without datePublished, a reader takes the first release's date.
+    first = min((r.date for r in film.releases), default=None)
+    return attrs.evolve(film, release_date=film.release_date or first)
 
 
 def one_per_person(credits: list[Credit]) -> list[Credit]:
@@ -831,6 +908,9 @@ def one_per_person(credits: list[Credit]) -> list[Credit]:
 
 def carried(film: Film, rating_source: str | None = None) -> Film:
     """The part of *film* that to_jsonld writes."""
+    original = film.original_title if film.original_title != film.title else None
+    releases = unique(Release(r.date, country=r.country) for r in film.releases)
+    eidr = film.ids.get("eidr")
     rated = film.content_rating("US") or next(iter(film.content_ratings), None)
     roles = [c for c in film.credits if c.role in CARRIED_ROLES]
     rating = (
@@ -849,15 +929,23 @@ def carried(film: Film, rating_source: str | None = None) -> Film:
         credits=one_per_person(sorted(roles, key=lambda c: CARRIED_ROLES.index(c.role))),
         ratings=[rating] if rating else [],
         offers=[attrs.evolve(o, quality=None, **_NO_TERMS) for o in film.offers],
-        ids=attrs.evolve(film.ids, justwatch=None, other=()),
-        original_title=film.original_title if film.original_title != film.title else None,
-        # Model 2's parts: to_jsonld does not write them yet.
-        **{name: attrs.fields_dict(Film)[name].default for name in _MODEL2},
+        ids=attrs.evolve(film.ids, justwatch=None, other={"eidr": eidr} if eidr else {}),
+        original_title=original,
+        release_date=film.release_date or min((r.date for r in releases), default=None),
+        releases=releases,
+        # What schema.org has a place for: titles as text, images as links with sizes,
+        # trailers with names, releases with a date and country.
+        titles=unique(Title(t.text) for t in film.titles if t.text not in (film.title, original)),
+        images=unique(Image(i.url, width=i.width, height=i.height) for i in film.images),
+        videos=unique(Video(v.url, name=v.name) for v in film.videos),
+        keywords=unique(film.keywords),
+        awards=unique(film.awards),
+        editions=(),
+        collection=None,
+        budget=None,
+        box_office=(),
+        tagline=None,
     )
-
-
-_MODEL2 = ("titles", "releases", "editions", "collection", "budget", "box_office", "awards")
-_MODEL2 += ("images", "videos", "keywords", "tagline")
 
 
 def round_trip(film: Film, *, rating_source: str | None = None) -> Film:
@@ -889,6 +977,9 @@ def test_round_trip_of_any_film_keeps_the_carried_part(film: Film) -> None:
 
 def _strings(film: Film) -> list[str]:
     found = [film.title, film.original_title or "x", film.summary or "x", *film.genres]
+    found += [t.text for t in film.titles] + list(film.keywords)
+    found += [v.name or "x" for v in film.videos]
+    found += [t or "x" for a in film.awards for t in (a.name, a.category, a.recipient)]
     found += [c.name for c in film.credits] + [c.character or "x" for c in film.credits]
     return found + [o.provider for o in film.offers]
 
@@ -977,6 +1068,12 @@ def test_corpus_jsonld(path: Path) -> None:
     assert not any("&" in s and ";" in s for s in _strings(film))  # entities are unescaped
     people = [(c.name, c.role) for c in film.credits]
     assert len(people) == len(set(people))  # issue 12: a person once in each role
+    # Issue 12: the model 2 fields that the page carries are filled.
+    doc = json.loads(path.read_text("utf-8"))
+    assert bool(film.images) == bool(doc.get("image"))
+    assert bool(film.videos) == bool((doc.get("trailer") or {}).get("embedUrl"))
+    assert bool(film.keywords) == bool(doc.get("keywords"))
+    assert all(v.url.startswith("https://www.imdb.com/video/") for v in film.videos)
     if key(path) in EXPECTED:
         title, original, year, minutes, code, value, votes = EXPECTED[key(path)]
         assert (film.title, film.original_title, film.year) == (title, original, year)

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import (
+    Collection,
     ContentRating,
     Credit,
     ExternalIds,
@@ -20,10 +21,15 @@ from filmmeta import (
     FilmKind,
     FilmmetaError,
     FilmmetaWarning,
+    Image,
+    Money,
     Offer,
     PartialDate,
+    Release,
+    Title,
     UnsupportedDocumentError,
     ValidationError,
+    Video,
     from_json,
     to_json,
 )
@@ -88,9 +94,16 @@ def test_release_dates_pick_one_certification_per_country() -> None:
         ("PT", "M/12", "CCE", None),  # theatrical over an empty premiere
         ("US", "PG-13", "MPA", None),  # limited over premiere and digital
         ("DE", "12", "FSK", None),  # "FSK 12" normalised; the theatrical one is empty
-        ("TR", "13+", None, "Violence / Horror, Negative examples"),
+        ("TR", "13+", None, None),
         ("JP", "PG12", "Eirin", None),  # trailing space gone; TV is all there is
     ]  # FR: only an empty certification
+    rated = film.content_rating("TR")
+    assert rated is not None
+    assert rated.descriptors == ("Violence / Horror", "Negative examples")
+    # Every dated release is one of the film's releases, with its kind and note.
+    assert [(r.country, r.kind.value) for r in film.releases if r.country == "US"] == [
+        ("US", k) for k in ("premiere", "limited", "digital")
+    ]
 
 
 def test_legacy_releases() -> None:
@@ -292,18 +305,19 @@ def test_certification_across_repeated_country_entries() -> None:
 
 
 @pytest.mark.parametrize(
-    ("descriptors", "reason"),
+    ("descriptors", "expected"),
     [
-        (["Violence / Horror", "Sexuality"], "Violence / Horror, Sexuality"),
-        (["Sexuality", "", "Sexuality"], "Sexuality"),
-        ([], None),
-        (None, None),
+        (["Violence / Horror", "Sexuality"], ("Violence / Horror", "Sexuality")),
+        (["Sexuality", "", "Sexuality"], ("Sexuality",)),
+        ([], ()),
+        (None, ()),
     ],
 )
-def test_descriptors_are_the_reason(descriptors: list[str] | None, reason: str | None) -> None:
+def test_descriptors(descriptors: list[str] | None, expected: tuple[str, ...]) -> None:
     entry = {"certification": "18+", "type": 3, "descriptors": descriptors}
     film = from_tmdb(details(), release_dates=dates(("TR", [entry])))
-    assert certs(film) == [("TR", "18+", None, reason)]
+    assert certs(film) == [("TR", "18+", None, None)]
+    assert film.content_ratings[0].descriptors == expected
 
 
 @pytest.mark.parametrize(
@@ -416,8 +430,8 @@ def test_repeated_offers_once() -> None:
             "release_dates.results[0].release_dates[0].descriptors[0]",
         ),
         (
-            {"release_dates": dates(("US", [{"certification": "R", "descriptors": ["x" * 1001]}]))},
-            "release_dates.results[0].release_dates[0].descriptors",
+            {"release_dates": dates(("US", [{"certification": "R", "descriptors": ["\ud800"]}]))},
+            "release_dates.results[0].release_dates[0].descriptors[0]",
         ),
         (
             {"release_dates": {"countries": [{"iso_3166_1": "US", "certification": 1}]}},
@@ -543,7 +557,40 @@ def read_any(doc: Any) -> Film:
             return from_tmdb(minimal, release_dates=doc)
         if "iso_3166_1" in doc and "release_dates" in doc:  # one country's entry
             return from_tmdb(minimal, release_dates={"results": [doc]})
+        if "titles" in doc and "id" in doc:
+            return from_tmdb(minimal, alternative_titles=doc)
+        if "wikidata_id" in doc:
+            return from_tmdb(minimal, external_ids=doc)
     return from_tmdb(doc)
+
+
+def _dated(doc: Any) -> list[Any]:
+    """The release objects of a /release_dates, /releases or one-country document."""
+    results = doc.get("results")
+    countries = [doc] if "iso_3166_1" in doc else results if isinstance(results, list) else []
+    return [rel for c in countries for rel in c.get("release_dates") or []] + list(
+        doc.get("countries") or []
+    )
+
+
+def carries(doc: Any) -> dict[str, bool]:
+    """Which model 2 fields a corpus document holds values for."""
+    if not isinstance(doc, dict):
+        return {}
+    details = "title" in doc
+    titles = (doc.get("alternative_titles") or {}) if details else doc
+    dated = _dated((doc.get("release_dates") or doc.get("releases") or {}) if details else doc)
+    return {
+        "titles": bool(titles.get("titles")),
+        "releases": any(rel.get("release_date") for rel in dated),
+        "collection": bool((doc.get("belongs_to_collection") or {}).get("name")),
+        "budget": bool(doc.get("budget")),
+        "box_office": bool(doc.get("revenue")),
+        "images": bool(doc.get("poster_path") or doc.get("backdrop_path") or doc.get("images")),
+        "videos": bool((doc.get("trailers") or {}).get("youtube")),
+        "keywords": bool((doc.get("keywords") or {}).get("keywords")),
+        "tagline": bool(doc.get("tagline")),
+    }
 
 
 @pytest.mark.parametrize("path", corpus_files("tmdb"))
@@ -555,6 +602,9 @@ def test_corpus_file(path: Path) -> None:
         except UnsupportedDocumentError:
             return
     assert from_json(to_json(film)) == film
+    # Issue 12: every model 2 field that the document carries is filled.
+    for name, carried in carries(load(path)).items():
+        assert bool(getattr(film, name)) == carried, name
 
 
 def corpus(name: str) -> Any:
@@ -634,7 +684,11 @@ def test_corpus_riddick_appended() -> None:
 
 def test_corpus_descriptors() -> None:
     film = from_tmdb(details(id=550), release_dates=corpus("adamayoung_movie-release-dates.json"))
-    assert film.content_rating("TR").reason == "Violence / Horror, Sexuality, Negative examples"  # type: ignore[union-attr]
+    assert film.content_rating("TR").descriptors == (  # type: ignore[union-attr]
+        "Violence / Horror",
+        "Sexuality",
+        "Negative examples",
+    )
 
 
 def test_corpus_null_link() -> None:
@@ -687,6 +741,16 @@ KEYS = [
     "status_message",
     "results",
     "page",
+    "belongs_to_collection",
+    "budget",
+    "revenue",
+    "tagline",
+    "poster_path",
+    "alternative_titles",
+    "keywords",
+    "images",
+    "videos",
+    "trailers",
 ]
 json_values = strategies.json_values(
     keys=st.sampled_from(["name", "iso_3166_1", "iso_639_1", "US"]) | st.text(max_size=5),
@@ -784,3 +848,185 @@ movie_details = st.fixed_dictionaries(
 @given(movie_details, st.none() | release_dates_docs, st.none() | providers_docs)
 def test_movie_like_documents_give_a_film_or_a_filmmeta_error(doc: Any, rd: Any, pr: Any) -> None:
     check_total(doc, rd, pr)
+
+
+# -- model 2: titles, releases, collection, money, media, keywords, tagline, other ids --
+
+
+POSTER = "https://image.tmdb.org/t/p/original/p.jpg"
+
+
+@pytest.mark.parametrize(
+    ("fields", "attribute", "expected"),
+    [
+        (
+            {
+                "belongs_to_collection": {
+                    "id": 10,
+                    "name": "Star Wars Collection",
+                    "poster_path": None,
+                }
+            },
+            "collection",
+            Collection("Star Wars Collection", ids=ExternalIds(tmdb=10)),
+        ),
+        ({"belongs_to_collection": None}, "collection", None),
+        ({"budget": 63000000}, "budget", Money(63000000, "USD")),
+        ({"budget": 0}, "budget", None),
+        ({"revenue": 100853753}, "box_office", (Money(100853753, "USD"),)),
+        ({"revenue": 0}, "box_office", ()),
+        ({"tagline": "Mischief. Mayhem. Soap."}, "tagline", "Mischief. Mayhem. Soap."),
+        ({"tagline": ""}, "tagline", None),
+        ({"poster_path": "/p.jpg", "backdrop_path": None}, "images", (Image(POSTER),)),
+        (
+            {
+                "alternative_titles": {
+                    "titles": [{"iso_3166_1": "DE", "title": "Kampfklub", "type": ""}]
+                }
+            },
+            "titles",
+            (Title("Kampfklub", region="DE"),),
+        ),
+        (
+            {"keywords": {"keywords": [{"id": 1, "name": "dual identity"}]}},
+            "keywords",
+            ("dual identity",),
+        ),
+        (
+            {
+                "videos": {
+                    "results": [
+                        {
+                            "key": "qtRKdVHc-cE",
+                            "site": "YouTube",
+                            "type": "Trailer",
+                            "iso_639_1": "en",
+                        }
+                    ]
+                }
+            },
+            "videos",
+            (Video("https://www.youtube.com/watch?v=qtRKdVHc-cE", site="YouTube", language="en"),),
+        ),
+        (
+            {
+                "trailers": {
+                    "quicktime": [],
+                    "youtube": [{"name": "T", "source": "abc", "type": "Trailer"}],
+                }
+            },
+            "videos",
+            (Video("https://www.youtube.com/watch?v=abc", site="YouTube", name="T"),),
+        ),
+        (
+            {
+                "images": {
+                    "posters": [
+                        {"file_path": "/p.jpg", "width": 500, "height": 750, "iso_639_1": "en"}
+                    ]
+                }
+            },
+            "images",
+            (Image(POSTER, width=500, height=750, language="en"),),
+        ),
+        (
+            {
+                "external_ids": {
+                    "imdb_id": "tt0137523",
+                    "facebook_id": "FightClub",
+                    "twitter_id": "",
+                }
+            },
+            "ids",
+            ExternalIds(imdb="tt0137523", tmdb=550, other={"facebook": "FightClub"}),
+        ),
+        (
+            {
+                "release_dates": dates(
+                    (
+                        "GB",
+                        [
+                            {
+                                "release_date": "1999-11-12T00:00:00.000Z",
+                                "type": 3,
+                                "note": "",
+                                "certification": "18",
+                            }
+                        ],
+                    )
+                )
+            },
+            "releases",
+            (Release("1999-11-12", country="GB"),),
+        ),
+    ],
+)
+def test_model_2_fields(fields: dict[str, Any], attribute: str, expected: Any) -> None:
+    assert getattr(from_tmdb(details(**fields)), attribute) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "attribute", "expected"),
+    [
+        (
+            "alternative_titles",
+            {"id": 550, "titles": [{"iso_3166_1": "FR", "title": "Le Club"}]},
+            "titles",
+            (Title("Le Club", region="FR"),),
+        ),
+        ("keywords", {"id": 550, "keywords": [{"name": "fight"}]}, "keywords", ("fight",)),
+        (
+            "images",
+            {"id": 550, "backdrops": [{"file_path": "/p.jpg"}]},
+            "images",
+            (Image(POSTER, kind="backdrop"),),
+        ),
+        (
+            "videos",
+            {"id": 550, "results": [{"key": "k", "site": "Vimeo"}]},
+            "videos",
+            (Video("https://vimeo.com/k", kind="other", site="Vimeo"),),
+        ),
+        (
+            "external_ids",
+            {"id": 550, "instagram_id": "fightclub"},
+            "ids",
+            ExternalIds(tmdb=550, other={"instagram": "fightclub"}),
+        ),
+    ],
+)
+def test_parts_given_apart_win(
+    name: str, part: dict[str, Any], attribute: str, expected: Any
+) -> None:
+    embedded = details(**{name: {"id": 550}})
+    assert getattr(from_tmdb(embedded, **{name: part}), attribute) == expected
+
+
+def test_parts_given_apart_are_the_films() -> None:
+    with pytest.raises(ValidationError, match=r"keywords\.id: 551 is not the film's id 550"):
+        from_tmdb(details(), keywords={"id": 551, "keywords": []})
+
+
+def test_corpus_riddick_model_2() -> None:
+    film = from_tmdb(corpus("php-tmdb_movie_all_riddick.json"))
+    assert film.collection == Collection(
+        "The Chronicles of Riddick Collection", ids=ExternalIds(tmdb=2794)
+    )
+    assert (film.budget, film.box_office) == (Money(38000000, "USD"), (Money(42025135, "USD"),))
+    assert film.tagline == "Survival Is His Revenge"
+    assert film.keywords == ("planet", "aliens", "revenge", "riddick")
+    assert Title("Riddick 3", region="BR") in film.titles
+    assert Release("2013-11-28", country="KR") in film.releases
+    assert film.images[0] == Image(
+        "https://image.tmdb.org/t/p/original/1NfhdnQAEqcBRCulEhOFSkRrrLv.jpg",
+        width=1000,
+        height=1500,
+    ) or film.images[0].url.endswith("/1NfhdnQAEqcBRCulEhOFSkRrrLv.jpg")
+    assert [v.name for v in film.videos] == ["Trailer 1", "Red Band"]
+
+
+def test_corpus_external_ids_other() -> None:
+    film = from_tmdb(details(), external_ids=corpus("jdrouet_movie-external-ids.json"))
+    assert film.ids == ExternalIds(
+        imdb="tt0137523", tmdb=550, wikidata="Q190050", other={"facebook": "FightClub"}
+    )

@@ -18,6 +18,7 @@ from filmmeta import (
     Video,
 )
 from filmmeta.formats import _tmdb_extras as extras
+from filmmeta.formats._tmdb_parts import release_entries
 
 from .conftest import CORPUS, NO_CORPUS, load
 
@@ -56,7 +57,7 @@ def test_titles(entries: list[dict[str, Any]], expected: list[Title]) -> None:
 
 
 def test_absent_parts_are_empty() -> None:
-    assert extras.titles(None, "a") == extras.releases(None, "r") == []
+    assert extras.titles(None, "a") == read_releases(None) == []
 
 
 def test_titles_of_gone_regions_are_kept_without_region() -> None:
@@ -78,6 +79,10 @@ def test_titles_malformed(doc: Any, path: str) -> None:
     with pytest.raises(ValidationError) as info:
         extras.titles(doc, "alternative_titles")
     assert info.value.errors[0][0] == path
+
+
+def read_releases(doc: Any) -> list[Release]:
+    return extras.releases(*release_entries(doc, "release_dates"))
 
 
 def dates(*entries: dict[str, Any], country: str = "US") -> dict[str, Any]:
@@ -149,7 +154,7 @@ def dates(*entries: dict[str, Any], country: str = "US") -> dict[str, Any]:
     ],
 )
 def test_releases(doc: dict[str, Any], expected: list[Release]) -> None:
-    assert extras.releases(doc, "release_dates") == expected
+    assert read_releases(doc) == expected
 
 
 @pytest.mark.parametrize(
@@ -164,7 +169,7 @@ def test_releases(doc: dict[str, Any], expected: list[Release]) -> None:
 )
 def test_releases_left_out_with_a_warning(rel: dict[str, Any], warning: str) -> None:
     with pytest.warns(FilmmetaWarning, match=warning):
-        found = extras.releases(dates(rel), "release_dates")
+        found = read_releases(dates(rel))
     assert len(found) == (0 if rel["type"] is None else 1)
 
 
@@ -174,7 +179,7 @@ def test_releases_second_note_warned() -> None:
         {"release_date": "1999-10-15", "type": 5, "note": "Blu-ray"},
     )
     with pytest.warns(FilmmetaWarning, match="'Blu-ray' of a release already read with note 'DVD'"):
-        found = extras.releases(doc, "release_dates")
+        found = read_releases(doc)
     assert found == [Release("1999-10-15", country="US", kind="physical", note="DVD")]
 
 
@@ -203,7 +208,7 @@ def test_releases_second_note_warned() -> None:
 )
 def test_releases_malformed(doc: Any, path: str) -> None:
     with pytest.raises(ValidationError) as info:
-        extras.releases(doc, "release_dates")
+        read_releases(doc)
     assert info.value.errors[0][0] == path
 
 
@@ -477,7 +482,7 @@ def test_corpus_riddick_parts() -> None:
     assert Title("Riddick: Domptez les ténèbres", region="FR") in extras.titles(
         doc["alternative_titles"], "a"
     )
-    found = extras.releases(doc["release_dates"], "release_dates")
+    found = read_releases(doc["release_dates"])
     assert Release("2013-11-28", country="KR") in found
     assert extras.collection(doc["belongs_to_collection"], "c") == Collection(
         "The Chronicles of Riddick Collection", ids=ExternalIds(tmdb=2794)

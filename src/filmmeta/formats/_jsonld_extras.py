@@ -102,13 +102,14 @@ def videos(node: Mapping[str, Any], page: str | None) -> list[Video]:
 
 
 def keywords(node: Mapping[str, Any]) -> list[str]:
-    """Read ``keywords``: comma-separated text (as IMDb writes it), a list, or terms."""
-    found: list[str] = []
-    for path, item in values(node, "keywords"):
-        word = named(item, path)  # a DefinedTerm has a name
-        if word is not None:
-            found += (w.strip() for w in word.split(",") if w.strip())
-    return unique(found)
+    """Read ``keywords``: comma-separated text (as IMDb writes it), or a list of words.
+
+    Only a single text is split at its commas: the words of a list are kept whole.
+    """
+    if isinstance(given := node.get("keywords"), str):
+        return unique(w.strip() for w in (text(given, "keywords") or "").split(",") if w.strip())
+    words = (named(item, path) for path, item in values(node, "keywords"))  # or DefinedTerms
+    return unique(word for word in words if word is not None)
 
 
 def releases(node: Mapping[str, Any]) -> list[Release]:

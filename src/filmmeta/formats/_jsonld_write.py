@@ -15,10 +15,13 @@ from typing import Any
 from filmmeta._model.availability import Offer
 from filmmeta._model.duration import format_iso_duration
 from filmmeta._model.film import Credit, Film
+from filmmeta._model.media import Image, Video
 from filmmeta._model.ratings import Rating
+from filmmeta._model.releases import Release
 from filmmeta._model.validate import shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats._jsonld import CREDITS, ID_RES, ID_URLS, URL_ENTITY
+from filmmeta.formats._jsonld_extras import award_text
 
 __all__ = ["to_jsonld"]
 
@@ -64,8 +67,23 @@ def to_jsonld(film: Film, *, rating_source: str | None = None) -> dict[str, Any]
         doc["url"] = urls.pop("imdb")
     original = film.original_title if film.original_title != film.title else None
     doc["name"] = _escape(original or film.title)
-    if original is not None:
-        doc["alternateName"] = _escape(film.title)
+    others = [t.text for t in film.titles if t.text not in (film.title, original)]
+    if original is not None or others:
+        # The first alternate name is the title; the others are the film's other titles.
+        names = [_escape(t) for t in dict.fromkeys([film.title, *others])]
+        doc["alternateName"] = names[0] if len(names) == 1 else names
+    if film.images:
+        doc["image"] = [_image_out(i) for i in dict.fromkeys(film.images)]
+    if film.videos:
+        doc["trailer"] = [_video_out(v) for v in film.videos]
+    if film.keywords:
+        doc["keywords"] = [_escape(k) for k in film.keywords]
+    if film.releases:
+        doc["releasedEvent"] = [_release_out(r) for r in film.releases]
+    if film.awards:
+        doc["award"] = [_escape(award_text(a)) for a in film.awards]
+    if (eidr := ids.get("eidr")) is not None:
+        doc["titleEIDR"] = eidr
     if urls:
         doc["sameAs"] = list(urls.values())
     if film.genres:
@@ -149,3 +167,22 @@ def _offer_out(offer: Offer) -> dict[str, Any]:
         "url": url.replace("&", "&amp;") if url and URL_ENTITY.search(url) else url,
     }
     return {k: v for k, v in out.items() if v is not None}
+
+
+def _image_out(image: Image) -> str | dict[str, Any]:
+    if image.width is None and image.height is None:
+        return image.url
+    out = {"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _video_out(video: Video) -> dict[str, Any]:
+    out = {"@type": "VideoObject", "url": video.url, "name": video.name}
+    return {k: _escape(v) if k == "name" else v for k, v in out.items() if v is not None}
+
+
+def _release_out(release: Release) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": "PublicationEvent", "startDate": str(release.date)}
+    if release.country is not None:
+        out["location"] = {"@type": "Country", "name": release.country}
+    return out

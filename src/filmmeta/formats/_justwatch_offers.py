@@ -20,6 +20,7 @@ from filmmeta._model.codes import is_region
 from filmmeta._model.validate import shown, shown_typed
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_list, expect_mapping, region_code, text, warn
+from filmmeta.formats._justwatch_extras import offer_terms
 
 __all__ = ["provider_names", "read_offers"]
 
@@ -117,6 +118,7 @@ def _offer(
         "url": text(item.get("standardWebURL") if graphql else url, f"{path}.{keys['url']}"),
         "region": _offer_region(item, path) or where,
     }
+    terms |= offer_terms(item, path, graphql=graphql)
     if terms["price"] is not None:  # a currency alone says nothing (flatrate offers have one)
         terms["currency"] = text(item.get("currency"), f"{path}.currency")
     provider = _provider(item, path, names, unnamed)

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 
 from filmmeta._model.awards import Award, AwardOutcome
+from filmmeta._model.media import Image
 from filmmeta._model.money import Money
-from filmmeta._model.validate import read_int
+from filmmeta._model.validate import read_int, shown
+from filmmeta.formats._common import field, warn
 
-__all__ = ["ALL_AWARDS", "parse_awards", "parse_box_office"]
+__all__ = ["ALL_AWARDS", "awards", "box_office", "parse_awards", "parse_box_office", "poster"]
 
 #: The name of the counts of all awards, as OMDb's totals give them.
 ALL_AWARDS = "all awards"
@@ -112,3 +114,34 @@ def parse_box_office(text: str) -> Money | None:
     # OMDb's box office is IMDb's US and Canada gross, in dollars; "US" is the region
     # the issue's model agrees on for it (Canada has no separate figure here).
     return Money(match[1].replace(",", ""), "USD", region="US")
+
+
+def awards(sentence: str | None) -> list[Award]:
+    """Read the ``Awards`` field; a sentence of another shape is left out with a warning."""
+    if sentence is None:
+        return []
+    with field("Awards", inner=False):
+        found = parse_awards(sentence)
+    if found is None:
+        warn(f"Awards: {shown(sentence)} is not a sentence of OMDb's form: left out")
+        return []
+    return found
+
+
+def box_office(amount: str | None) -> list[Money]:
+    """Read the ``BoxOffice`` field; another form is left out with a warning."""
+    if amount is None:
+        return []
+    found = parse_box_office(amount)
+    if found is None:
+        warn(f"BoxOffice: {shown(amount)} is not a dollar amount like '$158,300,000': left out")
+        return []
+    return [found]
+
+
+def poster(url: str | None) -> list[Image]:
+    """Read the ``Poster`` field: the URL of the film's poster."""
+    if url is None:
+        return []
+    with field("Poster", inner=False):
+        return [Image(url)]

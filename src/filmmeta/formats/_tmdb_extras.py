@@ -27,11 +27,13 @@ from filmmeta._model.titles import Title, TitleKind
 from filmmeta._model.validate import MAX_INT, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_mapping, field, region_code, text, unique, warn
-from filmmeta.formats._tmdb_parts import NULLS, objects, positive_int
+from filmmeta.formats._tmdb_parts import NULLS, ReleaseEntry, objects, positive_int
 
 __all__ = [
     "IMAGE_BASE",
+    "PARTS",
     "collection",
+    "film_parts",
     "images",
     "keywords",
     "money",
@@ -105,21 +107,18 @@ def _date(value: object, path: str) -> PartialDate | None:
         return PartialDate.parse(found)
 
 
-def releases(doc: object, path: str) -> list[Release]:
-    """Read a ``/release_dates`` part (or the legacy ``/releases``) into releases.
+def releases(entries: list[ReleaseEntry], legacy: bool) -> list[Release]:  # noqa: FBT001
+    """Read the dated releases of a ``/release_dates`` or legacy ``/releases`` part.
 
     A release of the same country, kind, date and language as one before is the same
     release: the first is kept, and a different note of the later one is warned about.
     """
-    if doc is None:
-        return []
-    doc = expect_mapping(doc, path)
     found: dict[tuple[str, ReleaseKind, PartialDate, str | None], Release] = {}
-    for rpath, country, rel in _entries(doc, path):
+    for rpath, country, rel in entries:
         date = _date(rel.get("release_date"), f"{rpath}.release_date")
         if date is None:
             continue
-        if "results" not in doc:
+        if legacy:
             kind = ReleaseKind.THEATRICAL  # the legacy endpoint's dates: no types
         elif rel.get("type") is None:
             warn(f"{rpath}: a release without a type: left out")
@@ -139,23 +138,6 @@ def releases(doc: object, path: str) -> list[Release]:
                 f"{kept.note!r}: left out"
             )
     return list(found.values())
-
-
-def _entries(doc: Mapping[str, Any], path: str) -> list[tuple[str, str, Mapping[str, Any]]]:
-    if "results" in doc:
-        return [
-            (rpath, country, rel)
-            for cpath, entry in objects(doc["results"], f"{path}.results")
-            if (country := region_code(entry.get("iso_3166_1"), f"{cpath}.iso_3166_1"))
-            for rpath, rel in objects(entry.get("release_dates"), f"{cpath}.release_dates")
-        ]
-    if "countries" in doc:
-        return [
-            (rpath, country, rel)
-            for rpath, rel in objects(doc["countries"], f"{path}.countries")
-            if (country := region_code(rel.get("iso_3166_1"), f"{rpath}.iso_3166_1"))
-        ]
-    raise ValidationError.at(path, "expected a /release_dates or /releases response")
 
 
 def collection(value: object, path: str) -> Collection | None:
@@ -289,3 +271,42 @@ def videos(doc: object, path: str, *, legacy: bool = False) -> list[Video]:
         kind = _VIDEO_KINDS.get(kind_text.casefold(), VideoKind.OTHER)
         found.append(Video(url, kind=kind, site=site, language=language, name=name))
     return unique(found)
+
+
+#: The parts that :func:`film_parts` reads, by their ``append_to_response`` name.
+PARTS = ("alternative_titles", "keywords", "images", "videos")
+
+
+def film_parts(
+    details: Mapping[str, Any],
+    given: Mapping[str, object],
+    dates: tuple[list[ReleaseEntry], bool],
+) -> dict[str, Any]:
+    """Read the model 2 fields of a film: the Film arguments, from the details and parts.
+
+    Args:
+        details: The ``/movie/{id}`` response.
+        given: The parts passed apart, by name (None where not passed); a part passed
+            wins over the one embedded in *details*.
+        dates: The releases of the ``/release_dates`` (or legacy ``/releases``) part,
+            and whether it is the legacy one.
+    """
+
+    def part(name: str) -> tuple[object, str]:
+        if given.get(name) is not None:
+            return given[name], name
+        return details.get(name), name
+
+    revenue = money(details.get("revenue"), "revenue")
+    legacy = details.get("trailers") if part("videos")[0] is None else None
+    return {
+        "titles": titles(*part("alternative_titles")),
+        "releases": releases(*dates),
+        "collection": collection(details.get("belongs_to_collection"), "belongs_to_collection"),
+        "budget": money(details.get("budget"), "budget"),
+        "box_office": [] if revenue is None else [revenue],
+        "images": images(details, *part("images")),
+        "videos": videos(*part("videos")) or videos(legacy, "trailers", legacy=True),
+        "keywords": keywords(*part("keywords")),
+        "tagline": text(details.get("tagline"), "tagline", nulls=NULLS),
+    }

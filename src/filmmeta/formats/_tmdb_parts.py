@@ -39,6 +39,7 @@ __all__ = [
     "offers_from_providers",
     "positive_int",
     "ratings_from_release_dates",
+    "release_entries",
 ]
 
 # TMDb writes "" for unknown text, never "N/A".
@@ -86,29 +87,45 @@ def objects(value: object, path: str) -> list[tuple[str, Mapping[str, Any]]]:
     ]
 
 
-def ratings_from_release_dates(doc: object, path: str) -> list[ContentRating]:
-    """Read a ``/release_dates`` or legacy ``/releases`` part: one rating a country."""
+#: A release of a /release_dates or /releases part: its path, country and object.
+ReleaseEntry = tuple[str, str, Mapping[str, Any]]
+
+
+def release_entries(doc: object, path: str) -> tuple[list[ReleaseEntry], bool]:
+    """Read a ``/release_dates`` or legacy ``/releases`` part into its releases.
+
+    Returns:
+        The releases of the countries that are known regions (others are left out with
+        a warning), and whether the part is the legacy one.
+    """
     if doc is None:
-        return []
+        return [], False
     doc = expect_mapping(doc, path)
     check_error(doc)
     if "results" in doc:
-        entries = [
-            (country, rpath, rel, _release_rank(rel, rpath))
+        return [
+            (rpath, country, rel)
             for cpath, entry in objects(doc["results"], f"{path}.results")
             if (country := region_code(entry.get("iso_3166_1"), f"{cpath}.iso_3166_1"))
             for rpath, rel in objects(entry.get("release_dates"), f"{cpath}.release_dates")
-        ]
-    elif "countries" in doc:  # the legacy /releases response: the primary release wins
-        entries = [
-            (country, rpath, rel, 0 if rel.get("primary") is True else 1)
+        ], False
+    if "countries" in doc:
+        return [
+            (rpath, country, rel)
             for rpath, rel in objects(doc["countries"], f"{path}.countries")
             if (country := region_code(rel.get("iso_3166_1"), f"{rpath}.iso_3166_1"))
-        ]
-    else:
-        raise ValidationError.at(path, "expected a /release_dates or /releases response")
+        ], True
+    raise ValidationError.at(path, "expected a /release_dates or /releases response")
+
+
+def ratings_from_release_dates(entries: list[ReleaseEntry], legacy: bool) -> list[ContentRating]:  # noqa: FBT001
+    """One rating a country: the certification of its most telling release.
+
+    Of the legacy ``/releases``, the primary release's certification wins.
+    """
     best: dict[str, tuple[int, ContentRating]] = {}
-    for country, rpath, rel, rank in entries:
+    for rpath, country, rel in entries:
+        rank = (0 if rel.get("primary") is True else 1) if legacy else _release_rank(rel, rpath)
         rating = _content_rating(country, rpath, rel)
         if rating is not None and (country not in best or rank < best[country][0]):
             best[country] = (rank, rating)
@@ -133,10 +150,9 @@ def _content_rating(country: str, path: str, rel: Mapping[str, Any]) -> ContentR
     descriptors = rel.get("descriptors")
     if descriptors is not None:
         listed = expect_list(descriptors, f"{path}.descriptors")
-        words = (text(d, f"{path}.descriptors[{i}]") for i, d in enumerate(listed))
-        reason = ", ".join(unique(w for w in words if w is not None))
+        words = [text(d, f"{path}.descriptors[{i}]") for i, d in enumerate(listed)]
         with field(f"{path}.descriptors", inner=False):
-            rating = attrs.evolve(rating, reason=reason or None)
+            rating = attrs.evolve(rating, descriptors=unique(w for w in words if w is not None))
     return rating
 
 

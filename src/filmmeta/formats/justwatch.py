@@ -33,6 +33,7 @@ from filmmeta.formats._common import (
     text,
     warn,
 )
+from filmmeta.formats._justwatch_extras import title_images, title_videos
 from filmmeta.formats._justwatch_offers import provider_names, read_offers
 
 __all__ = ["film_from_justwatch", "offers_from_justwatch"]
@@ -119,7 +120,8 @@ def film_from_justwatch(obj: Any, *, providers: Any = None) -> Film:
     Returns:
         The film: title, original title, year (or GraphQL's release date), runtime,
         summary, age certification (for the country of the title's ``full_path``),
-        IMDb, TMDb and Rotten Tomatoes scores, credits, ids, original language and offers.
+        IMDb, TMDb and Rotten Tomatoes scores, credits, ids, original language, poster
+        and backdrops, clips (trailers on YouTube) and offers.
 
     Raises:
         ValidationError: A malformed value, at its path.
@@ -175,6 +177,8 @@ def film_from_justwatch(obj: Any, *, providers: Any = None) -> Film:
         "ids": _ids(node, info, graphql=graphql),
         "languages": language_codes([language] if language else [], get("language")[0]),
         "offers": read_offers(_offer_lists(node), where, names),
+        "images": title_images(info, graphql=graphql),
+        "videos": title_videos(info, graphql=graphql),
     }
     return Film(title, **film)
 

@@ -18,6 +18,7 @@ from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Credit, Film, FilmKind, Role
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import Rating
+from filmmeta._model.releases import Release, ReleaseKind
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import read_float, read_int, shown
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
@@ -34,6 +35,7 @@ from filmmeta.formats._common import (
     unique,
     warn,
 )
+from filmmeta.formats._omdb_parts import awards, box_office, poster
 
 __all__ = ["from_omdb"]
 
@@ -119,11 +121,15 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
         "countries": country_codes(_list(obj, "Country"), "Country"),
         "credits": _credits(obj),
         "ratings": _ratings(obj),
+        "awards": awards(text(obj.get("Awards"), "Awards")),
+        "box_office": box_office(text(obj.get("BoxOffice"), "BoxOffice")),
+        "images": poster(text(obj.get("Poster"), "Poster")),
     }
+    release_date, collections["releases"] = _release_dates(obj)
     return Film(
         title,
         kind=FilmKind.MOVIE,
-        release_date=_release_date(obj),
+        release_date=release_date,
         runtime=_runtime(obj),
         summary=text(obj.get("Plot"), "Plot"),
         ids=_ids(obj),
@@ -161,28 +167,28 @@ def _number(value: str, pattern: re.Pattern[str], path: str, form: str) -> str:
     return value
 
 
-def _release_date(obj: Mapping[str, Any]) -> PartialDate | None:
+def _release_dates(obj: Mapping[str, Any]) -> tuple[PartialDate | None, list[Release]]:
+    """The film's release date, and its releases: ``Released`` and ``DVD``."""
     year = text(obj.get("Year"), "Year")
     if year is not None:
         # A movie has a plain year; a range belongs to a series, rejected before.
         _number(year, _YEAR, "Year", '"1985"')
         with field("Year"):  # "0000" is four digits, but no year
             year_date = PartialDate.parse(year)
-    released = text(obj.get("Released"), "Released")
-    if released is None:
-        return year_date if year is not None else None
-    with field("Released"):
-        # OMDb writes day first ("07 Nov 2000"), and always four digits of year.
-        date = PartialDate.parse(released, dayfirst=True)
-    if year is None or date.year == year_date.year:
-        return date
+    releases = []
+    for key, kind in (("Released", ReleaseKind.THEATRICAL), ("DVD", ReleaseKind.PHYSICAL)):
+        if (given := text(obj.get(key), key)) is not None:
+            with field(key):
+                # OMDb writes day first ("07 Nov 2000"), and always four digits of year.
+                releases.append(Release(PartialDate.parse(given, dayfirst=True), kind=kind))
+    released = releases[0].date if releases and releases[0].kind is ReleaseKind.THEATRICAL else None
+    if year is None:
+        return released, releases
     # Year is the film's own year; Released is the US release, which may come later
-    # (A Clockwork Orange: 1971, released in the US in 1972).
-    warn(
-        f"Released: {released!r} is not in the film's Year {year}: the release date is "
-        "the Year, and this release is left out"
-    )
-    return year_date
+    # (A Clockwork Orange: 1971, released in the US in 1972): it is one of the releases.
+    return (
+        released if released is not None and released.year == year_date.year else year_date
+    ), releases
 
 
 def _runtime(obj: Mapping[str, Any]) -> dt.timedelta | None:

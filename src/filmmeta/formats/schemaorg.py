@@ -21,8 +21,10 @@ from filmmeta._model.film import Credit, Film, FilmKind
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.ratings import SOURCES, Rating
 from filmmeta._model.runtime import parse_runtime
+from filmmeta._model.titles import Title
 from filmmeta._model.validate import check_region, fmt_number, read_float, read_int, shown_typed
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
+from filmmeta.formats import _jsonld_extras as jsonld_extras
 from filmmeta.formats._common import country_codes, field, guard_depth, language_codes, unique, warn
 from filmmeta.formats._jsonld import (
     CREDITS,
@@ -115,17 +117,21 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
             "rating_source", f"expected a source name, got {shown_typed(rating_source)}"
         )
     node = _film_node(load(obj_or_text))
-    name = single_text(node, "name")
-    alternate = single_text(node, "alternateName")
+    # A list of names or alternate names: the first is the name, the others are titles.
+    all_names, alternates = texts(node, "name"), texts(node, "alternateName")
+    name = all_names[0] if all_names else None
+    alternate = alternates[0] if alternates else None
     # IMDb 2022+: name is the original title, alternateName the title in the page's region.
     title = alternate if alternate is not None else name
     if title is None:
         raise ValidationError.at("name", "a film needs a name")
     url = _url(node)
+    releases = jsonld_extras.releases(node)
+    published = parsed(node, "datePublished", PartialDate.parse)
     film: dict[str, Any] = {
         "kind": FilmKind.MOVIE,  # Movie and CreativeWork alike: schema.org has no finer type
         # schema.org dates are ISO 8601: an ambiguous "01/02/2003" is refused, not guessed.
-        "release_date": parsed(node, "datePublished", PartialDate.parse),
+        "release_date": published or min((r.date for r in releases), default=None),
         "runtime": parsed(node, "duration", parse_runtime),
         "content_ratings": _content_ratings(node, country),
         "genres": unique(texts(node, "genre")),
@@ -137,8 +143,16 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         ),
         "ratings": _ratings(node, url, rating_source),
         "offers": [o for path, item in values(node, "offers") for o in _offers(item, path)],
-        "ids": _ids(url, texts(node, "sameAs", url=True)),
+        "ids": _ids(url, texts(node, "sameAs", url=True), single_text(node, "titleEIDR")),
         "original_title": name if name != title else None,
+        "titles": [
+            Title(t) for t in unique(all_names[1:] + alternates[1:]) if t not in (title, name)
+        ],
+        "releases": releases,
+        "awards": jsonld_extras.awards(node),
+        "images": jsonld_extras.images(node, url),
+        "videos": jsonld_extras.videos(node, url),
+        "keywords": jsonld_extras.keywords(node),
     }
     return Film(title, **film)
 
@@ -215,13 +229,14 @@ def _url(node: Mapping[str, Any]) -> str | None:
     return single_text(node, "url", url=True) or single_text(node, "@id", url=True)
 
 
-def _ids(url: str | None, same_as: list[str]) -> ExternalIds:
-    found: dict[str, Any] = {}
+def _ids(url: str | None, same_as: list[str], eidr: str | None) -> ExternalIds:
+    found: dict[str, Any] = {"other": {"eidr": eidr} if eidr is not None else {}}
     for link in [url, *same_as] if url else same_as:
         for name, pattern in ID_RES.items():
             if name not in found and (match := pattern.search(link)):
                 found[name] = read_int(match[1], "url") if name == "tmdb" else match[1]
-    return ExternalIds(**found)
+    with field("titleEIDR", inner=False):  # the ids found in URLs are valid by their patterns
+        return ExternalIds(**found)
 
 
 def _number(value: object, path: str) -> float:

@@ -31,6 +31,7 @@ from filmmeta.formats._common import (
     unique,
     warn,
 )
+from filmmeta.formats._tmdb_extras import film_parts
 from filmmeta.formats._tmdb_parts import (
     NULLS,
     check_error,
@@ -39,6 +40,7 @@ from filmmeta.formats._tmdb_parts import (
     offers_from_providers,
     positive_int,
     ratings_from_release_dates,
+    release_entries,
 )
 
 __all__ = ["from_tmdb"]
@@ -51,6 +53,8 @@ _CREW_JOBS = {
     "Director of Photography": Role.CINEMATOGRAPHER,
     "Editor": Role.EDITOR,
 }
+# external_ids' "<key>_id" fields kept as ExternalIds.other["<key>"].
+_OTHER_IDS = ("facebook", "instagram", "twitter")
 # Credits come grouped by role, in the order of Role: directors, writers, producers, actors.
 _ROLE_ORDER = tuple(Role)
 # What a document without a title is, by a key that only it has.
@@ -75,13 +79,19 @@ def from_tmdb(
     release_dates: Mapping[str, Any] | None = None,
     providers: Mapping[str, Any] | None = None,
     region: str | None = None,
+    alternative_titles: Mapping[str, Any] | None = None,
+    external_ids: Mapping[str, Any] | None = None,
+    keywords: Mapping[str, Any] | None = None,
+    images: Mapping[str, Any] | None = None,
+    videos: Mapping[str, Any] | None = None,
 ) -> Film:
     """Read TMDb movie details, with certifications and offers when given.
 
     ``""`` and ``null`` are unknown, and so are a runtime of 0 and a ``vote_count`` of 0
     (no ``tmdb`` rating then). Per country, the certification of the theatrical release
-    wins, then limited, premiere, digital, physical and TV; ``descriptors`` become the
-    rating's reason. A region or language code that maps to nothing is left out with a
+    wins, then limited, premiere, digital, physical and TV, with its ``descriptors``;
+    every dated release becomes one of the film's releases. A region or language code
+    that maps to nothing is left out with a
     :class:`~filmmeta.FilmmetaWarning`.
 
     Args:
@@ -93,6 +103,18 @@ def from_tmdb(
         providers: The ``/movie/{id}/watch/providers`` response; wins over an embedded
             ``watch/providers`` part.
         region: Read only this region's offers (``"US"``); None reads every region.
+        alternative_titles: The ``/movie/{id}/alternative_titles`` response; like every
+            part below, it wins over the part of that name embedded in *details*.
+        external_ids: The ``/movie/{id}/external_ids`` response.
+        keywords: The ``/movie/{id}/keywords`` response.
+        images: The ``/movie/{id}/images`` response.
+        videos: The ``/movie/{id}/videos`` response (without one, the legacy
+            ``trailers`` part embedded in *details* is read).
+
+    .. versionchanged:: 0.2.0
+       The titles, releases, collection, budget and revenue, images, videos, keywords,
+       tagline and the ids of other services are read; the ``alternative_titles``,
+       ``external_ids``, ``keywords``, ``images`` and ``videos`` arguments.
 
     Returns:
         The film.
@@ -164,18 +186,31 @@ def from_tmdb(
     offers_doc, offers_path = providers, "providers"
     if offers_doc is None:
         offers_doc, offers_path = details.get("watch/providers"), "watch/providers"
-    for doc, path in ((release_dates, "release_dates"), (providers, "providers")):
+    given = {
+        "alternative_titles": alternative_titles,
+        "external_ids": external_ids,
+        "keywords": keywords,
+        "images": images,
+        "videos": videos,
+    }
+    for doc, path in (
+        (release_dates, "release_dates"),
+        (providers, "providers"),
+        *((doc, name) for name, doc in given.items()),
+    ):
         if doc is not None:
             check_part(doc, path, film_id)
+    dates = release_entries(dates_doc, dates_path)
     # Typed as Any: mypy cannot solve the generic converter of Film's tuple fields.
     collections: dict[str, Any] = {
-        "content_ratings": ratings_from_release_dates(dates_doc, dates_path),
+        "content_ratings": ratings_from_release_dates(*dates),
         "genres": _genres(details.get("genres")),
         "languages": _languages(details.get("spoken_languages")),
         "countries": _countries(details),
         "credits": _credits(details.get("credits")),
         "ratings": _ratings(details),
         "offers": offers_from_providers(offers_doc, offers_path, region),
+        **film_parts(details, given, dates),
     }
     return Film(
         title,
@@ -183,7 +218,7 @@ def from_tmdb(
         release_date=_release_date(details),
         runtime=_runtime(details.get("runtime")),
         summary=text(details.get("overview"), "overview", nulls=NULLS),
-        ids=_ids(details, film_id),
+        ids=_ids(details, film_id, external_ids),
         original_title=original if original != title else None,
         **collections,
     )
@@ -278,10 +313,15 @@ def _ratings(details: Mapping[str, Any]) -> list[Rating]:
         return [Rating("tmdb", value, votes=votes)]
 
 
-def _ids(details: Mapping[str, Any], film_id: int | None) -> ExternalIds:
-    external = details.get("external_ids")
+def _ids(details: Mapping[str, Any], film_id: int | None, given: object) -> ExternalIds:
+    external = given if given is not None else details.get("external_ids")
     external = {} if external is None else expect_mapping(external, "external_ids")
     found: dict[str, Any] = {"tmdb": film_id}
+    other = {}
+    for key in _OTHER_IDS:  # the social media ids, under their own keys
+        value = text(external.get(f"{key}_id"), f"external_ids.{key}_id", nulls=NULLS)
+        if value is not None:
+            other[key] = value
     # The details' own imdb_id wins over the one in an embedded external_ids part.
     for key, path, raw in (
         ("imdb", "imdb_id", details.get("imdb_id")),
@@ -293,7 +333,8 @@ def _ids(details: Mapping[str, Any], film_id: int | None) -> ExternalIds:
             with field(path, inner=False):
                 ExternalIds(**{key: value})  # type: ignore[arg-type]
             found[key] = value
-    return ExternalIds(**found)
+    with field("external_ids", inner=False):
+        return ExternalIds(**found, other=other)
 
 
 def _credits(doc: object) -> list[Credit]:
