@@ -1122,7 +1122,19 @@ _NFO_LEAVES: Spec = {
     "rating": ("5.7", "7,5", "15.5", "0", "x", "1e5"),
     "votes": ("347", "1,641", "1.641", "x", "9" * 30),
     "criticrating": ("29", "7.6", "101"),
-    "trailer": ("plugin://plugin.video.youtube/?action=play_video&amp;videoid=abc",),
+    "trailer": (
+        "plugin://plugin.video.youtube/?action=play_video&amp;videoid=abc",
+        "https://youtu.be/abc",
+        "https://example.com/t.mp4",
+        "TmovieFc19",
+    ),
+    "tagline": ("Break the boundaries", ""),
+    "tag": ("TV Recording", ""),
+    "set": ("Hip-Hop Tours", "<name>Tours</name><overview>x</overview>", ""),
+    "edition": ("Director's Cut",),
+    "videoassettitle": ("Director's Cut", "Extended"),
+    "thumb": ("https://image.example/p.jpg", "folder.jpg"),
+    "fanart": ("<thumb>https://image.example/f.jpg</thumb>",),
 }
 _NFO_NAMES = (
     "imdb",
@@ -1214,7 +1226,12 @@ def _nfo_facts(film: Film) -> tuple[Any, ...]:
         film.ratings,
         film.content_ratings,
         film.ids,
+        # Model 2's parts, when Film has them.
+        *(getattr(film, name, None) for name in _NFO_MODEL2),
     )
+
+
+_NFO_MODEL2 = ("collection", "images", "videos", "keywords", "tagline", "editions")
 
 
 @_target

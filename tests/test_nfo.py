@@ -17,22 +17,28 @@ from hypothesis import strategies as st
 
 from filmmeta import (
     SOURCES,
+    Collection,
     ContentRating,
     Credit,
+    Edition,
     ExternalIds,
     Film,
     FilmmetaError,
     FilmmetaWarning,
+    Image,
+    ImageKind,
     PartialDate,
     Rating,
     UnsupportedDocumentError,
     ValidationError,
+    Video,
     from_json,
     normalize_certification,
     to_json,
 )
+from filmmeta.formats._fields import held
 from filmmeta.formats._nfo_read import RATING_SOURCES
-from filmmeta.formats.nfo import NfoLink, from_nfo, to_nfo
+from filmmeta.formats.nfo import _COLLECTION_IDS, _ID_FIELDS, NfoLink, from_nfo, to_nfo
 
 from . import strategies
 from .conftest import CORPUS, FIXTURES, NO_CORPUS
@@ -291,7 +297,7 @@ def test_ids(body: str, expected: ExternalIds) -> None:
             r"director\[0\].name: is longer than 100,000",
             ExternalIds(),
         ),
-        ('<uniqueid type="tvdb">121361</uniqueid>', r"type 'tvdb' have no place", ExternalIds()),
+        ('<uniqueid type="tmdbcol">x</uniqueid>', r"'x' is not a TMDb id", ExternalIds()),
         (
             '<uniqueid type="imdb">tt0233044</uniqueid><id>tt0000001</id>',
             r"id\[0\]: 'tt0000001' is a second imdb id \(the first is at uniqueid\[0\]\)",
@@ -301,6 +307,28 @@ def test_ids(body: str, expected: ExternalIds) -> None:
 )
 def test_ids_left_out(body: str, message: str, expected: ExternalIds) -> None:
     assert read_warned(body, message).ids == expected
+
+
+HAS_OTHER = "other" in attrs.fields_dict(ExternalIds)
+
+
+@pytest.mark.skipif(HAS_OTHER, reason="Model 2: ExternalIds.other holds them")
+def test_other_ids_before_model_2() -> None:
+    body = '<uniqueid type="tvdb">121361</uniqueid>'
+    assert (
+        read_warned(body, r"uniqueid\[0\]: ids of type 'tvdb' have no place").ids == ExternalIds()
+    )
+
+
+@pytest.mark.skipif(not HAS_OTHER, reason="Model 2: ExternalIds.other")
+def test_other_ids() -> None:
+    body = '<uniqueid type="TVDB">121361</uniqueid><uniqueid type="Home Movie">home001</uniqueid>'
+    expected: dict[str, Any] = {"other": {"tvdb": "121361", "home_movie": "home001"}}
+    assert read(body).ids == ExternalIds(**expected)
+    with pytest.warns(FilmmetaWarning, match=r"uniqueid\[0\]: .*'123'"):
+        read('<uniqueid type="123">1</uniqueid>')
+    with pytest.warns(FilmmetaWarning, match=r"uniqueid\[1\]: '2' is a second tvdb id"):
+        read('<uniqueid type="tvdb">1</uniqueid><uniqueid type="TVDB">2</uniqueid>')
 
 
 def test_links_after_the_xml_add_ids() -> None:
@@ -716,6 +744,7 @@ def _nfo_texts(chars: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 nfo_text = _nfo_texts(_XML_CHARS)
 nfo_name = _nfo_texts(_XML_CHARS | st.just("/"))
+_ALIASES = (set(_ID_FIELDS) | _COLLECTION_IDS) - {f.name for f in attrs.fields(ExternalIds)}
 _ROLES = ("director", "writer", "actor", "self", "producer", "second unit director", "composer")
 _UNKNOWN_SOURCES = st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True).filter(
     lambda s: s not in SOURCES and s not in RATING_SOURCES
@@ -744,9 +773,12 @@ nfo_content_ratings = (
     .filter(lambda r: normalize_certification(r.code, country=r.country) == r.code)
 )
 
-#: Films of the facts an NFO holds. What it does not hold: kind, languages, offers,
-#: a content rating's system (inferred again) and reason, a rating's worst for a source
-#: filmmeta does not know, seconds of the runtime, and repeated credits.
+#: Films of the facts an NFO holds. What it does not hold: kind, languages, offers, titles,
+#: releases, budget, box office, awards, a content rating's system (inferred again) and
+#: reason, a rating's worst for a source filmmeta does not know, seconds of the runtime,
+#: repeated credits, an edition's runtime and note, a collection's ids but TMDb's, an
+#: image's size and language, a video's name and language, videos other than trailers,
+#: and backdrops before other images (they are read after them, from <fanart>).
 nfo_films = st.builds(
     Film,
     nfo_text,
@@ -762,9 +794,41 @@ nfo_films = st.builds(
         unique=True,
     ),
     ratings=nfo_ratings(),
-    # Ids of other services have no NFO form yet: the strategy draws none.
-    ids=strategies.external_ids.map(lambda ids: attrs.evolve(ids, other=())),
+    # Other ids keyed by a Kodi spelling of a named id read as that id.
+    ids=strategies.external_ids.filter(
+        lambda ids: not {k for k, _ in getattr(ids, "other", ())} & _ALIASES
+    ),
     original_title=st.none() | nfo_text,
+    **held(
+        Film,
+        editions=st.lists(st.builds(Edition, nfo_text), max_size=2, unique=True),
+        collection=st.none()
+        | st.builds(
+            Collection,
+            nfo_text,
+            overview=st.none() | nfo_text,
+            ids=st.builds(ExternalIds, tmdb=st.none() | st.integers(1, 10**9)),
+        ),
+        images=st.lists(
+            st.builds(
+                Image,
+                st.from_regex(r"https://image\.example/[a-z0-9]{1,8}\.jpg", fullmatch=True),
+                kind=st.sampled_from(ImageKind),
+            ),
+            max_size=4,
+            unique=True,
+        ).map(lambda images: sorted(images, key=lambda image: image.kind is ImageKind.BACKDROP)),
+        videos=st.lists(
+            st.from_regex(r"[A-Za-z0-9_-]{11}", fullmatch=True).map(
+                lambda v: Video(f"https://www.youtube.com/watch?v={v}", site="YouTube")
+            )
+            | st.just(Video("https://example.com/trailer.mp4")),
+            max_size=2,
+            unique=True,
+        ),
+        keywords=st.lists(nfo_text, max_size=3, unique=True),
+        tagline=st.none() | nfo_text,
+    ),
 ).filter(lambda f: f.original_title != f.title)
 
 

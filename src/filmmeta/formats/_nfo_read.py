@@ -62,6 +62,9 @@ RATING_SOURCES = {
     "filmaffinity": "filmaffinity",
     "mubi": "mubi",
 }
+#: The kind, in :func:`ids`, of Kodi's ``<id>`` that is no IMDb id: a number of no named
+#: database (no uniqueid type, which is a name, looks like it).
+UNTYPED = "<id>"
 #: The source of a rating the NFO does not name: Kodi's legacy flat ``<rating>``,
 #: Jellyfin's community rating, a ``<rating>`` block without a name.
 UNNAMED = "community"
@@ -442,6 +445,6 @@ def ids(root: Element) -> dict[str, list[tuple[str, str]]]:
         written = value(element)
         if written is not None:
             # Kodi's <id> repeats the default uniqueid; alone, only an IMDb id says what it is.
-            kind = "imdb" if _IMDB.fullmatch(written.lower()) else "id"
+            kind = "imdb" if _IMDB.fullmatch(written.lower()) else UNTYPED
             add(kind, f"id[{i}]", written)
     return found

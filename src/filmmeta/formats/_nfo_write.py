@@ -15,8 +15,9 @@ from decimal import Decimal
 from filmmeta._model.film import Film, Role
 from filmmeta._model.ratings import Rating
 from filmmeta.exceptions import ValidationError
+from filmmeta.formats import _nfo_extras as extras
 
-__all__ = ["ID_ORDER", "write"]
+__all__ = ["ID_ORDER", "Doc", "write"]
 
 #: The ids written as ``<uniqueid type="...">``, in this order: Kodi's scrapers make
 #: the IMDb id the default.
@@ -42,7 +43,7 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )
 
 
-class _Doc:
+class Doc:
     """Lines of XML under construction."""
 
     def __init__(self) -> None:
@@ -96,7 +97,7 @@ def number(value: float) -> str:
     return text if len(text) <= 40 else repr(value)
 
 
-def _ratings(doc: _Doc, ratings: tuple[Rating, ...]) -> None:
+def _ratings(doc: Doc, ratings: tuple[Rating, ...]) -> None:
     if not ratings:
         return
     doc.open("ratings", "ratings")
@@ -115,7 +116,7 @@ def _ratings(doc: _Doc, ratings: tuple[Rating, ...]) -> None:
     doc.close("ratings")
 
 
-def _ids(doc: _Doc, film: Film) -> None:
+def _ids(doc: Doc, film: Film) -> None:
     first = True
     for name in ID_ORDER:
         found = getattr(film.ids, name)
@@ -123,9 +124,13 @@ def _ids(doc: _Doc, film: Film) -> None:
             attributes = {"type": name, "default": "true"} if first else {"type": name}
             doc.leaf("uniqueid", found, f"ids.{name}", 1, attributes)
             first = False
+    for name, found in getattr(film.ids, "other", ()):  # pragma: no cover - Model 2
+        attributes = {"type": name, "default": "true"} if first else {"type": name}
+        doc.leaf("uniqueid", found, f"ids.other.{name}", 1, attributes)
+        first = False
 
 
-def _content_ratings(doc: _Doc, film: Film) -> None:
+def _content_ratings(doc: Doc, film: Film) -> None:
     codes = [f"{r.country}:{r.code}" for r in film.content_ratings]
     if codes:
         doc.leaf("mpaa", codes[0], "content_ratings[0]")
@@ -134,7 +139,7 @@ def _content_ratings(doc: _Doc, film: Film) -> None:
         doc.leaf("certification", " / ".join(codes), "content_ratings")
 
 
-def _credits(doc: _Doc, film: Film) -> None:
+def _credits(doc: Doc, film: Film) -> None:
     order = 0
     for i, credit in enumerate(film.credits):
         path = f"credits[{i}]"
@@ -160,25 +165,29 @@ def write(film: Film) -> str:
     """The NFO text of *film* (see :func:`filmmeta.formats.nfo.to_nfo`)."""
     if not isinstance(film, Film):
         raise TypeError(f"to_nfo() takes a Film, not {type(film).__name__}")
-    doc = _Doc()
+    doc = Doc()
     doc.leaf("title", film.title, "title")
     if film.original_title is not None:
         doc.leaf("originaltitle", film.original_title, "original_title")
     _ratings(doc, film.ratings)
     doc.leaf("plot", film.summary, "summary")
+    extras.write_tagline(doc, film)
     if film.runtime is not None and (minutes := round(film.runtime.total_seconds() / 60)):
         doc.leaf("runtime", minutes, "runtime")
+    extras.write_art(doc, film)
     _content_ratings(doc, film)
     _ids(doc, film)
     for i, genre in enumerate(film.genres):
         doc.leaf("genre", genre, f"genres[{i}]")
     for i, country in enumerate(film.countries):
         doc.leaf("country", country, f"countries[{i}]")
+    extras.write_set(doc, film)
     _credits(doc, film)
     date = film.release_date
     if date is not None:
         if date.month is not None:
             doc.leaf("premiered", str(date), "release_date")
         doc.leaf("year", f"{date.year:04d}", "release_date")
+    extras.write_trailers(doc, film)
     doc.lines.append("</movie>")
     return "\n".join(doc.lines) + "\n"

@@ -26,8 +26,10 @@ from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ids import NO_IDS, ExternalIds
 from filmmeta._model.validate import check_region, check_text, file_name, shown
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
+from filmmeta.formats import _nfo_extras as extras
 from filmmeta.formats import _nfo_read as read
 from filmmeta.formats._common import field, guard_depth, warn
+from filmmeta.formats._fields import held
 from filmmeta.formats._nfo_write import write
 from filmmeta.formats._nfo_xml import Links, read_document
 
@@ -46,6 +48,9 @@ _ID_FIELDS = {
     "justwatch": "justwatch",
 }
 _COLLECTION_IDS = frozenset({"tmdbcol", "tmdbcolid", "tmdbcollection", "tmdbset"})
+# The rule of ExternalIds.other's keys (Model 2).
+_OTHER_KEY = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
+_HAS_OTHER = "other" in attrs.fields_dict(ExternalIds)
 _WIKIDATA = re.compile(r"Q[1-9][0-9]{0,15}", re.ASCII)
 # Tags that hold facts about the film, for the warning about a file without a title.
 _FACTS = (
@@ -187,7 +192,8 @@ def _read(data: Any, country: str | None) -> Film | NfoLink:
     root, links = read_document(data)
     if root is None:
         return _link_only(links)
-    ids = _ids(read.ids(root), links)
+    found = read.ids(root)
+    ids = _ids(found, links)
     title = read.text(root, "title", "localtitle", "originaltitle")
     if title is None:
         # A template's zeros ("<year>0</year>", "<top250>-1</top250>") are no facts.
@@ -207,6 +213,16 @@ def _read(data: Any, country: str | None) -> Film | NfoLink:
         "credits": read.credits(root),
         "ratings": read.ratings(root),
     }
+    # The Model 2 parts, passed the moment Film has their fields.
+    collections |= held(
+        Film,
+        editions=extras.editions(root),
+        images=extras.images(root),
+        videos=extras.videos(root),
+        keywords=extras.keywords(root),
+        collection=extras.collection(root, _collection_id(found)),
+        tagline=extras.tagline(root),
+    )
     return Film(
         title,
         kind=FilmKind.MOVIE,
@@ -262,25 +278,55 @@ def _id_value(name: str, written: str) -> Any:
     return value
 
 
+def _collection_id(found: dict[str, list[tuple[str, str]]]) -> int | None:
+    """The TMDb id of the film's collection (``tmdbcolid``, a ``tmdbcol`` uniqueid)."""
+    for kind in sorted(_COLLECTION_IDS):
+        for path, written in found.get(kind, ()):
+            tmdb = read.keep(path, read.tmdb_id, written, ROOT)
+            if tmdb is not None:
+                return tmdb
+    return None
+
+
+def _other(kind: str, written: str) -> str:  # pragma: no cover - Model 2
+    check: dict[str, Any] = {"other": {kind: written}}
+    with field(ROOT, inner=False):
+        ExternalIds(**check)
+    return written
+
+
 def _ids(found: dict[str, list[tuple[str, str]]], links: Links) -> ExternalIds:
     values: dict[str, Any] = {}
+    other: dict[str, str] = {}
     paths: dict[str, str] = {}
     # Kodi's <id> repeats the default uniqueid's value; only an unrepeated one is news.
-    repeated = {w.lower() for kind, entries in found.items() if kind != "id" for _, w in entries}
+    repeated = {
+        w.lower() for kind, entries in found.items() if kind != read.UNTYPED for _, w in entries
+    }
     for kind, entries in found.items():
         name = _ID_FIELDS.get(kind)
         if kind in _COLLECTION_IDS:
             continue  # the collection's, read with the set
-        if kind == "id":
+        if kind == read.UNTYPED:
             for path, written in entries:
                 if written.lower() not in repeated:
                     warn(
                         f"{path}: {shown(written)} does not say which database it is from: left out"
                     )
             continue
-        if name is None:
+        if name is None and not _HAS_OTHER:  # pragma: no cover - before Model 2
             for path, _ in entries:
                 warn(f"{path}: ids of type {shown(kind)} have no place in a film: left out")
+            continue
+        if name is None:  # pragma: no cover - Model 2
+            # Any other database's id (tvdb, trakt, a home movie's "home001"), by its type.
+            key = (
+                kind if _OTHER_KEY.fullmatch(kind) else re.sub(r"[^a-z0-9]+", "_", kind).strip("_")
+            )
+            for path, written in entries:
+                kept = read.keep(path, _other, key, written)
+                if kept is not None and other.setdefault(key, kept) != kept:
+                    warn(f"{path}: {shown(written)} is a second {key} id: left out")
             continue
         for path, written in entries:
             value = read.keep(path, _id_value, name, written)
@@ -297,7 +343,7 @@ def _ids(found: dict[str, list[tuple[str, str]]], links: Links) -> ExternalIds:
                 values[name] = value
             elif values[name] != value:
                 warn(f"link: {shown(value)} is a second {name} id: left out")
-    return ExternalIds(**values)
+    return ExternalIds(**values, **held(ExternalIds, other=other))
 
 
 def to_nfo(film: Film) -> str:
