@@ -309,18 +309,6 @@ def test_ids_left_out(body: str, message: str, expected: ExternalIds) -> None:
     assert read_warned(body, message).ids == expected
 
 
-HAS_OTHER = "other" in attrs.fields_dict(ExternalIds)
-
-
-@pytest.mark.skipif(HAS_OTHER, reason="Model 2: ExternalIds.other holds them")
-def test_other_ids_before_model_2() -> None:
-    body = '<uniqueid type="tvdb">121361</uniqueid>'
-    assert (
-        read_warned(body, r"uniqueid\[0\]: ids of type 'tvdb' have no place").ids == ExternalIds()
-    )
-
-
-@pytest.mark.skipif(not HAS_OTHER, reason="Model 2: ExternalIds.other")
 def test_other_ids() -> None:
     body = '<uniqueid type="TVDB">121361</uniqueid><uniqueid type="Home Movie">home001</uniqueid>'
     expected: dict[str, Any] = {"other": {"tvdb": "121361", "home_movie": "home001"}}
