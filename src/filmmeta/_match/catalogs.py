@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from filmmeta._match.score import THRESHOLD, Match, film_forms, score_pairs
+from filmmeta._match.score import THRESHOLD, Match, film_forms, id_items, score_pairs
 from filmmeta._match.titles import FULL
 from filmmeta._model.film import Film
 from filmmeta._model.ids import ExternalIds
@@ -26,13 +26,8 @@ MARGIN = 0.02
 
 
 def _id_keys(ids: ExternalIds) -> list[tuple[str, object]]:
-    if not ids:
-        return []
-    return [
-        (field.name, value)
-        for field in attrs.fields(ExternalIds)
-        if (value := getattr(ids, field.name)) is not None and not isinstance(value, tuple)
-    ]
+    # The same ids same_film compares, as index keys.
+    return list(id_items(ids).items()) if ids else []
 
 
 def _near_keys(film: Film, forms: dict[str, float]) -> list[tuple[str, int]]:

@@ -23,7 +23,7 @@ from filmmeta._model.film import Film
 from filmmeta._model.genres import canonical_genres
 from filmmeta._model.ids import ExternalIds
 
-__all__ = ["THRESHOLD", "Match", "film_forms", "same_film"]
+__all__ = ["THRESHOLD", "Match", "film_forms", "id_items", "same_film"]
 
 #: The score from which two films without shared ids are taken for one.
 THRESHOLD = 0.75
@@ -73,7 +73,7 @@ class _Evidence:
     decided: bool | None = None  # True or False when ids settle it
 
 
-def _id_items(ids: ExternalIds) -> dict[str, object]:
+def id_items(ids: ExternalIds) -> dict[str, object]:
     return {
         field.name: value
         for field in attrs.fields(ExternalIds)
@@ -86,7 +86,7 @@ def _id_items(ids: ExternalIds) -> dict[str, object]:
 def _ids(a: ExternalIds, b: ExternalIds) -> _Evidence | None:
     if not a or not b:
         return None
-    left, right = _id_items(a), _id_items(b)
+    left, right = id_items(a), id_items(b)
     shared = left.keys() & right.keys()
     conflicts = sorted(k for k in shared if left[k] != right[k])
     if conflicts:
