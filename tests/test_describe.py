@@ -35,7 +35,7 @@ def test_backstage_fact_sheet(backstage: Film) -> None:
         "MPAA Rating": "R",
         "Runtime": "1 hr 26 min",
         "Language": "English",
-        "IMDb Rating": "5.7 (347)",
+        "IMDB Rating": "5.7 (347)",
         "Metascore": "29",
     }
     assert list(fact_sheet(backstage)) == [
@@ -43,7 +43,7 @@ def test_backstage_fact_sheet(backstage: Film) -> None:
         "MPAA Rating",
         "Runtime",
         "Language",
-        "IMDb Rating",
+        "IMDB Rating",
         "Metascore",
     ]
 
@@ -55,7 +55,7 @@ def test_backstage_sentences(backstage: Film) -> None:
     text = reception(backstage)
     assert "mostly poor reviews" in text
     assert "IMDb score of 5.7" in text
-    assert "Metascore of 29" in text
+    assert "MetaScore of 29" in text
     watch = where_to_watch(backstage)
     assert "Apple TV, Amazon, Google Play and Vudu" in watch
     assert "rent" in watch
@@ -67,12 +67,11 @@ def test_the_seed_page_is_reproduced(backstage: Film) -> None:
     page = (SHARED / "seed" / "backstage-page.txt").read_text("utf-8")
     flat = re.sub(r"\s+", " ", page)
     assert describe(backstage) in flat
-    # The page writes "MetaScore" in its sentence and "IMDB" in its fact box.
-    assert reception(backstage).replace("Metascore", "MetaScore") in flat
+    # The page's own spellings, "MetaScore" in its sentence and "IMDB" in its fact box.
+    assert reception(backstage) in flat
     assert "Apple TV, Amazon, Google Play and Vudu." in flat
     for label, value in fact_sheet(backstage).items():
-        shown = label.replace("IMDb", "IMDB")
-        assert f"{shown} {value}" in flat.replace("  ", " ")
+        assert f"{label} {value}" in flat.replace("  ", " ")
 
 
 @pytest.mark.parametrize(
@@ -101,7 +100,7 @@ def test_describe(film: Film, sentence: str) -> None:
         ([], ""),
         (
             [Rating("metacritic", 90)],
-            "It has received universal acclaim from critics, who have given it a Metascore of 90.",
+            "It has received universal acclaim from critics, who have given it a MetaScore of 90.",
         ),
         (
             [Rating("imdb", 6.5, votes=10)],
@@ -169,13 +168,13 @@ def test_fact_sheet_other_countries_and_missing_facts() -> None:
         "Release Date": "November 7, 2000",
         "BBFC Rating": "15",
         "Languages": "English, Cantonese",
-        "IMDb Rating": "7.1",
+        "IMDB Rating": "7.1",
         "Metascore": "50",
         "Letterboxd": "3.6/5",
     }
     assert fact_sheet(film, country="DE")["FSK Rating"] == "16"
     assert not [
-        k for k in fact_sheet(film, country="FR") if k.endswith(" Rating") and "IMDb" not in k
+        k for k in fact_sheet(film, country="FR") if k.endswith(" Rating") and "IMDB" not in k
     ]
     assert fact_sheet(Film("X", release_date="2000-11"))["Release Date"] == "November 2000"
     assert fact_sheet(Film("X")) == {}

@@ -67,7 +67,7 @@ BACKSTAGE = {
         "R • 2000 • 1 hr 26 min • 5.7 (347) • 29",
         "Backstage is a 2000 tv movie with a runtime of 1 hour and 26 minutes. It has "
         "received mostly poor reviews from critics and viewers, who have given it an IMDb "
-        "score of 5.7 and a Metascore of 29.",
+        "score of 5.7 and a MetaScore of 29.",
         "Backstage is available to watch, stream, download and buy on demand at Apple TV, "
         "Amazon, Google Play and Vudu. Some platforms allow you to rent Backstage for a "
         "limited time or purchase the movie and download it to your device.",
@@ -76,7 +76,7 @@ BACKSTAGE = {
             "MPAA Rating": "R",
             "Runtime": "1 hr 26 min",
             "Language": "English",
-            "IMDb Rating": "5.7 (347)",
+            "IMDB Rating": "5.7 (347)",
             "Metascore": "29",
         },
     ),
@@ -86,7 +86,7 @@ BACKSTAGE = {
         "2000 • 1 hr 26 min • 5.7 (347) • 29",
         "Backstage is a 2000 TV film with a runtime of 1 hour and 26 minutes. It has "
         "received mostly poor reviews from critics and viewers, who have given it an IMDb "
-        "score of 5.7 and a Metascore of 29.",
+        "score of 5.7 and a MetaScore of 29.",
         "Backstage is available to watch, stream, download and buy on demand at Apple TV, "
         "Amazon, Google Play and Vudu. Some platforms allow you to rent Backstage for a "
         "limited time or purchase the film and download it to your device.",
@@ -94,7 +94,7 @@ BACKSTAGE = {
             "Release Date": "2000",
             "Runtime": "1 hr 26 min",
             "Language": "English",
-            "IMDb Rating": "5.7 (347)",
+            "IMDB Rating": "5.7 (347)",
             "Metascore": "29",
         },
     ),

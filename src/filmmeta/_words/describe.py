@@ -55,7 +55,8 @@ def _date(language: Lang, film: Film, country: str) -> str | None:
 
 def _rating_label(language: Lang, rating: Rating) -> str:
     if rating.source == "imdb":
-        return _(language, "IMDb Rating")
+        # TRANSLATORS: the seed page's English label; IMDb itself writes "IMDb".
+        return _(language, "IMDB Rating")
     if rating.source == "metacritic":
         return _(language, "Metascore")
     return rating.display_name
@@ -66,7 +67,7 @@ def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US")
 
     Rows: Release Date, the content rating for *country* (labelled by its system:
     "MPAA Rating" for the MPA, as pages write it, "BBFC Rating", "FSK Rating", ...),
-    Runtime, Language (English names), IMDb Rating, Metascore, then the other ratings.
+    Runtime, Language (English names), IMDB Rating, Metascore, then the other ratings.
     A row whose fact is unknown is left out. In other languages the labels come from the
     catalog, the values are written the CLDR way ("5,7 (347)", "Englisch") and the
     content rating is shown as its country shows it ("FSK 12").
@@ -98,7 +99,7 @@ def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US")
         MPAA Rating: R
         Runtime: 1 hr 26 min
         Language: English
-        IMDb Rating: 5.7 (347)
+        IMDB Rating: 5.7 (347)
         Metascore: 29
         >>> fact_sheet(film, locale="de-DE")["Laufzeit"]
         '1 Std. 26 Min.'
@@ -171,7 +172,8 @@ def _score_words(language: Lang, rating: Rating) -> str:
     if rating.source == "imdb":
         return _(language, "an IMDb score of {value}").format(value=value)
     if rating.source == "metacritic":
-        return _(language, "a Metascore of {value}").format(value=value)
+        # TRANSLATORS: the seed page's English spelling; Metacritic writes "Metascore".
+        return _(language, "a MetaScore of {value}").format(value=value)
     phrase = _(language, "a {name} score of {value}")
     return english_article(language, phrase.format(name=rating.display_name, value=value))
 
@@ -197,7 +199,7 @@ def reception(film: Film, *, locale: str = "en-US") -> str:
         ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
         ... )
         >>> print(reception(film))
-        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
+        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a MetaScore of 29.
         >>> print(reception(film, locale="de-DE"))
         Backstage hat überwiegend negative Kritiken von Kritikern und Zuschauern erhalten, mit einer IMDb-Wertung von 5,7 und einem Metascore von 29.
 
@@ -211,7 +213,7 @@ def reception(film: Film, *, locale: str = "en-US") -> str:
     people = _PEOPLE[summary.critics is not None, summary.audience is not None]
     scores = join(language, [_score_words(language, r) for r in film.ratings])
     # TRANSLATORS: {reviews} "mostly poor reviews"; {people} "from critics and viewers";
-    # {scores} "an IMDb score of 5.7 and a Metascore of 29"; {title} may be used.
+    # {scores} "an IMDb score of 5.7 and a MetaScore of 29"; {title} may be used.
     template = _(language, "It has received {reviews} {people}, who have given it {scores}.")
     return template.format(
         title=title_in(language, film),
