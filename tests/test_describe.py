@@ -11,6 +11,7 @@ from filmmeta import (
     Film,
     Offer,
     Rating,
+    Release,
     describe,
     fact_sheet,
     from_json,
@@ -208,3 +209,24 @@ def test_words() -> None:
         "an",
         "a",
     ]
+
+
+def test_fact_sheet_shows_the_countrys_release_date() -> None:
+    film = Film(
+        "Amélie",
+        release_date="2001-04-25",
+        releases=[
+            Release("2001-04-25", country="FR"),
+            Release("2001-08-16", country="DE"),
+            Release("2001-06", country="DE", kind="premiere"),
+            Release("2001-11-02", country="US", kind="limited"),
+        ],
+    )
+    assert fact_sheet(film)["Release Date"] == "November 2, 2001"  # the US release
+    # The earliest release in Germany, as precise as it is known.
+    assert fact_sheet(film, country="DE")["Release Date"] == "June 2001"
+    # No release in Japan: the film's own release date.
+    assert fact_sheet(film, country="JP")["Release Date"] == "April 25, 2001"
+    only_french = Film("X", releases=[Release("2001", country="FR")])
+    assert fact_sheet(only_french, country="FR") == {"Release Date": "2001"}
+    assert fact_sheet(only_french) == {}

@@ -46,8 +46,10 @@ _PEOPLE = {
 
 
 def _date(language: Lang, film: Film, country: str) -> str | None:
-    del country  # Model 2's releases per country are not on main yet.
-    date = film.release_date
+    # The country's own (earliest) release where the film's releases know one: a German
+    # page dates the film by its German release, not by its premiere elsewhere.
+    release = film.release_for(country)
+    date = film.release_date if release is None else release.date
     if date is None:
         return None
     return date_words(language, date.year, date.month, date.day)
@@ -65,7 +67,9 @@ def _rating_label(language: Lang, rating: Rating) -> str:
 def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US") -> dict[str, str]:
     """The fact box of a film page, in page order.
 
-    Rows: Release Date, the content rating for *country* (labelled by its system:
+    Rows: Release Date (the earliest release in *country* where the film's
+    :attr:`~Film.releases` know one, else the film's own release date), the content
+    rating for *country* (labelled by its system:
     "MPAA Rating" for the MPA, as pages write it, "BBFC Rating", "FSK Rating", ...),
     Runtime, Language (English names), IMDB Rating, Metascore, then the other ratings.
     A row whose fact is unknown is left out. In other languages the labels come from the
@@ -74,8 +78,8 @@ def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US")
 
     Args:
         film: The film.
-        country: Whose content rating to show; by default the locale's country (the
-            United States for ``en-US``, Germany for ``de-DE``).
+        country: Whose release date and content rating to show; by default the
+            locale's country (the United States for ``en-US``, Germany for ``de-DE``).
         locale: The language to write it in ("en-US", "de-DE", ...).
 
     Returns:
@@ -103,8 +107,18 @@ def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US")
         Metascore: 29
         >>> fact_sheet(film, locale="de-DE")["Laufzeit"]
         '1 Std. 26 Min.'
+        >>> amelie = Film(
+        ...     "Amélie",
+        ...     release_date="2001-04-25",
+        ...     releases=[Release("2001-08-16", country="DE"), Release("2001-11-02", country="US")],
+        ... )
+        >>> fact_sheet(amelie)["Release Date"], fact_sheet(amelie, country="FR")["Release Date"]
+        ('November 2, 2001', 'April 25, 2001')
+        >>> fact_sheet(amelie, locale="de-DE")["Veröffentlichung"]
+        '16. August 2001'
 
-    .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's.
+    .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's
+       and picks the country's release date.
     """
     language = lang(locale)
     country = language.country if country is None else country
