@@ -28,8 +28,10 @@ __all__ = ["describe", "fact_sheet", "join_words", "where_to_watch"]
 
 
 def _date(language: Lang, film: Film, country: str) -> str | None:
-    del country  # Model 2's releases per country are not on main yet.
-    date = film.release_date
+    # The country's own (earliest) release where the film's releases know one: a German
+    # page dates the film by its German release, not by its premiere elsewhere.
+    release = film.release_for(country)
+    date = film.release_date if release is None else release.date
     if date is None:
         return None
     return date_words(language, date.year, date.month, date.day)
@@ -37,7 +39,8 @@ def _date(language: Lang, film: Film, country: str) -> str | None:
 
 def _rating_label(language: Lang, rating: Rating) -> str:
     if rating.source == "imdb":
-        return _(language, "IMDb Rating")
+        # TRANSLATORS: the seed page's English label; IMDb itself writes "IMDb".
+        return _(language, "IMDB Rating")
     if rating.source == "metacritic":
         return _(language, "Metascore")
     return rating.display_name
@@ -46,17 +49,19 @@ def _rating_label(language: Lang, rating: Rating) -> str:
 def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US") -> dict[str, str]:
     """The fact box of a film page, in page order.
 
-    Rows: Release Date, the content rating for *country* (labelled by its system:
+    Rows: Release Date (the earliest release in *country* where the film's
+    :attr:`~Film.releases` know one, else the film's own release date), the content
+    rating for *country* (labelled by its system:
     "MPAA Rating" for the MPA, as pages write it, "BBFC Rating", "FSK Rating", ...),
-    Runtime, Language (English names), IMDb Rating, Metascore, then the other ratings.
+    Runtime, Language (English names), IMDB Rating, Metascore, then the other ratings.
     A row whose fact is unknown is left out. In other languages the labels come from the
     catalog, the values are written the CLDR way ("5,7 (347)", "Englisch") and the
     content rating is shown as its country shows it ("FSK 12").
 
     Args:
         film: The film.
-        country: Whose content rating to show; by default the locale's country (the
-            United States for ``en-US``, Germany for ``de-DE``).
+        country: Whose release date and content rating to show; by default the
+            locale's country (the United States for ``en-US``, Germany for ``de-DE``).
         locale: The language to write it in ("en-US", "de-DE", ...).
 
     Returns:
@@ -80,12 +85,22 @@ def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US")
         MPAA Rating: R
         Runtime: 1 hr 26 min
         Language: English
-        IMDb Rating: 5.7 (347)
+        IMDB Rating: 5.7 (347)
         Metascore: 29
         >>> fact_sheet(film, locale="de-DE")["Laufzeit"]
         '1 Std. 26 Min.'
+        >>> amelie = Film(
+        ...     "Amélie",
+        ...     release_date="2001-04-25",
+        ...     releases=[Release("2001-08-16", country="DE"), Release("2001-11-02", country="US")],
+        ... )
+        >>> fact_sheet(amelie)["Release Date"], fact_sheet(amelie, country="FR")["Release Date"]
+        ('November 2, 2001', 'April 25, 2001')
+        >>> fact_sheet(amelie, locale="de-DE")["Veröffentlichung"]
+        '16. August 2001'
 
-    .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's.
+    .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's
+       and picks the country's release date.
     """
     language = lang(locale)
     country = language.country if country is None else country

@@ -62,7 +62,7 @@ def page_parts(film: Film, *, locale: str = "en-US", country: str | None = None)
     """Gather a film page's parts in one locale (see :func:`page`)."""
     language = lang(locale)
     country = language.country if country is None else country
-    title = title_in(language, film, country)
+    title = title_in(language, film)
     tag = language.tag
     return PageParts(
         locale=tag,

@@ -298,7 +298,8 @@ def _score_words(language: Lang, rating: Rating) -> str:
     if rating.source == "imdb":
         return _(language, "an IMDb score of {value}").format(value=value)
     if rating.source == "metacritic":
-        return _(language, "a Metascore of {value}").format(value=value)
+        # TRANSLATORS: the seed page's English spelling; Metacritic writes "Metascore".
+        return _(language, "a MetaScore of {value}").format(value=value)
     phrase = _(language, "a {name} score of {value}")
     return english_article(language, phrase.format(name=rating.display_name, value=value))
 
@@ -324,7 +325,7 @@ def reception(film: Film, *, locale: str = "en-US") -> str:
         ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
         ... )
         >>> print(reception(film))
-        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
+        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a MetaScore of 29.
         >>> print(reception(film, locale="de-DE"))
         Backstage hat überwiegend negative Kritiken von Kritikern und Zuschauern erhalten, mit einer IMDb-Wertung von 5,7 und einem Metascore von 29.
 
@@ -338,7 +339,7 @@ def reception(film: Film, *, locale: str = "en-US") -> str:
     people = _PEOPLE[summary.critics is not None, summary.audience is not None]
     scores = join(language, [_score_words(language, r) for r in film.ratings])
     # TRANSLATORS: {reviews} "mostly poor reviews"; {people} "from critics and viewers";
-    # {scores} "an IMDb score of 5.7 and a Metascore of 29"; {title} may be used.
+    # {scores} "an IMDb score of 5.7 and a MetaScore of 29"; {title} may be used.
     template = _(language, "It has received {reviews} {people}, who have given it {scores}.")
     return template.format(
         title=title_in(language, film),
