@@ -26,6 +26,7 @@ from filmmeta._model.fields import (
     first_by,
     meta,
 )
+from filmmeta._model.handlers import show_html, show_pretty
 from filmmeta._model.ids import NO_IDS, ExternalIds, to_external_ids
 from filmmeta._model.media import Image, Video
 from filmmeta._model.money import Money
@@ -604,15 +605,11 @@ class Film(PydanticHooks):
         return None
 
     def _repr_html_(self) -> str:
-        # Notebook display; the page-text helpers are imported only when a notebook asks.
-        from filmmeta._words.html import film_html
-
-        return film_html(self)
+        # Notebook display: the words layer's card, lent to the model (_model/handlers.py).
+        return show_html("film_html", self)
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
-        from filmmeta._words.html import film_pretty
-
-        film_pretty(self, p, cycle)
+        show_pretty("film_pretty", self, p, cycle)
 
     def credited(self, role: str) -> tuple[str, ...]:
         """Return the names credited in *role*, in order.
