@@ -79,10 +79,13 @@ def kind_phrase(lang: Lang, film: Film) -> str:
     return english_article(lang, _(lang, dated).format(year=film.year))
 
 
-def title_in(lang: Lang, film: Film, country: str | None = None) -> str:
-    """The film's title for the locale's region and language."""
-    del lang, country  # Model 2's titles per region and language are not on main yet.
-    return film.title
+def title_in(lang: Lang, film: Film) -> str:
+    """The film's title for the locale's region and language (:meth:`Film.title_for`).
+
+    A locale without a region ("ja") uses its language's country; a film without a title
+    for either keeps :attr:`Film.title`.
+    """
+    return film.title_for(lang.country, lang.language)
 
 
 def rating_value(lang: Lang, rating: Rating) -> str:
