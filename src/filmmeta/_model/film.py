@@ -68,8 +68,20 @@ class FilmKind(enum.StrEnum):
 
     @property
     def words(self) -> str:
-        """The kind in plain words: ``tv_movie`` -> ``"tv movie"``."""
-        return self.value.replace("_", " ")
+        """The kind in plain English words, as a page's sentences name it.
+
+        The words layer's phrases are made of these ("a 2000 short film"), and a kind
+        that they do not know yet reads as its words.
+
+        Examples:
+            >>> FilmKind.TV_MOVIE.words, FilmKind.SHORT.words
+            ('tv movie', 'short film')
+        """
+        return _KIND_WORDS.get(self.value) or self.value.replace("_", " ")
+
+
+# The kinds whose plain words are more than their value with spaces.
+_KIND_WORDS = {"short": "short film"}
 
 
 class Role(enum.StrEnum):
