@@ -11,6 +11,7 @@ from filmmeta import (
     Film,
     Offer,
     Rating,
+    Release,
     describe,
     fact_sheet,
     from_json,
@@ -35,7 +36,7 @@ def test_backstage_fact_sheet(backstage: Film) -> None:
         "MPAA Rating": "R",
         "Runtime": "1 hr 26 min",
         "Language": "English",
-        "IMDb Rating": "5.7 (347)",
+        "IMDB Rating": "5.7 (347)",
         "Metascore": "29",
     }
     assert list(fact_sheet(backstage)) == [
@@ -43,7 +44,7 @@ def test_backstage_fact_sheet(backstage: Film) -> None:
         "MPAA Rating",
         "Runtime",
         "Language",
-        "IMDb Rating",
+        "IMDB Rating",
         "Metascore",
     ]
 
@@ -55,7 +56,7 @@ def test_backstage_sentences(backstage: Film) -> None:
     text = reception(backstage)
     assert "mostly poor reviews" in text
     assert "IMDb score of 5.7" in text
-    assert "Metascore of 29" in text
+    assert "MetaScore of 29" in text
     watch = where_to_watch(backstage)
     assert "Apple TV, Amazon, Google Play and Vudu" in watch
     assert "rent" in watch
@@ -67,12 +68,11 @@ def test_the_seed_page_is_reproduced(backstage: Film) -> None:
     page = (SHARED / "seed" / "backstage-page.txt").read_text("utf-8")
     flat = re.sub(r"\s+", " ", page)
     assert describe(backstage) in flat
-    # The page writes "MetaScore" in its sentence and "IMDB" in its fact box.
-    assert reception(backstage).replace("Metascore", "MetaScore") in flat
+    # The page's own spellings, "MetaScore" in its sentence and "IMDB" in its fact box.
+    assert reception(backstage) in flat
     assert "Apple TV, Amazon, Google Play and Vudu." in flat
     for label, value in fact_sheet(backstage).items():
-        shown = label.replace("IMDb", "IMDB")
-        assert f"{shown} {value}" in flat.replace("  ", " ")
+        assert f"{label} {value}" in flat.replace("  ", " ")
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_describe(film: Film, sentence: str) -> None:
         ([], ""),
         (
             [Rating("metacritic", 90)],
-            "It has received universal acclaim from critics, who have given it a Metascore of 90.",
+            "It has received universal acclaim from critics, who have given it a MetaScore of 90.",
         ),
         (
             [Rating("imdb", 6.5, votes=10)],
@@ -169,13 +169,13 @@ def test_fact_sheet_other_countries_and_missing_facts() -> None:
         "Release Date": "November 7, 2000",
         "BBFC Rating": "15",
         "Languages": "English, Cantonese",
-        "IMDb Rating": "7.1",
+        "IMDB Rating": "7.1",
         "Metascore": "50",
         "Letterboxd": "3.6/5",
     }
     assert fact_sheet(film, country="DE")["FSK Rating"] == "16"
     assert not [
-        k for k in fact_sheet(film, country="FR") if k.endswith(" Rating") and "IMDb" not in k
+        k for k in fact_sheet(film, country="FR") if k.endswith(" Rating") and "IMDB" not in k
     ]
     assert fact_sheet(Film("X", release_date="2000-11"))["Release Date"] == "November 2000"
     assert fact_sheet(Film("X")) == {}
@@ -209,3 +209,24 @@ def test_words() -> None:
         "an",
         "a",
     ]
+
+
+def test_fact_sheet_shows_the_countrys_release_date() -> None:
+    film = Film(
+        "Amélie",
+        release_date="2001-04-25",
+        releases=[
+            Release("2001-04-25", country="FR"),
+            Release("2001-08-16", country="DE"),
+            Release("2001-06", country="DE", kind="premiere"),
+            Release("2001-11-02", country="US", kind="limited"),
+        ],
+    )
+    assert fact_sheet(film)["Release Date"] == "November 2, 2001"  # the US release
+    # The earliest release in Germany, as precise as it is known.
+    assert fact_sheet(film, country="DE")["Release Date"] == "June 2001"
+    # No release in Japan: the film's own release date.
+    assert fact_sheet(film, country="JP")["Release Date"] == "April 25, 2001"
+    only_french = Film("X", releases=[Release("2001", country="FR")])
+    assert fact_sheet(only_french, country="FR") == {"Release Date": "2001"}
+    assert fact_sheet(only_french) == {}

@@ -30,7 +30,7 @@ def test_html_card() -> None:
                 ("MPAA Rating", "R"),
                 ("Runtime", "1 hr 26 min"),
                 ("Language", "English"),
-                ("IMDb Rating", "5.7 (347)"),
+                ("IMDB Rating", "5.7 (347)"),
                 ("Metascore", "29"),
             ]
         ),
@@ -76,7 +76,7 @@ def test_text_is_the_fact_sheet() -> None:
         "  BBFC Rating   15",
         "  Runtime       1 hr 26 min",
         "  Language      English",
-        "  IMDb Rating   5.7 (347)",
+        "  IMDB Rating   5.7 (347)",
         "  Metascore     29",
         "  Backstage is available to rent at Apple TV and Vudu.",
     ]

@@ -27,6 +27,8 @@ from filmmeta import (
     FilmmetaWarning,
     Offer,
     Rating,
+    Release,
+    Title,
     _l10n,
     describe,
     fact_sheet,
@@ -67,7 +69,7 @@ BACKSTAGE = {
         "R • 2000 • 1 hr 26 min • 5.7 (347) • 29",
         "Backstage is a 2000 tv movie with a runtime of 1 hour and 26 minutes. It has "
         "received mostly poor reviews from critics and viewers, who have given it an IMDb "
-        "score of 5.7 and a Metascore of 29.",
+        "score of 5.7 and a MetaScore of 29.",
         "Backstage is available to watch, stream, download and buy on demand at Apple TV, "
         "Amazon, Google Play and Vudu. Some platforms allow you to rent Backstage for a "
         "limited time or purchase the movie and download it to your device.",
@@ -76,7 +78,7 @@ BACKSTAGE = {
             "MPAA Rating": "R",
             "Runtime": "1 hr 26 min",
             "Language": "English",
-            "IMDb Rating": "5.7 (347)",
+            "IMDB Rating": "5.7 (347)",
             "Metascore": "29",
         },
     ),
@@ -86,7 +88,7 @@ BACKSTAGE = {
         "2000 • 1 hr 26 min • 5.7 (347) • 29",
         "Backstage is a 2000 TV film with a runtime of 1 hour and 26 minutes. It has "
         "received mostly poor reviews from critics and viewers, who have given it an IMDb "
-        "score of 5.7 and a Metascore of 29.",
+        "score of 5.7 and a MetaScore of 29.",
         "Backstage is available to watch, stream, download and buy on demand at Apple TV, "
         "Amazon, Google Play and Vudu. Some platforms allow you to rent Backstage for a "
         "limited time or purchase the film and download it to your device.",
@@ -94,7 +96,7 @@ BACKSTAGE = {
             "Release Date": "2000",
             "Runtime": "1 hr 26 min",
             "Language": "English",
-            "IMDb Rating": "5.7 (347)",
+            "IMDB Rating": "5.7 (347)",
             "Metascore": "29",
         },
     ),
@@ -251,6 +253,44 @@ def test_backstage_page_per_locale(backstage: Film, locale: str) -> None:
 def test_the_us_page_header_has_the_rating(backstage: Film) -> None:
     assert page_parts(backstage).header[0] == "R"
     assert page_parts(backstage, locale="de-DE", country="US").header[0] == "R"
+
+
+AMELIE = Film(
+    "Amélie",
+    release_date="2001-04-25",
+    titles=[
+        Title("Le Fabuleux Destin d'Amélie Poulain", language="fr", kind="original"),
+        Title("Die fabelhafte Welt der Amélie", region="DE", language="de"),
+        Title("アメリ", region="JP", language="ja"),
+    ],
+    releases=[Release("2001-08-16", country="DE"), Release("2001-12-01", country="JP")],
+)
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading", "released"),
+    [
+        # No English title: the film's main title; no US release: its own date.
+        ("en-US", "Watch Amélie", "April 25, 2001"),
+        # The title for Germany in German, and the German release (CLDR de long "d. MMMM y").
+        ("de-DE", "Die fabelhafte Welt der Amélie ansehen", "16. August 2001"),
+        # Austria: no title for the region, the German one by language; no Austrian release.
+        ("de-AT", "Die fabelhafte Welt der Amélie ansehen", "25. April 2001"),
+        # French: the original title, in the film's own language.
+        ("fr-FR", "Regarder Le Fabuleux Destin d'Amélie Poulain", "25 avril 2001"),
+        # Japanese: "ja" alone reads as Japan (CLDR ja long "y年M月d日").
+        ("ja", "アメリを観る", "2001年12月1日"),
+    ],
+)
+def test_the_page_is_titled_and_dated_for_its_locale(
+    locale: str, heading: str, released: str
+) -> None:
+    parts = page_parts(AMELIE, locale=locale)
+    assert parts.heading == heading
+    assert parts.facts[0][1] == released
+    title = heading.removeprefix("Watch ").removeprefix("Regarder ")
+    title = title.removesuffix(" ansehen").removesuffix("を観る")
+    assert parts.sentences.startswith(title)
 
 
 # English words of the templates that are words of these languages too, or names.

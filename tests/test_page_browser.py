@@ -97,7 +97,7 @@ def test_chromium_shows_the_page_and_reads_its_jsonld(backstage_text: str, tmp_p
         "1 hr 26 min",
         "Language",
         "English",
-        "IMDb Rating",
+        "IMDB Rating",
         "5.7 (347)",
         "Metascore",
         "29",

@@ -20,6 +20,7 @@ from filmmeta._model.collection import Collection
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Credit, Film, FilmKind, Role
 from filmmeta._model.genres import GENRES, canonical_genre, canonical_genres
+from filmmeta._model.handlers import register as _register
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.media import Image, ImageKind, OfferFeature, Video, VideoKind
 from filmmeta._model.money import Money
@@ -32,6 +33,7 @@ from filmmeta._model.viewing import Viewing
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
+    reception,
     summarize_ratings,
     tomatometer_label,
     weighted_rating,
@@ -113,7 +115,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from filmmeta._json.schema import json_schema
-    from filmmeta._words.describe import describe, fact_sheet, reception
+    from filmmeta._words.describe import describe, fact_sheet
     from filmmeta._words.page import page
     from filmmeta._words.watch import where_to_watch
     from filmmeta.converters import (
@@ -134,11 +136,16 @@ _LAZY = {
         ("JsonLines", "dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
         "filmmeta.converters",
     ),
-    **dict.fromkeys(("describe", "fact_sheet", "reception"), "filmmeta._words.describe"),
+    **dict.fromkeys(("describe", "fact_sheet"), "filmmeta._words.describe"),
     "where_to_watch": "filmmeta._words.watch",
     "page": "filmmeta._words.page",
     "json_schema": "filmmeta._json.schema",
 }
+
+# The model imports nothing above it: pydantic's questions to a model class are answered
+# by the JSON layer, lent here since that layer loads on first use (not by its __init__).
+_register("pydantic_core_schema", "filmmeta._json.pydantic", "core_schema_of")
+_register("pydantic_json_schema", "filmmeta._json.pydantic", "json_schema_of")
 
 
 def __getattr__(name: str) -> Any:

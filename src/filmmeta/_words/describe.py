@@ -9,45 +9,29 @@ can skip them. Each takes ``locale=``: English needs nothing more, other languag
 
 from __future__ import annotations
 
-from filmmeta._l10n import N_, NP_, Lang, _, date_words, join, lang, n_, p_
+from filmmeta._l10n import Lang, _, date_words, join, lang, n_
 from filmmeta._l10n import language_name as localized_language
 from filmmeta._model.codes import language_name
 from filmmeta._model.film import Film
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import format_runtime
 from filmmeta._words.common import (
-    english_article,
     join_words,
     kind_phrase,
     rating_shown,
-    rating_value,
     shown_rating,
     title_in,
 )
-from filmmeta._words.reception import summarize_ratings
 from filmmeta._words.watch import where_to_watch
 
-__all__ = ["describe", "fact_sheet", "join_words", "reception", "where_to_watch"]
-
-# How the film was received, as the object of "It has received ...": a context of its
-# own, since a language may need an article here that the bare label has not.
-_REVIEW_WORDS = (
-    NP_("reviews", "overwhelming dislike"),
-    NP_("reviews", "mostly poor reviews"),
-    NP_("reviews", "mixed reviews"),
-    NP_("reviews", "generally favorable reviews"),
-    NP_("reviews", "universal acclaim"),
-)
-_PEOPLE = {
-    (True, False): N_("from critics"),
-    (False, True): N_("from viewers"),
-    (True, True): N_("from critics and viewers"),
-}
+__all__ = ["describe", "fact_sheet", "join_words", "where_to_watch"]
 
 
 def _date(language: Lang, film: Film, country: str) -> str | None:
-    del country  # Model 2's releases per country are not on main yet.
-    date = film.release_date
+    # The country's own (earliest) release where the film's releases know one: a German
+    # page dates the film by its German release, not by its premiere elsewhere.
+    release = film.release_for(country)
+    date = film.release_date if release is None else release.date
     if date is None:
         return None
     return date_words(language, date.year, date.month, date.day)
@@ -55,7 +39,8 @@ def _date(language: Lang, film: Film, country: str) -> str | None:
 
 def _rating_label(language: Lang, rating: Rating) -> str:
     if rating.source == "imdb":
-        return _(language, "IMDb Rating")
+        # TRANSLATORS: the seed page's English label; IMDb itself writes "IMDb".
+        return _(language, "IMDB Rating")
     if rating.source == "metacritic":
         return _(language, "Metascore")
     return rating.display_name
@@ -64,17 +49,19 @@ def _rating_label(language: Lang, rating: Rating) -> str:
 def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US") -> dict[str, str]:
     """The fact box of a film page, in page order.
 
-    Rows: Release Date, the content rating for *country* (labelled by its system:
+    Rows: Release Date (the earliest release in *country* where the film's
+    :attr:`~Film.releases` know one, else the film's own release date), the content
+    rating for *country* (labelled by its system:
     "MPAA Rating" for the MPA, as pages write it, "BBFC Rating", "FSK Rating", ...),
-    Runtime, Language (English names), IMDb Rating, Metascore, then the other ratings.
+    Runtime, Language (English names), IMDB Rating, Metascore, then the other ratings.
     A row whose fact is unknown is left out. In other languages the labels come from the
     catalog, the values are written the CLDR way ("5,7 (347)", "Englisch") and the
     content rating is shown as its country shows it ("FSK 12").
 
     Args:
         film: The film.
-        country: Whose content rating to show; by default the locale's country (the
-            United States for ``en-US``, Germany for ``de-DE``).
+        country: Whose release date and content rating to show; by default the
+            locale's country (the United States for ``en-US``, Germany for ``de-DE``).
         locale: The language to write it in ("en-US", "de-DE", ...).
 
     Returns:
@@ -98,12 +85,22 @@ def fact_sheet(film: Film, *, country: str | None = None, locale: str = "en-US")
         MPAA Rating: R
         Runtime: 1 hr 26 min
         Language: English
-        IMDb Rating: 5.7 (347)
+        IMDB Rating: 5.7 (347)
         Metascore: 29
         >>> fact_sheet(film, locale="de-DE")["Laufzeit"]
         '1 Std. 26 Min.'
+        >>> amelie = Film(
+        ...     "Amélie",
+        ...     release_date="2001-04-25",
+        ...     releases=[Release("2001-08-16", country="DE"), Release("2001-11-02", country="US")],
+        ... )
+        >>> fact_sheet(amelie)["Release Date"], fact_sheet(amelie, country="FR")["Release Date"]
+        ('November 2, 2001', 'April 25, 2001')
+        >>> fact_sheet(amelie, locale="de-DE")["Veröffentlichung"]
+        '16. August 2001'
 
-    .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's.
+    .. versionchanged:: 0.2.0 The *locale* argument; *country* defaults to the locale's
+       and picks the country's release date.
     """
     language = lang(locale)
     country = language.country if country is None else country
@@ -163,59 +160,4 @@ def describe(film: Film, *, locale: str = "en-US") -> str:
     runtime = format_runtime(film.runtime, "long", locale=language.tag)
     return _(language, "{title} is {what} with a runtime of {runtime}.").format(
         title=title, what=what, runtime=runtime
-    )
-
-
-def _score_words(language: Lang, rating: Rating) -> str:
-    value = rating_value(language, rating)
-    if rating.source == "imdb":
-        return _(language, "an IMDb score of {value}").format(value=value)
-    if rating.source == "metacritic":
-        return _(language, "a Metascore of {value}").format(value=value)
-    phrase = _(language, "a {name} score of {value}")
-    return english_article(language, phrase.format(name=rating.display_name, value=value))
-
-
-def reception(film: Film, *, locale: str = "en-US") -> str:
-    """One sentence on how the film was received, with the scores behind it.
-
-    The label comes from :func:`summarize_ratings`; the people named are critics,
-    viewers, or both, by the sources present.
-
-    Args:
-        film: The film.
-        locale: The language to write it in ("en-US", "de-DE", ...).
-
-    Returns:
-        The sentence, or ``""`` when the film has no ratings.
-
-    Raises:
-        ImportError: A language other than English without the ``i18n`` extra.
-
-    Examples:
-        >>> film = Film(
-        ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
-        ... )
-        >>> print(reception(film))
-        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
-        >>> print(reception(film, locale="de-DE"))
-        Backstage hat überwiegend negative Kritiken von Kritikern und Zuschauern erhalten, mit einer IMDb-Wertung von 5,7 und einem Metascore von 29.
-
-    .. versionchanged:: 0.2.0 The *locale* argument.
-    """  # noqa: E501
-    if not film.ratings:
-        return ""
-    language = lang(locale)
-    summary = summarize_ratings(film.ratings)
-    assert summary.level is not None  # there are ratings
-    people = _PEOPLE[summary.critics is not None, summary.audience is not None]
-    scores = join(language, [_score_words(language, r) for r in film.ratings])
-    # TRANSLATORS: {reviews} "mostly poor reviews"; {people} "from critics and viewers";
-    # {scores} "an IMDb score of 5.7 and a Metascore of 29"; {title} may be used.
-    template = _(language, "It has received {reviews} {people}, who have given it {scores}.")
-    return template.format(
-        title=title_in(language, film),
-        reviews=p_(language, *_REVIEW_WORDS[summary.level]),
-        people=_(language, people),
-        scores=scores,
     )

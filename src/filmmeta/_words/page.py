@@ -93,7 +93,7 @@ def page(
         <BLANKLINE>
         R • 2000 • 1 hr 26 min • 5.7 (347) • 29
         <BLANKLINE>
-        Backstage is a 2000 tv movie with a runtime of 1 hour and 26 minutes. It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a Metascore of 29.
+        Backstage is a 2000 tv movie with a runtime of 1 hour and 26 minutes. It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a MetaScore of 29.
         <BLANKLINE>
         Release Date
           2000
@@ -101,7 +101,7 @@ def page(
           R
         Runtime
           1 hr 26 min
-        IMDb Rating
+        IMDB Rating
           5.7 (347)
         Metascore
           29

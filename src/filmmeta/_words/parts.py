@@ -8,7 +8,8 @@ from filmmeta._l10n import Lang, _, date_words, lang, sentences
 from filmmeta._model.film import Film
 from filmmeta._model.runtime import format_runtime
 from filmmeta._words.common import rating_shown, shown_rating, title_in
-from filmmeta._words.describe import describe, fact_sheet, reception
+from filmmeta._words.describe import describe, fact_sheet
+from filmmeta._words.reception import reception
 from filmmeta._words.watch import offer_words, on_demand
 
 __all__ = ["PageParts", "page_parts"]
@@ -61,7 +62,7 @@ def page_parts(film: Film, *, locale: str = "en-US", country: str | None = None)
     """Gather a film page's parts in one locale (see :func:`page`)."""
     language = lang(locale)
     country = language.country if country is None else country
-    title = title_in(language, film, country)
+    title = title_in(language, film)
     tag = language.tag
     return PageParts(
         locale=tag,
