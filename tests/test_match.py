@@ -52,7 +52,8 @@ def test_title_keys_differ(a: str, b: str) -> None:
         ("Heat", {"heat": 1.0}),
         ("The", {"the": 1.0}),  # a title that is only an article keeps it
         ("", {}),
-        ("!!!", {}),
+        ("!!!", {"!!!": 1.0}),  # no letters or digits: compared as written
+        (" \u2020  \u2020 ", {"\u2020 \u2020": 1.0}),
         ("Time Code", {"time code": 1.0, "timecode": 0.95}),
         ("Amelie (Fabuleux destin d'Amélie Poulain, Le)", None),
         ("Strike! (a.k.a. All I Wanna Do, The Hairy Bird)", None),

@@ -209,4 +209,7 @@ def title_forms(text: str) -> dict[str, float]:
             add(_OR.sub("", pieces[0]), PART)
             # "Alien³: The Director's Cut" is still "Alien³"; the subtitle alone names it
             # only weakly, and is not kept as a form.
+    if not forms and text.strip():
+        # A title without letters or digits ("!!!", "+++") is compared as it is written.
+        forms[" ".join(text.casefold().split())] = FULL
     return forms
