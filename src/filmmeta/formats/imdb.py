@@ -72,6 +72,7 @@ _KINDS = {
 }
 _BASICS = DATASETS["title.basics"]
 _MICROSECONDS = 60_000_000
+_TCONST = ("^tt[0-9]{7,}$", "an IMDb id (tt and 7 or more digits)")
 
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
@@ -153,9 +154,13 @@ def _selection(files: list[DataFile], types: Any, block_size: int) -> Any:
 
     chunks = [pa.array([], pa.string())]
     for file in files:
-        for _, batch in batches(file, ("tconst", "titleType"), block_size):
+        for line, batch in batches(file, ("tconst", "titleType"), block_size):
             keep = pc.fill_null(pc.is_in(batch["titleType"], value_set=types), False)
-            chunks.append(batch["tconst"].filter(keep))
+            rows, lines = _selected_rows(batch, keep, line)
+            # Checked here, once: the join relies on every selected tconst being one.
+            tconst = pc.fill_null(rows["tconst"], "\\N")
+            checked(file, lines, "tconst", tconst, _TCONST)
+            chunks.append(tconst)
     return pa.concat_arrays(chunks)
 
 
@@ -232,9 +237,6 @@ def _columns(file: DataFile, rows: Any, lines: Any, report: Report) -> dict[str,
     import pyarrow.compute as pc
 
     tconst = rows["tconst"]
-    checked(
-        file, lines, "tconst", tconst, ("^tt[0-9]{7,}$", "an IMDb id (tt and 7 or more digits)")
-    )
     checked(file, lines, "startYear", rows["startYear"], ("^[0-9]{4}$", "a year"))
     checked(file, lines, "runtimeMinutes", rows["runtimeMinutes"], ("^[0-9]{1,9}$", "minutes"))
     primary, original = rows["primaryTitle"], rows["originalTitle"]
