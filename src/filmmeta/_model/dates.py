@@ -113,6 +113,21 @@ class PartialDate(PydanticHooks):
         """
         if type(text) is str and cls is PartialDate and (found := _READ.get(text)) is not None:
             return found
+        if (
+            cls is PartialDate
+            and type(text) is str
+            and len(text) == 10
+            and text[4] == text[7] == "-"
+        ):
+            # A full date, the usual case left: the standard library's parser reads it
+            # and checks it in one call. Its other forms (weeks, no dashes) are refused
+            # by the dashes, and it reads ASCII digits only, as _ISO does.
+            try:
+                day = dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                return _unchecked(day.year, day.month, day.day)
         m = _ISO.fullmatch(text) if type(text) is str else None
         if m is None:
             raise ValidationError.at(
