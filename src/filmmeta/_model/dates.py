@@ -123,11 +123,12 @@ class PartialDate(PydanticHooks):
             # and checks it in one call. Its other forms (weeks, no dashes) are refused
             # by the dashes, and it reads ASCII digits only, as _ISO does.
             try:
-                day = dt.date.fromisoformat(text)
+                full = dt.date.fromisoformat(text)
             except ValueError:
                 pass
             else:
-                return _unchecked(day.year, day.month, day.day)
+                date: PartialDate = _unchecked(full.year, full.month, full.day)
+                return date
         m = _ISO.fullmatch(text) if type(text) is str else None
         if m is None:
             raise ValidationError.at(
@@ -143,7 +144,7 @@ class PartialDate(PydanticHooks):
             except ValueError:
                 pass
             else:
-                date: PartialDate = _unchecked(year, month, day)
+                date = _unchecked(year, month, day)
                 if day is None and len(_READ) < _MAX_READ:
                     _READ[text] = date
                 return date
