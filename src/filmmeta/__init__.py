@@ -32,6 +32,7 @@ from filmmeta._model.viewing import Viewing
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
+    reception,
     summarize_ratings,
     tomatometer_label,
     weighted_rating,
@@ -114,7 +115,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from filmmeta._json.schema import json_schema
-    from filmmeta._words.describe import describe, fact_sheet, reception
+    from filmmeta._words.describe import describe, fact_sheet
     from filmmeta._words.leaving import leaving_soon
     from filmmeta._words.page import page
     from filmmeta._words.watch import where_to_watch
@@ -136,7 +137,7 @@ _LAZY = {
         ("JsonLines", "dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
         "filmmeta.converters",
     ),
-    **dict.fromkeys(("describe", "fact_sheet", "reception"), "filmmeta._words.describe"),
+    **dict.fromkeys(("describe", "fact_sheet"), "filmmeta._words.describe"),
     "where_to_watch": "filmmeta._words.watch",
     "leaving_soon": "filmmeta._words.leaving",
     "page": "filmmeta._words.page",

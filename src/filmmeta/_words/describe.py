@@ -9,40 +9,22 @@ can skip them. Each takes ``locale=``: English needs nothing more, other languag
 
 from __future__ import annotations
 
-from filmmeta._l10n import N_, NP_, Lang, _, date_words, join, lang, n_, p_
+from filmmeta._l10n import Lang, _, date_words, join, lang, n_
 from filmmeta._l10n import language_name as localized_language
 from filmmeta._model.codes import language_name
 from filmmeta._model.film import Film
 from filmmeta._model.ratings import Rating
 from filmmeta._model.runtime import format_runtime
 from filmmeta._words.common import (
-    english_article,
     join_words,
     kind_phrase,
     rating_shown,
-    rating_value,
     shown_rating,
     title_in,
 )
-from filmmeta._words.reception import summarize_ratings
 from filmmeta._words.watch import where_to_watch
 
-__all__ = ["describe", "fact_sheet", "join_words", "reception", "where_to_watch"]
-
-# How the film was received, as the object of "It has received ...": a context of its
-# own, since a language may need an article here that the bare label has not.
-_REVIEW_WORDS = (
-    NP_("reviews", "overwhelming dislike"),
-    NP_("reviews", "mostly poor reviews"),
-    NP_("reviews", "mixed reviews"),
-    NP_("reviews", "generally favorable reviews"),
-    NP_("reviews", "universal acclaim"),
-)
-_PEOPLE = {
-    (True, False): N_("from critics"),
-    (False, True): N_("from viewers"),
-    (True, True): N_("from critics and viewers"),
-}
+__all__ = ["describe", "fact_sheet", "join_words", "where_to_watch"]
 
 
 def _date(language: Lang, film: Film, country: str) -> str | None:
@@ -178,60 +160,4 @@ def describe(film: Film, *, locale: str = "en-US") -> str:
     runtime = format_runtime(film.runtime, "long", locale=language.tag)
     return _(language, "{title} is {what} with a runtime of {runtime}.").format(
         title=title, what=what, runtime=runtime
-    )
-
-
-def _score_words(language: Lang, rating: Rating) -> str:
-    value = rating_value(language, rating)
-    if rating.source == "imdb":
-        return _(language, "an IMDb score of {value}").format(value=value)
-    if rating.source == "metacritic":
-        # TRANSLATORS: the seed page's English spelling; Metacritic writes "Metascore".
-        return _(language, "a MetaScore of {value}").format(value=value)
-    phrase = _(language, "a {name} score of {value}")
-    return english_article(language, phrase.format(name=rating.display_name, value=value))
-
-
-def reception(film: Film, *, locale: str = "en-US") -> str:
-    """One sentence on how the film was received, with the scores behind it.
-
-    The label comes from :func:`summarize_ratings`; the people named are critics,
-    viewers, or both, by the sources present.
-
-    Args:
-        film: The film.
-        locale: The language to write it in ("en-US", "de-DE", ...).
-
-    Returns:
-        The sentence, or ``""`` when the film has no ratings.
-
-    Raises:
-        ImportError: A language other than English without the ``i18n`` extra.
-
-    Examples:
-        >>> film = Film(
-        ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
-        ... )
-        >>> print(reception(film))
-        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a MetaScore of 29.
-        >>> print(reception(film, locale="de-DE"))
-        Backstage hat überwiegend negative Kritiken von Kritikern und Zuschauern erhalten, mit einer IMDb-Wertung von 5,7 und einem Metascore von 29.
-
-    .. versionchanged:: 0.2.0 The *locale* argument.
-    """  # noqa: E501
-    if not film.ratings:
-        return ""
-    language = lang(locale)
-    summary = summarize_ratings(film.ratings)
-    assert summary.level is not None  # there are ratings
-    people = _PEOPLE[summary.critics is not None, summary.audience is not None]
-    scores = join(language, [_score_words(language, r) for r in film.ratings])
-    # TRANSLATORS: {reviews} "mostly poor reviews"; {people} "from critics and viewers";
-    # {scores} "an IMDb score of 5.7 and a MetaScore of 29"; {title} may be used.
-    template = _(language, "It has received {reviews} {people}, who have given it {scores}.")
-    return template.format(
-        title=title_in(language, film),
-        reviews=p_(language, *_REVIEW_WORDS[summary.level]),
-        people=_(language, people),
-        scores=scores,
     )

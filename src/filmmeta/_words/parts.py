@@ -10,7 +10,8 @@ from filmmeta._l10n import Lang, _, date_words, lang, sentences
 from filmmeta._model.film import Film
 from filmmeta._model.runtime import format_runtime
 from filmmeta._words.common import rating_shown, shown_rating, title_in
-from filmmeta._words.describe import describe, fact_sheet, reception
+from filmmeta._words.describe import describe, fact_sheet
+from filmmeta._words.reception import reception
 from filmmeta._words.watch import offer_words, on_demand
 
 __all__ = ["PageParts", "page_parts"]

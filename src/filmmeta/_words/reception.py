@@ -1,4 +1,7 @@
-"""Summaries of many ratings: normalised scores, weighted averages and honest labels.
+"""Summaries of many ratings, and the page's sentence on how a film was received.
+
+Normalised scores, weighted averages and honest labels; :func:`reception` puts them in
+one sentence.
 
 The five reception levels, from best to worst, and the bands that lead to them:
 
@@ -25,14 +28,17 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from filmmeta._l10n import N_, _, lang
+from filmmeta._l10n import N_, NP_, Lang, _, join, lang, p_
+from filmmeta._model.film import Film
 from filmmeta._model.ratings import Rating, RatingKind
+from filmmeta._words.common import english_article, rating_value, title_in
 from filmmeta.exceptions import ValidationError
 
 __all__ = [
     "LEVEL_LABELS",
     "RatingSummary",
     "metacritic_label",
+    "reception",
     "summarize_ratings",
     "tomatometer_label",
     "weighted_rating",
@@ -269,3 +275,75 @@ def summarize_ratings(ratings: Iterable[Rating], *, locale: str = "en-US") -> Ra
     else:
         level, score = None, None
     return RatingSummary(score, level, critics, audience, votes, len(items), locale=tag)
+
+
+# How the film was received, as the object of "It has received ...": a context of its
+# own, since a language may need an article here that the bare label has not.
+_REVIEW_WORDS = (
+    NP_("reviews", "overwhelming dislike"),
+    NP_("reviews", "mostly poor reviews"),
+    NP_("reviews", "mixed reviews"),
+    NP_("reviews", "generally favorable reviews"),
+    NP_("reviews", "universal acclaim"),
+)
+_PEOPLE = {
+    (True, False): N_("from critics"),
+    (False, True): N_("from viewers"),
+    (True, True): N_("from critics and viewers"),
+}
+
+
+def _score_words(language: Lang, rating: Rating) -> str:
+    value = rating_value(language, rating)
+    if rating.source == "imdb":
+        return _(language, "an IMDb score of {value}").format(value=value)
+    if rating.source == "metacritic":
+        # TRANSLATORS: the seed page's English spelling; Metacritic writes "Metascore".
+        return _(language, "a MetaScore of {value}").format(value=value)
+    phrase = _(language, "a {name} score of {value}")
+    return english_article(language, phrase.format(name=rating.display_name, value=value))
+
+
+def reception(film: Film, *, locale: str = "en-US") -> str:
+    """One sentence on how the film was received, with the scores behind it.
+
+    The label comes from :func:`summarize_ratings`; the people named are critics,
+    viewers, or both, by the sources present.
+
+    Args:
+        film: The film.
+        locale: The language to write it in ("en-US", "de-DE", ...).
+
+    Returns:
+        The sentence, or ``""`` when the film has no ratings.
+
+    Raises:
+        ImportError: A language other than English without the ``i18n`` extra.
+
+    Examples:
+        >>> film = Film(
+        ...     "Backstage", ratings=[Rating("imdb", 5.7, votes=347), Rating("metacritic", 29)]
+        ... )
+        >>> print(reception(film))
+        It has received mostly poor reviews from critics and viewers, who have given it an IMDb score of 5.7 and a MetaScore of 29.
+        >>> print(reception(film, locale="de-DE"))
+        Backstage hat überwiegend negative Kritiken von Kritikern und Zuschauern erhalten, mit einer IMDb-Wertung von 5,7 und einem Metascore von 29.
+
+    .. versionchanged:: 0.2.0 The *locale* argument.
+    """  # noqa: E501
+    if not film.ratings:
+        return ""
+    language = lang(locale)
+    summary = summarize_ratings(film.ratings)
+    assert summary.level is not None  # there are ratings
+    people = _PEOPLE[summary.critics is not None, summary.audience is not None]
+    scores = join(language, [_score_words(language, r) for r in film.ratings])
+    # TRANSLATORS: {reviews} "mostly poor reviews"; {people} "from critics and viewers";
+    # {scores} "an IMDb score of 5.7 and a MetaScore of 29"; {title} may be used.
+    template = _(language, "It has received {reviews} {people}, who have given it {scores}.")
+    return template.format(
+        title=title_in(language, film),
+        reviews=p_(language, *_REVIEW_WORDS[summary.level]),
+        people=_(language, people),
+        scores=scores,
+    )
