@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 
 import pytest
@@ -42,6 +43,19 @@ def test_conversions() -> None:
         ({"quality": "4k"}, "quality", "is not a quality"),
         ({"url": "example.com"}, "url", "not an http(s) URL"),
         ({"url": "javascript:alert(1)"}, "url", "not an http(s) URL"),
+        # Model 2: the offer's window, its languages and features.
+        ({"available_from": dt.datetime(2027, 1, 1)}, "available_from", "is a time, not a day"),
+        ({"available_until": "2027-02-30"}, "available_until", "is not a day (YYYY-MM-DD)"),
+        ({"available_until": "31/01/2027"}, "available_until", "is not a day (YYYY-MM-DD)"),
+        (
+            {"available_from": "2027-02-01", "available_until": "2027-01-31"},
+            "available_until",
+            "is before available_from 2027-02-01",
+        ),
+        ({"audio_languages": ["en", "de", "en"]}, "audio_languages", "given twice"),
+        ({"subtitle_languages": ["english"]}, "subtitle_languages[0]", "language"),
+        ({"features": ["hdr10", "hdr10"]}, "features", "a feature is given twice"),
+        ({"features": ["smell-o-vision"]}, "features[0]", "offer feature"),
     ],
 )
 def test_rejects(kwargs: dict[str, object], path: str, message: str) -> None:

@@ -233,14 +233,9 @@ def test_corpus_films(path: Path) -> None:
     assert [f.title for f in films] == [r["Name"] for r in rows]
 
 
-def test_film_links_as_ids_when_the_model_has_them() -> None:
-    import attrs
-
-    from filmmeta import ExternalIds
-
+def test_film_links_as_ids() -> None:
     (watched, _) = read_viewings(EXPORT / "watched.csv")
     diary = next(read_viewings(EXPORT / "diary.csv"))
     assert not diary.film.ids  # a diary's link is the entry's own page
-    if "other" in attrs.fields_dict(ExternalIds):  # pragma: no cover - Model 2
-        assert watched.film.ids.get("letterboxd_id") == "B0DK"
+    assert watched.film.ids.get("letterboxd_id") == "B0DK"
     assert watched.film.title == "On the Line"

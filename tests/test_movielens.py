@@ -242,17 +242,11 @@ def test_bad_ratings(row: str, error: str) -> None:
         list(read_ratings(data, {1: Film("Toy Story")}))
 
 
-def test_model2_parts_when_the_model_has_them() -> None:
-    import attrs
-
-    from filmmeta import ExternalIds
-
+def test_model2_parts() -> None:
     films = list(read_movies(MOVIES, LINKS))
-    if "other" in attrs.fields_dict(ExternalIds):  # pragma: no cover - Model 2
-        assert films[0].ids.get("movielens") == "1"
-    if "titles" in attrs.fields_dict(Film):  # pragma: no cover - Model 2
-        assert [t.text for t in films[2].titles] == [
-            "City of Lost Children, The",
-            "La Cité des enfants perdus",
-        ]
+    assert films[0].ids.get("movielens") == "1"
+    assert [t.text for t in films[2].titles] == [
+        "City of Lost Children, The",
+        "La Cité des enfants perdus",
+    ]
     assert films[0].title == "Toy Story"

@@ -36,7 +36,6 @@ from filmmeta import (
     normalize_certification,
     to_json,
 )
-from filmmeta.formats._fields import held
 from filmmeta.formats._nfo_read import RATING_SOURCES
 from filmmeta.formats.nfo import _COLLECTION_IDS, _ID_FIELDS, NfoLink, from_nfo, to_nfo
 
@@ -783,40 +782,35 @@ nfo_films = st.builds(
     ),
     ratings=nfo_ratings(),
     # Other ids keyed by a Kodi spelling of a named id read as that id.
-    ids=strategies.external_ids.filter(
-        lambda ids: not {k for k, _ in getattr(ids, "other", ())} & _ALIASES
-    ),
+    ids=strategies.external_ids.filter(lambda ids: not {k for k, _ in ids.other} & _ALIASES),
     original_title=st.none() | nfo_text,
-    **held(
-        Film,
-        editions=st.lists(st.builds(Edition, nfo_text), max_size=2, unique=True),
-        collection=st.none()
-        | st.builds(
-            Collection,
-            nfo_text,
-            overview=st.none() | nfo_text,
-            ids=st.builds(ExternalIds, tmdb=st.none() | st.integers(1, 10**9)),
-        ),
-        images=st.lists(
-            st.builds(
-                Image,
-                st.from_regex(r"https://image\.example/[a-z0-9]{1,8}\.jpg", fullmatch=True),
-                kind=st.sampled_from(ImageKind),
-            ),
-            max_size=4,
-            unique=True,
-        ).map(lambda images: sorted(images, key=lambda image: image.kind is ImageKind.BACKDROP)),
-        videos=st.lists(
-            st.from_regex(r"[A-Za-z0-9_-]{11}", fullmatch=True).map(
-                lambda v: Video(f"https://www.youtube.com/watch?v={v}", site="YouTube")
-            )
-            | st.just(Video("https://example.com/trailer.mp4")),
-            max_size=2,
-            unique=True,
-        ),
-        keywords=st.lists(nfo_text, max_size=3, unique=True),
-        tagline=st.none() | nfo_text,
+    editions=st.lists(st.builds(Edition, nfo_text), max_size=2, unique=True),
+    collection=st.none()
+    | st.builds(
+        Collection,
+        nfo_text,
+        overview=st.none() | nfo_text,
+        ids=st.builds(ExternalIds, tmdb=st.none() | st.integers(1, 10**9)),
     ),
+    images=st.lists(
+        st.builds(
+            Image,
+            st.from_regex(r"https://image\.example/[a-z0-9]{1,8}\.jpg", fullmatch=True),
+            kind=st.sampled_from(ImageKind),
+        ),
+        max_size=4,
+        unique=True,
+    ).map(lambda images: sorted(images, key=lambda image: image.kind is ImageKind.BACKDROP)),
+    videos=st.lists(
+        st.from_regex(r"[A-Za-z0-9_-]{11}", fullmatch=True).map(
+            lambda v: Video(f"https://www.youtube.com/watch?v={v}", site="YouTube")
+        )
+        | st.just(Video("https://example.com/trailer.mp4")),
+        max_size=2,
+        unique=True,
+    ),
+    keywords=st.lists(nfo_text, max_size=3, unique=True),
+    tagline=st.none() | nfo_text,
 ).filter(lambda f: f.original_title != f.title)
 
 

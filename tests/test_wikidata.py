@@ -10,7 +10,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 from filmmeta import (
@@ -28,7 +27,6 @@ from filmmeta.formats.wikidata import from_wikidata
 from .conftest import CORPUS, NO_CORPUS
 
 WIKIDATA = CORPUS / "wikidata"
-HAS_TITLES = "titles" in attrs.fields_dict(Film)
 
 
 def snak(value: Any, prop: str = "P0") -> dict[str, Any]:
@@ -279,8 +277,7 @@ def test_corpus(path: Path) -> None:
     assert film.ids.imdb is not None
     languages = {label["language"] for label in doc["labels"].values()}
     assert len(languages) >= 10
-    if HAS_TITLES:  # pragma: no cover - once the model holds titles (Model 2)
-        assert len({t.language for t in film.titles}) >= 10
+    assert len({t.language for t in film.titles}) >= 10
 
 
 def test_odd_but_valid_shapes() -> None:

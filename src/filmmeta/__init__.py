@@ -20,6 +20,7 @@ from filmmeta._model.collection import Collection
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Credit, Film, FilmKind, Role
 from filmmeta._model.genres import GENRES, canonical_genre, canonical_genres
+from filmmeta._model.handlers import register as _register
 from filmmeta._model.ids import ExternalIds
 from filmmeta._model.media import Image, ImageKind, OfferFeature, Video, VideoKind
 from filmmeta._model.money import Money
@@ -143,6 +144,11 @@ _LAZY = {
     "page": "filmmeta._words.page",
     "json_schema": "filmmeta._json.schema",
 }
+
+# The model imports nothing above it: pydantic's questions to a model class are answered
+# by the JSON layer, lent here since that layer loads on first use (not by its __init__).
+_register("pydantic_core_schema", "filmmeta._json.pydantic", "core_schema_of")
+_register("pydantic_json_schema", "filmmeta._json.pydantic", "json_schema_of")
 
 
 def __getattr__(name: str) -> Any:

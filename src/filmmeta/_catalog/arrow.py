@@ -94,6 +94,7 @@ def _arrow_field(pa: Any, field: attrs.Attribute[Any]) -> Any:
     return pa.field(field.name, _arrow_type(pa, inner or field.type), nullable=inner is not None)
 
 
+@functools.cache  # one entry: the model's schema does not change; pa.Schema is immutable
 def _schema(pa: Any) -> Any:
     fields = [_arrow_field(pa, field) for field in field_types(Film)]
     return pa.schema(fields, metadata={"filmmeta": SCHEMA_VERSION})

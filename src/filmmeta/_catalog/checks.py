@@ -15,9 +15,12 @@ rating values are tested by patterns and comparisons over the whole column.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
+from filmmeta._catalog import parts
+from filmmeta._catalog.arrow import _schema
 from filmmeta._model.availability import _OFFER_TYPES, _QUALITIES
 from filmmeta._model.certification import ContentRating
 from filmmeta._model.codes import is_currency, is_language_tag, is_region
@@ -42,6 +45,12 @@ _DATE = (
     r"|^[1-9][0-9]{3}-(?:0[13-9]|1[0-2])-(?:29|30)$"
     r"|^[1-9][0-9]{3}-(?:0[13578]|1[02])-31$"
 )
+# Days as JSON writes them (Offer.available_from): _DATE's full dates only.
+_DAY = (
+    r"^[1-9][0-9]{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])$"
+    r"|^[1-9][0-9]{3}-(?:0[13-9]|1[0-2])-(?:29|30)$"
+    r"|^[1-9][0-9]{3}-(?:0[13578]|1[02])-31$"
+)
 # Runtimes in whole hours, minutes and seconds, as the canonical writer gives them.
 _RUNTIME = r"^PT(?:([0-9]{1,6})H)?(?:([0-9]{1,6})M)?(?:([0-9]{1,6})S)?$"
 _RUNTIME_PARTS = r"^PT(?:(?P<h>[0-9]+)H)?(?:(?P<m>[0-9]+)M)?(?:(?P<s>[0-9]+)S)?$"
@@ -61,37 +70,84 @@ _ID_TEXT = ("imdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic")
 _ID_INT = ("tmdb", "justwatch")
 
 
+def _is_pairs(pa: Any, type_: Any) -> bool:
+    # ExternalIds.other in Arrow: a list of (key, value) structs.
+    value = type_.value_type
+    return pa.types.is_struct(value) and [f.name for f in value] == ["key", "value"]
+
+
+@functools.cache  # one entry, as arrow._schema
 def read_schema(pa: Any) -> Any:
-    """The Arrow schema that canonical JSON Lines are read with: the JSON's own types."""
-    text, number, whole = pa.string(), pa.float64(), pa.int64()
+    """The Arrow schema that canonical JSON Lines are read with: the JSON's own types.
 
-    def items(names: tuple[str, ...], types: dict[str, Any] | None = None) -> Any:
-        types = types or {}
-        return pa.list_(pa.struct([(name, types.get(name, text)) for name in names]))
+    :func:`~filmmeta._catalog.arrow.arrow_schema` with every field nullable (a key may be
+    absent), runtimes and days as the text JSON holds, and open-ended ids
+    (``ids.other``) as an empty struct: pyarrow reads an object of any keys there as a
+    valid row that the checks then leave to the object path.
+    """
 
-    ids = [(name, whole if name in _ID_INT else text) for name in _ID_NAMES]
-    return pa.schema(
-        [
-            ("title", text),
-            ("kind", text),
-            ("release_date", text),
-            ("runtime", text),
-            ("content_ratings", items(_CONTENT_RATING)),
-            ("genres", pa.list_(text)),
-            ("languages", pa.list_(text)),
-            ("countries", pa.list_(text)),
-            ("summary", text),
-            ("credits", items(_CREDIT)),
-            ("ratings", items(_RATING, {"value": number, "votes": whole, "best": number,
-                                        "worst": number})),
-            ("offers", items(_OFFER)),
-            ("ids", pa.struct(ids)),
-            ("original_title", text),
-        ]
-    )  # fmt: skip
+    def read(type_: Any) -> Any:
+        if pa.types.is_struct(type_):
+            return pa.struct([pa.field(f.name, read(f.type)) for f in type_])
+        if pa.types.is_list(type_):
+            if _is_pairs(pa, type_):
+                return pa.struct([])
+            return pa.list_(read(type_.value_type))
+        if pa.types.is_duration(type_) or pa.types.is_date(type_):
+            return pa.string()
+        return type_
+
+    return pa.schema([pa.field(f.name, read(f.type)) for f in _schema(pa)])
 
 
 _ID_NAMES = ("imdb", "tmdb", "wikidata", "letterboxd", "rotten_tomatoes", "metacritic", "justwatch")
+_IDS = (*_ID_NAMES, "other")
+_MONEY = ("amount", "currency", "region")
+#: The fields the checks cover, per struct of the schema: a field that the model gains
+#: is not checked until it is added here, and until then every line takes the object path.
+COVERED = {
+    "": (
+        "title", "kind", "release_date", "runtime", "content_ratings", "genres", "languages",
+        "countries", "summary", "credits", "ratings", "offers", "ids", "original_title",
+        *parts.LATER,
+    ),
+    "content_ratings[]": (*_CONTENT_RATING, "descriptors"),
+    "credits[]": _CREDIT,
+    "ratings[]": _RATING,
+    "offers[]": (
+        *_OFFER, "available_from", "available_until", "audio_languages", "subtitle_languages",
+        "features",
+    ),
+    "ids": _IDS,
+    "titles[]": ("text", "region", "language", "kind", "note"),
+    "releases[]": ("date", "country", "kind", "note", "language"),
+    "editions[]": ("name", "runtime", "note"),
+    "collection": ("name", "ids", "overview"),
+    "collection.ids": _IDS,
+    "budget": _MONEY,
+    "box_office[]": _MONEY,
+    "awards[]": ("name", "category", "year", "outcome", "recipient", "count"),
+    "images[]": ("url", "kind", "width", "height", "language"),
+    "videos[]": ("url", "kind", "site", "language", "name"),
+}  # fmt: skip
+
+
+def covers(pa: Any, schema: Any) -> bool:
+    """Whether :data:`COVERED` names exactly the fields of every struct of *schema*."""
+    found: dict[str, tuple[str, ...]] = {"": tuple(schema.names)}
+
+    def walk(type_: Any, path: str) -> None:
+        if pa.types.is_list(type_):
+            if not _is_pairs(pa, type_):
+                walk(type_.value_type, f"{path}[]")
+        elif pa.types.is_struct(type_):
+            found[path] = tuple(f.name for f in type_)
+            for f in type_:
+                walk(f.type, f"{path}.{f.name}")
+
+    for field in schema:
+        walk(field.type, field.name)
+    return found == COVERED
 
 
 def _content_rating_ok(key: str) -> bool:
@@ -124,6 +180,7 @@ class Oracle:
         "offer_type": _OFFER_TYPES.__contains__,
         "quality": _QUALITIES.__contains__,
         "content_rating": _content_rating_ok,
+        **parts.RULES,
     }
 
     def accepts(self, pa: Any, pc: Any, rule: str, values: Any) -> Any:
@@ -187,19 +244,44 @@ def decided(pa: Any, pc: Any, table: Any, oracle: Oracle) -> Any:
         "genres": lambda items: _text(pc, items),
         "languages": lambda items: oracle.accepts(pa, pc, "language", items),
         "countries": lambda items: oracle.accepts(pa, pc, "region", items),
-        "content_ratings": lambda items: oracle.accepts(
-            pa, pc, "content_rating", _content_rating_keys(pc, items)
+        "content_ratings": lambda items: pc.and_(
+            _all(pc, oracle.accepts(pa, pc, "content_rating", _content_rating_keys(pc, items))),
+            _tests(pa, pc, oracle).lists(lambda v: _text(pc, v))(
+                pc.struct_field(items, "descriptors")
+            ),
         ),
         "credits": lambda items: _credits_ok(pa, pc, items, oracle),
         "ratings": lambda items: _ratings_ok(pa, pc, items, oracle),
-        "offers": lambda items: _offers_ok(pa, pc, items, oracle),
+        "offers": lambda items: pc.and_(
+            _offers_ok(pa, pc, items, oracle), _tests(pa, pc, oracle).offer_terms()(items)
+        ),
     }
     for name, test in lists.items():
         column = col(name)
         items = _items(pc, column)
         if len(items):
             ok = pc.and_(ok, _rows_without_bad(pa, pc, column, test(items), rows))
+    for name, check in _tests(pa, pc, oracle).later().items():
+        ok = pc.and_(ok, _all(pc, check(col(name))))
     return pc.and_(ok, _unique_sources(pa, pc, col("ratings"), rows))
+
+
+def _tests(pa: Any, pc: Any, oracle: Oracle) -> parts.Tests:
+    def url(values: Any) -> Any:
+        return pc.and_kleene(_text(pc, values), pc.match_substring_regex(values, _URL))
+
+    return parts.Tests(
+        pa,
+        pc,
+        lambda rule, values: oracle.accepts(pa, pc, rule, values),
+        text=lambda values: _text(pc, values),
+        url=url,
+        date=lambda values: pc.match_substring_regex(values, _DATE),
+        day=lambda values: pc.match_substring_regex(values, _DAY),
+        runtime=lambda values: _runtime_ok(pc, values),
+        price=lambda values: pc.match_substring_regex(values, _PRICE),
+        ids=lambda values: _ids_ok(pc, values),
+    )
 
 
 def _runtime_ok(pc: Any, runtime: Any) -> Any:
@@ -228,13 +310,7 @@ def _content_rating_keys(pc: Any, items: Any) -> Any:
     A field holding either character would make two ratings one key: null instead, so
     that its row takes the object path.
     """
-    fields = [pc.struct_field(items, name) for name in _CONTENT_RATING]
-    clean = None
-    for field in fields:
-        plain = pc.fill_null(pc.invert(pc.match_substring_regex(field, "[\\x00\\x1f]")), True)
-        clean = plain if clean is None else pc.and_(clean, plain)
-    keys = pc.binary_join_element_wise(*(pc.fill_null(f, "\x00") for f in fields), "\x1f")
-    return pc.if_else(clean, keys, None)
+    return parts.joined(pc, [pc.struct_field(items, name) for name in _CONTENT_RATING])
 
 
 def _credits_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
@@ -323,4 +399,5 @@ def _ids_ok(pc: Any, ids: Any) -> Any:
             test = pc.and_kleene(pc.match_substring_regex(value, _SLUG), _text(pc, value))
         test = _absent_or(pc, value, test)
         ok = test if ok is None else pc.and_kleene(ok, test)
-    return ok
+    # Other ids (a JSON object of any keys) are the object path's.
+    return pc.and_kleene(ok, pc.is_null(pc.struct_field(ids, "other")))

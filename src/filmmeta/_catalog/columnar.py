@@ -11,11 +11,14 @@ read at all goes through the object path whole. So the result, and every error, 
 of ``write_parquet(load_jsonl(path))``, at the speed of the C++ reader for the lines that
 are plainly valid; memory is bounded by the batch, never by the file.
 
-A line is read by pyarrow only when it begins with ``{``, ends with ``}`` and holds no
-``null``, ``NaN`` or ``Inf`` (which pyarrow's parser takes and orjson refuses), and a
-batch only when it is valid UTF-8: then each line is exactly one object (JSON has no other
-way to join two), as the object path requires, and an absent key is the only way to be
-null in Arrow (the object path refuses some explicit nulls that it accepts absent).
+A batch whose lines all begin with ``{``, end with ``}`` and hold no ``null`` (and, for
+the lenient reader, no ``NaN`` or ``Inf``, which pyarrow's parser takes and orjson refuses)
+is read whole (the common case, no Python loop over its lines); otherwise the lines that
+are so are read, and the others go to the object path. A batch is read only when it is
+valid UTF-8. Then each line is exactly one object (JSON has no other way to join two), as
+the object path requires, and an absent key is the only way to be null in Arrow (the
+object path refuses some explicit nulls that it accepts absent). Open-ended ids
+(``ids.other``) are the object path's: pyarrow cannot hold an object of any keys.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from filmmeta._catalog.arrow import _batch, _schema
-from filmmeta._catalog.checks import Oracle, decided, read_schema, runtime_micros
+from filmmeta._catalog.checks import Oracle, covers, decided, read_schema, runtime_micros
+from filmmeta._catalog.parts import DEFAULTS
 from filmmeta._model.film import Film
 from filmmeta._model.ratings import SOURCES
 from filmmeta._model.validate import file_name
@@ -37,14 +41,27 @@ from filmmeta.exceptions import ValidationError
 __all__ = ["is_jsonl_source", "record_batches"]
 
 _OPEN, _CLOSE = ord("{"), ord("}")
-# Words the reader takes that the object path does not (NaN, Inf, Infinity, anywhere, even
-# under an ignored key) or takes otherwise (an explicit null): lines holding one, even
-# inside a string, take the object path.
-_WORDS = (b"null", b"NaN", b"Inf")
+# Words the reader takes otherwise than the object path (an explicit null, which the
+# object path refuses for some fields that it accepts absent): lines holding one, even
+# inside a string, take the object path. Open-ended ids ("other": {...}) too: a line
+# naming them would stop the strict reader's whole batch, which does not know their keys.
+_WORDS = (b"null", b'"other"')
+# NaN, Inf and Infinity, which the reader takes and the object path refuses: in a rating's
+# value the checks refuse them (no comparison holds), in an integer or a text the reader
+# fails, and only under a key that the lenient reader ignores would they pass unseen.
+_LENIENT_WORDS = (*_WORDS, b"NaN", b"Inf")
 
 
-def _plain(text: bytes) -> bool:
-    return not any(word in text for word in _WORDS)
+def _canonical(chunk: list[bytes]) -> bool:
+    """Whether each line of *chunk* begins with ``{`` and ends with ``}`` and a newline.
+
+    As the writers make them: no blank line, no white space around a line, no carriage
+    return.
+    """
+    last = chunk[-1]  # the file's last line may have no newline
+    return (last.endswith((b"}", b"}\n")) and last.startswith(b"{")) and all(
+        line.startswith(b"{") and line.endswith(b"}\n") for line in chunk[:-1]
+    )
 
 
 def is_jsonl_source(data: object) -> bool:
@@ -65,9 +82,11 @@ def record_batches(
             yield from record_batches(opened, strict=strict, batch_size=batch_size)
         return
     reader = _Reader(pa, pc, pj, strict=strict, name=file_name(source))
-    lines: Iterator[tuple[int, str | bytes]] = enumerate(source, start=1)
+    first = 1
+    lines: Iterator[str | bytes] = iter(source)
     while chunk := list(itertools.islice(lines, batch_size)):
-        batch = reader.convert(chunk)
+        batch = reader.convert(first, chunk)
+        first += len(chunk)
         if batch.num_rows:
             yield batch
 
@@ -81,29 +100,53 @@ class _Reader:
         self.oracle = Oracle()
         # A field of the Arrow schema that the checks do not cover yet (a new field of the
         # model): every line takes the object path until they do. Correct first.
-        self.columnar = self.schema.names == self.read_schema.names
+        self.columnar = covers(pa, self.schema)
+        self.words = _WORDS if strict else _LENIENT_WORDS
         behaviour = "error" if strict else "ignore"
         self.parse = pj.ParseOptions(
             explicit_schema=self.read_schema, unexpected_field_behavior=behaviour
         )
 
-    def convert(self, chunk: list[tuple[int, str | bytes]]) -> Any:
+    def convert(self, first: int, chunk: list[str | bytes]) -> Any:
+        """The batch of the lines *chunk*, the first of which is line *first* of the file."""
+        if self.columnar and isinstance(chunk[0], bytes):
+            lines: list[bytes] = chunk  # type: ignore[assignment]
+            blob = b"".join(lines)
+            if _canonical(lines) and self._plain(blob):
+                table = self._read(blob, max(map(len, chunk)))
+                if table is not None and table.num_rows == len(chunk):
+                    mask = decided(self.pa, self.pc, table, self.oracle)
+                    if self.pc.all(mask).as_py():  # the common case: every line checked
+                        return _catalog(self.pa, self.pc, table, self.schema).to_batches()[0]
+                    good = self.pc.indices_nonzero(mask).to_pylist()
+                    table = _catalog(self.pa, self.pc, table.filter(mask), self.schema)
+                    numbers = list(range(first, first + len(chunk)))
+                    return self._join(table, good, numbers, chunk)
+        return self._lines(first, chunk)
+
+    def _plain(self, text: bytes) -> bool:
+        return not any(word in text for word in self.words)
+
+    def _lines(self, first: int, chunk: list[str | bytes]) -> Any:
+        """Line by line: blank lines, text, lines that the object path must read."""
         numbers: list[int] = []
         lines: list[str | bytes] = []  # as read: the object path decodes them as load_jsonl
         texts: list[bytes] = []
         plain: list[int] = []  # indices of the lines pyarrow reads
-        for number, line in chunk:
+        for number, line in enumerate(chunk, start=first):
             # Blank as the object path sees it: str.strip() for text, bytes.strip() for bytes.
             if not line.strip():
                 continue
             text = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
             text = text.strip()
-            if self.columnar and text[0] == _OPEN and text[-1] == _CLOSE and _plain(text):
+            if self.columnar and text[0] == _OPEN and text[-1] == _CLOSE and self._plain(text):
                 plain.append(len(texts))
             numbers.append(number)
             lines.append(line)
             texts.append(text)
-        table = self._read([texts[i] for i in plain]) if plain else None
+        table = None
+        if plain:
+            table = self._read(b"\n".join(texts[i] for i in plain), max(map(len, texts)))
         if table is None or table.num_rows != len(plain):
             good: list[int] = []  # one object per line, or the object path decides
         else:
@@ -112,14 +155,15 @@ class _Reader:
             table = _catalog(self.pa, self.pc, table.filter(mask), self.schema)
         return self._join(table, good, numbers, lines)
 
-    def _read(self, texts: list[bytes]) -> Any:
-        longest = max(map(len, texts))
-        options = self.pj.ReadOptions(block_size=max(1 << 20, 2 * longest + 2))
-        buffer = b"\n".join(texts)
+    def _read(self, buffer: bytes, longest: int) -> Any:
+        # Threads pay only from a few blocks on: a small batch reads faster in one.
+        block = max(1 << 20, 2 * longest + 2)
+        options = self.pj.ReadOptions(block_size=block, use_threads=len(buffer) > 2 * block)
         try:
             # The reader copies the bytes of strings as they are, and skips ignored keys
             # unchecked: invalid UTF-8 anywhere is found here, and left to the object path.
-            buffer.decode("utf-8")
+            if not buffer.isascii():
+                buffer.decode("utf-8")
             return self.pj.read_json(
                 io.BytesIO(buffer), read_options=options, parse_options=self.parse
             )
@@ -157,52 +201,64 @@ def _empty(reader: _Reader) -> Any:
 # -- the checked rows in filmmeta's Arrow schema --------------------------------------------
 
 
-def _nonnull_list(pa: Any, column: Any, type_: Any, values: Any = None) -> Any:
-    """A list column with null (absent) lists as empty ones, cast to *type_*."""
-    column = column.combine_chunks() if hasattr(column, "combine_chunks") else column
-    offsets = column.offsets
-    items = column.values if values is None else values
-    return pa.ListArray.from_arrays(offsets, items.cast(type_.value_type), type=type_)
-
-
-def _struct(pa: Any, pc: Any, items: Any, type_: Any, extra: dict[str, Any]) -> Any:
-    arrays = [extra[f.name] if f.name in extra else pc.struct_field(items, f.name) for f in type_]
-    return pa.StructArray.from_arrays(arrays, fields=list(type_))
-
-
-def _ratings(pa: Any, pc: Any, column: Any, type_: Any) -> Any:
-    column = column.combine_chunks()
-    items = column.values
-    source = pc.struct_field(items, "source")
-    names = list(SOURCES)
-    where = pc.index_in(source, value_set=pa.array(names, pa.string()))
-    best = pc.take(pa.array([float(SOURCES[n].best) for n in names], pa.float64()), where)
-    worst = pc.take(pa.array([float(SOURCES[n].worst) for n in names], pa.float64()), where)
-    values = _struct(pa, pc, items, type_.value_type, {"best": best, "worst": worst})
-    return _nonnull_list(pa, column, type_, values)
-
-
 def _catalog(pa: Any, pc: Any, table: Any, schema: Any) -> Any:
     """The checked rows of *table* (the JSON's layout) in filmmeta's Arrow schema."""
-    arrays = []
-    for field in schema:
-        name, type_ = field.name, field.type
-        column = table.column(name)
-        if name == "kind":
-            arrays.append(pc.fill_null(column, "movie").combine_chunks())
-        elif name == "runtime":
-            arrays.append(runtime_micros(pa, pc, column.combine_chunks()))
-        elif name == "ratings":
-            arrays.append(_ratings(pa, pc, column, type_))
-        elif pa.types.is_list(type_):
-            column = column.combine_chunks()
-            values = column.values
-            if pa.types.is_struct(type_.value_type):
-                values = _struct(pa, pc, values, type_.value_type, {})
-            arrays.append(_nonnull_list(pa, column, type_, values))
-        elif name == "ids":
-            ids = column.combine_chunks()
-            arrays.append(_struct(pa, pc, ids, type_, {}))
-        else:
-            arrays.append(column.combine_chunks().cast(type_))
+    arrays = [
+        _convert(pa, pc, table.column(field.name).combine_chunks(), field, field.name)
+        for field in schema
+    ]
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _convert(pa: Any, pc: Any, column: Any, field: Any, path: str) -> Any:
+    """One checked column as *field* of the catalog's schema; *path* as in DEFAULTS."""
+    type_ = field.type
+    if column.null_count == len(column) and path not in DEFAULTS:
+        # Absent everywhere, as model 2's parts often are: nulls, or empty lists.
+        if pa.types.is_list(type_):
+            offsets = pa.array([0] * (len(column) + 1), pa.int32())
+            return pa.ListArray.from_arrays(offsets, pa.array([], type_.value_type), type=type_)
+        if field.nullable and not pa.types.is_struct(type_):
+            return pa.nulls(len(column), type_)
+    if path in DEFAULTS:
+        column = pc.fill_null(column, DEFAULTS[path])
+    if pa.types.is_struct(type_):
+        given = {f.name: pc.struct_field(column, f.name) for f in column.type}
+        if path == "ratings[]":
+            # A known source's scale, left out of canonical JSON, from the registry.
+            given["best"], given["worst"] = _scale(pa, pc, given["source"])
+        arrays = [_convert(pa, pc, given[f.name], f, f"{path}.{f.name}") for f in type_]
+        # Under a null part, a field that the part always has holds "" or 0, as Arrow
+        # builds it from films: Parquet refuses nulls in a non-nullable column.
+        arrays = [
+            array if f.nullable or not array.null_count else pc.fill_null(array, _zero(pa, f.type))
+            for f, array in zip(type_, arrays, strict=True)
+        ]
+        # A part that a film always has (ids) is an all-null struct when absent, as the
+        # model builds it; an optional one (collection, budget) is null.
+        mask = pc.is_null(column) if field.nullable and column.null_count else None
+        return pa.StructArray.from_arrays(arrays, fields=list(type_), mask=mask)
+    if pa.types.is_list(type_):
+        # Null (absent) lists as empty ones.
+        lengths = pc.fill_null(pc.list_value_length(column), 0)
+        offsets = pa.concat_arrays(
+            [pa.array([0], pa.int64()), pc.cumulative_sum(lengths).cast(pa.int64())]
+        ).cast(pa.int32())
+        item = pa.field("element", type_.value_type, nullable=False)
+        values = _convert(pa, pc, pc.list_flatten(column), item, f"{path}[]")
+        return pa.ListArray.from_arrays(offsets, values, type=type_)
+    if pa.types.is_duration(type_):
+        return runtime_micros(pa, pc, column)
+    return column.cast(type_)
+
+
+def _zero(pa: Any, type_: Any) -> Any:
+    return pa.scalar("" if pa.types.is_string(type_) else 0, type_)
+
+
+def _scale(pa: Any, pc: Any, source: Any) -> tuple[Any, Any]:
+    names = list(SOURCES)
+    where = pc.index_in(source, value_set=pa.array(names, pa.string()))
+    best = pa.array([float(SOURCES[n].best) for n in names], pa.float64())
+    worst = pa.array([float(SOURCES[n].worst) for n in names], pa.float64())
+    return pc.take(best, where), pc.take(worst, where)

@@ -13,6 +13,7 @@ import attrs
 
 from filmmeta._model.codes import is_currency, is_language_tag
 from filmmeta._model.fields import meta
+from filmmeta._model.handlers import show_pretty
 from filmmeta._model.media import OfferFeature
 from filmmeta._model.providers import provider_name
 from filmmeta._model.pydantic_hook import PydanticHooks
@@ -280,9 +281,7 @@ class Offer(PydanticHooks):
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
         # Notebook display: "Apple TV: rent, HD, 3.99 USD (US)"; repr() stays the call.
-        from filmmeta._words.html import offer_text, text_pretty
-
-        text_pretty(offer_text(self), p)
+        show_pretty("offer_pretty", self, p, cycle)
 
 
 def group_offers(offers: Iterable[Offer]) -> dict[str | None, dict[OfferType, list[str]]]:

@@ -26,6 +26,7 @@ from filmmeta._model.fields import (
     first_by,
     meta,
 )
+from filmmeta._model.handlers import show_html, show_pretty
 from filmmeta._model.ids import NO_IDS, ExternalIds, to_external_ids
 from filmmeta._model.media import Image, Video
 from filmmeta._model.money import Money
@@ -67,8 +68,20 @@ class FilmKind(enum.StrEnum):
 
     @property
     def words(self) -> str:
-        """The kind in plain words: ``tv_movie`` -> ``"tv movie"``."""
-        return self.value.replace("_", " ")
+        """The kind in plain English words, as a page's sentences name it.
+
+        The words layer's phrases are made of these ("a 2000 short film"), and a kind
+        that they do not know yet reads as its words.
+
+        Examples:
+            >>> FilmKind.TV_MOVIE.words, FilmKind.SHORT.words
+            ('tv movie', 'short film')
+        """
+        return _KIND_WORDS.get(self.value) or self.value.replace("_", " ")
+
+
+# The kinds whose plain words are more than their value with spaces.
+_KIND_WORDS = {"short": "short film"}
 
 
 class Role(enum.StrEnum):
@@ -205,6 +218,9 @@ def _check_countries(inst: Film, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # The usual case in one pass: as many sources as items, and every item a Rating.
+    if type(value) is tuple and len({r.source for r in value if type(r) is Rating}) == len(value):
+        return
     check_instances("ratings", value, Rating)
     if len({rating.source for rating in value}) == len(value):
         return
@@ -604,15 +620,11 @@ class Film(PydanticHooks):
         return None
 
     def _repr_html_(self) -> str:
-        # Notebook display; the page-text helpers are imported only when a notebook asks.
-        from filmmeta._words.html import film_html
-
-        return film_html(self)
+        # Notebook display: the words layer's card, lent to the model (_model/handlers.py).
+        return show_html("film_html", self)
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
-        from filmmeta._words.html import film_pretty
-
-        film_pretty(self, p, cycle)
+        show_pretty("film_pretty", self, p, cycle)
 
     def credited(self, role: str) -> tuple[str, ...]:
         """Return the names credited in *role*, in order.

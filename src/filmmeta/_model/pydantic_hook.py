@@ -1,14 +1,16 @@
 """The hooks that make the model classes pydantic (and FastAPI) types.
 
 pydantic looks for two class methods on a type it does not know; :class:`PydanticHooks`
-gives every model class both. They import :mod:`filmmeta._json.pydantic` when pydantic
-first asks, so that ``import filmmeta`` never imports pydantic, and this layer imports
-nothing above it until then.
+gives every model class both. They call the JSON layer's functions that ``filmmeta``
+registers in :mod:`filmmeta._model.handlers` (imported when pydantic first asks), so that
+``import filmmeta`` never imports pydantic, and this layer imports nothing above it.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from filmmeta._model.handlers import handler
 
 __all__ = ["PydanticHooks"]
 
@@ -30,12 +32,15 @@ class PydanticHooks:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        from filmmeta._json.pydantic import core_schema_of
-
-        return core_schema_of(cls)
+        return _schema("pydantic_core_schema", cls)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> Any:
-        from filmmeta._json.pydantic import json_schema_of
+        return _schema("pydantic_json_schema", cls)
 
-        return json_schema_of(cls)
+
+def _schema(name: str, cls: type[Any]) -> Any:
+    found = handler(name)
+    if found is None:
+        raise TypeError(f"{cls.__name__} has no pydantic schema: filmmeta's JSON layer is absent")
+    return found(cls)

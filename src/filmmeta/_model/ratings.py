@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from filmmeta._model.handlers import show_pretty
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.validate import (
     MAX_INT,
@@ -239,9 +240,7 @@ class Rating(PydanticHooks):
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's API
         # Notebook display: "IMDb 5.7 (347)"; repr() stays the constructor call.
-        from filmmeta._words.html import rating_text, text_pretty
-
-        text_pretty(rating_text(self), p)
+        show_pretty("rating_pretty", self, p, cycle)
 
     @property
     def known_source(self) -> RatingSource | None:

@@ -1,6 +1,7 @@
 """How a film shows itself in a notebook: an HTML fact card and IPython's pretty text.
 
-:class:`~filmmeta.Film` hands ``_repr_html_`` and ``_repr_pretty_`` to these functions.
+:class:`~filmmeta.Film` hands ``_repr_html_`` and ``_repr_pretty_`` to these functions
+(registered in :mod:`filmmeta._model.handlers` by this layer's ``__init__``).
 Both are made of the page text of :mod:`filmmeta._words.describe`, so a notebook shows the
 same words as the command line; every piece of data in the HTML is escaped.
 """
@@ -24,9 +25,10 @@ __all__ = [
     "film_pretty",
     "film_text",
     "more_facts",
+    "offer_pretty",
     "offer_text",
+    "rating_pretty",
     "rating_text",
-    "text_pretty",
 ]
 
 # Inline styles only: notebooks strip <style> elements from untrusted output.
@@ -237,6 +239,11 @@ def offer_text(offer: Offer) -> str:
     return f"{text} ({offer.region})" if offer.region is not None else text
 
 
-def text_pretty(text: str, p: PrettyPrinter) -> None:
-    """Write *text* for IPython's pretty printer (a rating's or an offer's words)."""
-    p.text(text)
+def rating_pretty(rating: Rating, p: PrettyPrinter, cycle: bool) -> None:  # noqa: FBT001
+    """Write a rating for IPython's pretty printer: its :func:`rating_text`."""
+    p.text(rating_text(rating))
+
+
+def offer_pretty(offer: Offer, p: PrettyPrinter, cycle: bool) -> None:  # noqa: FBT001
+    """Write an offer for IPython's pretty printer: its :func:`offer_text`."""
+    p.text(offer_text(offer))

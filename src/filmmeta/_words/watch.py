@@ -6,8 +6,8 @@ import datetime as dt
 
 from filmmeta._l10n import N_, Lang, _, items, join, lang, sentences
 from filmmeta._model.availability import Offer, OfferType, group_offers
-from filmmeta._model.film import Film, FilmKind
-from filmmeta._words.common import region_words, title_in
+from filmmeta._model.film import Film
+from filmmeta._words.common import kind_phrases, region_words, title_in
 from filmmeta._words.leaving import leaving_offers, leaving_words, window
 
 __all__ = ["offer_words", "on_demand", "where_to_watch"]
@@ -30,14 +30,6 @@ _OFFER_NOUNS = {
     OfferType.FREE: N_("Free"),
     OfferType.ADS: N_("Free with ads"),
     OfferType.CINEMA: N_("In cinemas"),
-}
-# What one buys, as the seed page says it of Backstage ("purchase the movie").
-_PURCHASED = {
-    FilmKind.MOVIE: N_("the movie"),
-    FilmKind.TV_MOVIE: N_("the movie"),
-    FilmKind.SHORT: N_("the short film"),
-    FilmKind.VIDEO: N_("the video"),
-    FilmKind.TV_SPECIAL: N_("the special"),
 }
 _ON_DEMAND = frozenset({OfferType.RENT, OfferType.BUY})
 
@@ -183,7 +175,7 @@ def _seed_words(language: Lang, film: Film, title: str, by_type: dict[OfferType,
         "Some platforms allow you to rent {title} for a limited time or purchase "
         "{what} and download it to your device.",
     )
-    what = _(language, _PURCHASED[film.kind])
+    what = _(language, kind_phrases(film.kind)[2])
     return sentences(language, [sentence, rent.format(title=title, what=what)])
 
 

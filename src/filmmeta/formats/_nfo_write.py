@@ -124,7 +124,7 @@ def _ids(doc: Doc, film: Film) -> None:
             attributes = {"type": name, "default": "true"} if first else {"type": name}
             doc.leaf("uniqueid", found, f"ids.{name}", 1, attributes)
             first = False
-    for name, found in getattr(film.ids, "other", ()):  # pragma: no cover - Model 2
+    for name, found in film.ids.other:
         attributes = {"type": name, "default": "true"} if first else {"type": name}
         doc.leaf("uniqueid", found, f"ids.other.{name}", 1, attributes)
         first = False

@@ -16,8 +16,6 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import attrs
-
 from filmmeta._json import jsonlib
 from filmmeta._model.codes import country_from_name, language_from_name
 from filmmeta._model.dates import PartialDate
@@ -176,10 +174,6 @@ def runtime(entity: Entity) -> dt.timedelta | None:
     return runtimes[0] if runtimes else None
 
 
-#: The fields of ExternalIds: the open-ended ``other`` ids are given when the model has them.
-_ID_FIELDS = frozenset(attrs.fields_dict(ExternalIds))
-
-
 def ids(entity: Entity, entity_id: str | None) -> ExternalIds:
     """The entity's ids in other databases: the named ones, then the others."""
     named: dict[str, Any] = {}
@@ -205,8 +199,7 @@ def ids(entity: Entity, entity_id: str | None) -> ExternalIds:
             named[name] = candidate
     if entity_id is not None:
         named["wikidata"] = entity_id
-    given = {**named, "other": other}
-    return ExternalIds(**{k: v for k, v in given.items() if k in _ID_FIELDS})
+    return ExternalIds(**named, other=other)
 
 
 def codes(

@@ -31,7 +31,6 @@ from filmmeta._model.validate import shown
 from filmmeta._model.viewing import Viewing
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
-from filmmeta.formats._fields import held
 from filmmeta.formats._html_text import html_to_text
 
 __all__ = ["Export", "Kind", "read_export", "read_films", "read_viewings"]
@@ -136,7 +135,7 @@ def _ids(uri: str | None) -> ExternalIds:
     """The film's Letterboxd id, from its short link (``https://boxd.it/29Nu``)."""
     match = _SHORT_LINK.fullmatch(uri or "")
     found = {"letterboxd_id": match[1]} if match else {}
-    return ExternalIds(**held(ExternalIds, other=found)) if found else NO_IDS
+    return ExternalIds(other=found) if found else NO_IDS
 
 
 def _rating(row: Row) -> Rating | None:

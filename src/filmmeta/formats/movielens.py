@@ -24,7 +24,6 @@ from filmmeta._model.viewing import Viewing
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
-from filmmeta.formats._fields import held
 from filmmeta.formats._titles import SplitTitle, split_title
 
 __all__ = ["read_movies", "read_ratings"]
@@ -72,7 +71,7 @@ def _read_links(links: Source, encoding: str | None) -> dict[int, ExternalIds]:
                 ids = ExternalIds(
                     imdb=None if imdb is None else f"tt{imdb:07d}",
                     tmdb=_number(row, "tmdbId"),
-                    **held(ExternalIds, other={"movielens": str(movie)}),
+                    other={"movielens": str(movie)},
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None
@@ -144,7 +143,7 @@ def _movies(
                     if genres is None or genres == _NO_GENRES
                     else [g.strip() for g in genres.split("|") if g.strip()],
                     ids=ids.pop(movie, NO_IDS),
-                    **held(Film, titles=_titles(split)),
+                    titles=_titles(split),
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None

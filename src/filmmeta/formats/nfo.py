@@ -29,7 +29,6 @@ from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats import _nfo_extras as extras
 from filmmeta.formats import _nfo_read as read
 from filmmeta.formats._common import field, guard_depth, warn
-from filmmeta.formats._fields import held
 from filmmeta.formats._nfo_write import write
 from filmmeta.formats._nfo_xml import Links, read_document
 
@@ -50,7 +49,6 @@ _ID_FIELDS = {
 _COLLECTION_IDS = frozenset({"tmdbcol", "tmdbcolid", "tmdbcollection", "tmdbset"})
 # The rule of ExternalIds.other's keys (Model 2).
 _OTHER_KEY = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
-_HAS_OTHER = "other" in attrs.fields_dict(ExternalIds)
 _WIKIDATA = re.compile(r"Q[1-9][0-9]{0,15}", re.ASCII)
 # Tags that hold facts about the film, for the warning about a file without a title.
 _FACTS = (
@@ -213,16 +211,14 @@ def _read(data: Any, country: str | None) -> Film | NfoLink:
         "credits": read.credits(root),
         "ratings": read.ratings(root),
     }
-    # The Model 2 parts, passed the moment Film has their fields.
-    collections |= held(
-        Film,
-        editions=extras.editions(root),
-        images=extras.images(root),
-        videos=extras.videos(root),
-        keywords=extras.keywords(root),
-        collection=extras.collection(root, _collection_id(found)),
-        tagline=extras.tagline(root),
-    )
+    collections |= {
+        "editions": extras.editions(root),
+        "images": extras.images(root),
+        "videos": extras.videos(root),
+        "keywords": extras.keywords(root),
+        "collection": extras.collection(root, _collection_id(found)),
+        "tagline": extras.tagline(root),
+    }
     return Film(
         title,
         kind=FilmKind.MOVIE,
@@ -288,10 +284,9 @@ def _collection_id(found: dict[str, list[tuple[str, str]]]) -> int | None:
     return None
 
 
-def _other(kind: str, written: str) -> str:  # pragma: no cover - Model 2
-    check: dict[str, Any] = {"other": {kind: written}}
+def _other(kind: str, written: str) -> str:
     with field(ROOT, inner=False):
-        ExternalIds(**check)
+        ExternalIds(other={kind: written})
     return written
 
 
@@ -314,11 +309,7 @@ def _ids(found: dict[str, list[tuple[str, str]]], links: Links) -> ExternalIds:
                         f"{path}: {shown(written)} does not say which database it is from: left out"
                     )
             continue
-        if name is None and not _HAS_OTHER:  # pragma: no cover - before Model 2
-            for path, _ in entries:
-                warn(f"{path}: ids of type {shown(kind)} have no place in a film: left out")
-            continue
-        if name is None:  # pragma: no cover - Model 2
+        if name is None:
             # Any other database's id (tvdb, trakt, a home movie's "home001"), by its type.
             key = (
                 kind if _OTHER_KEY.fullmatch(kind) else re.sub(r"[^a-z0-9]+", "_", kind).strip("_")
@@ -343,7 +334,7 @@ def _ids(found: dict[str, list[tuple[str, str]]], links: Links) -> ExternalIds:
                 values[name] = value
             elif values[name] != value:
                 warn(f"link: {shown(value)} is a second {name} id: left out")
-    return ExternalIds(**values, **held(ExternalIds, other=other))
+    return ExternalIds(**values, other=other)
 
 
 def to_nfo(film: Film) -> str:

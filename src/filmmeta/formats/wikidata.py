@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-import attrs
-
 from filmmeta._model.certification import ContentRating, normalize_certification
 from filmmeta._model.codes import country_from_name, language_from_name
 from filmmeta._model.dates import PartialDate
@@ -277,27 +275,12 @@ def from_wikidata(
         credits=list(dict.fromkeys(credits)),
         ids=parts.ids(entity, item_id),
         original_title=original if original != title else None,
-        **_model2(titles, releases, title, original),
+        titles=titles,
+        releases=releases,
     )
 
 
 _FILM_KINDS: dict[Any, FilmKind] = {**{k.value: k for k in FilmKind}, **{k: k for k in FilmKind}}
-#: Film's fields: the titles and releases are given when the model has them (Model 2).
-_FILM_FIELDS = frozenset(attrs.fields_dict(Film))
-
-
-def _model2(
-    titles: list[Title], releases: list[Release], title: str, original: str | None
-) -> dict[str, Any]:
-    given = {"titles": titles, "releases": releases}
-    held = {k: v for k, v in given.items() if k in _FILM_FIELDS}
-    # What a film without those fields loses: the titles other than its title and
-    # original title, and the releases other than its release date.
-    lost = [t.text for t in titles if "titles" not in held and t.text not in (title, original)]
-    lost += [str(r.date) for r in releases if "releases" not in held and r.country is not None]
-    if lost:
-        warn(f"{len(lost)} other titles and releases left out: this model has no place for them")
-    return held
 
 
 def _earliest(date: PartialDate) -> tuple[int, int, int]:
