@@ -577,6 +577,23 @@ def test_italian_elides_the_article_before_otto_and_undici() -> None:
     )
 
 
+def test_portuguese_names_one_platform_or_several() -> None:
+    # "plataforma" takes the number of the services it names: "na plataforma Vudu",
+    # "nas plataformas Vudu e Apple TV" ("em" + "a"/"as" contract), the seed's sentence too.
+    one = Film("Heat", offers=[Offer("Vudu", "buy"), Offer("Netflix", "subscription")])
+    assert where_to_watch(one, locale="pt-BR") == (
+        "Heat está disponível para comprar na plataforma Vudu e para assistir por assinatura "
+        "na plataforma Netflix."
+    )
+    two = Film("Heat", offers=[Offer("Vudu", "buy"), Offer("Apple TV", "buy")])
+    assert where_to_watch(two, locale="pt-BR") == (
+        "Heat está disponível para comprar nas plataformas Vudu e Apple TV."
+    )
+    assert page_parts(Film("Heat", offers=[Offer("Vudu", "buy")]), locale="pt-BR").watch == (
+        "Heat está disponível sob demanda para assistir, baixar e comprar na plataforma Vudu."
+    )
+
+
 def test_reception_other_sources() -> None:
     assert reception(EVERYTHING, locale="es-ES") == (
         "Backstage ha recibido elogios unánimes de la crítica y del público, con una "

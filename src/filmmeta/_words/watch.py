@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from filmmeta._l10n import N_, Lang, _, items, join, lang, sentences
+from filmmeta._l10n import N_, Lang, _, items, join, lang, n_, sentences
 from filmmeta._model.availability import Offer, OfferType, group_offers
 from filmmeta._model.film import Film
 from filmmeta._words.common import kind_phrases, region_words, title_in
@@ -48,12 +48,18 @@ def _clauses(language: Lang, by_type: dict[OfferType, list[str]]) -> str:
     for types, providers in clauses:
         verbs = join(language, [_(language, _OFFER_VERBS[t][0]) for t in types], "or")
         shop = len(types) > 1 or _OFFER_VERBS[types[0]][1]
+        # Plural by the number of providers, for a language that names them with a noun
+        # ("na plataforma Vudu", "nas plataformas Apple TV e Vudu").
         if shop:
             # TRANSLATORS: "to rent or buy at Apple TV and Vudu": a shop's offers.
-            template = _(language, "to {verbs} at {providers}")
+            template = n_(
+                language, "to {verbs} at {providers}", "to {verbs} at {providers}", len(providers)
+            )
         else:
             # TRANSLATORS: "to stream with a subscription on Netflix": a service's offers.
-            template = _(language, "to {verbs} on {providers}")
+            template = n_(
+                language, "to {verbs} on {providers}", "to {verbs} on {providers}", len(providers)
+            )
         parts.append(template.format(verbs=verbs, providers=join(language, providers)))
     return join(language, parts)
 
@@ -164,9 +170,11 @@ def _by_region(film: Film, language: Lang, days: tuple[dt.date, dt.date], *, see
 
 def _seed_words(language: Lang, film: Film, title: str, by_type: dict[OfferType, list[str]]) -> str:
     providers = list(dict.fromkeys(p for names in by_type.values() for p in names))
-    sentence = _(
+    sentence = n_(
         language,
         "{title} is available to watch, stream, download and buy on demand at {providers}.",
+        "{title} is available to watch, stream, download and buy on demand at {providers}.",
+        len(providers),
     ).format(title=title, providers=join(language, providers))
     if OfferType.RENT not in by_type:
         return sentence
