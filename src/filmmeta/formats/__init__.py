@@ -18,6 +18,9 @@ omdb``); nothing is imported here, so that using one format never loads the othe
 - :mod:`filmmeta.formats.imdb_csv`: IMDb's CSV exports of ratings, lists and the
   watchlist, in their three layouts (``read_ratings``, ``read_films``).
 - :mod:`filmmeta.formats.wikidata`: a Wikidata film entity (``from_wikidata``).
+- :mod:`filmmeta.formats.imdb`: IMDb's non-commercial datasets (``title.basics.tsv.gz``
+  and the rest) into Arrow, Parquet or films, streaming (``write_parquet``, ``to_arrow``,
+  ``record_batches``, ``read_films``).
 
 Every importer raises :class:`~filmmeta.ValidationError` with the path of the offending
 field in the *source* document, :class:`~filmmeta.UnsupportedDocumentError` for a
