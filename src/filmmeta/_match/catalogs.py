@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from filmmeta._match.score import THRESHOLD, Match, film_forms, id_items, score_pairs
-from filmmeta._match.titles import FULL
+from filmmeta._match.titles import UNARTICLED, words_of
 from filmmeta._model.film import Film
 from filmmeta._model.ids import ExternalIds
 
@@ -38,7 +38,12 @@ def _near_keys(film: Film, forms: dict[str, float]) -> list[tuple[str, int]]:
 
 def _prefixes(forms: dict[str, float]) -> set[str]:
     # The start of each whole title: near spellings ("Shekarchi", "Shekarchy") share it.
-    return {key[:_PREFIX] for key, weight in forms.items() if weight >= FULL}
+    # Its form without an article: "the" would be the start of too many.
+    return {key[:_PREFIX] for key, weight in forms.items() if _whole(key, weight)}
+
+
+def _whole(key: str, weight: float) -> bool:
+    return weight >= UNARTICLED and words_of(key) == key.count(" ") + 1
 
 
 #: How many letters of a title's start near spellings must share to be compared.
@@ -88,7 +93,7 @@ class _Index:
                 # Years further apart than _WINDOW never match.
                 hits = [i for y in _window(film.year) for i in self.by_form.get((form, y), ())]
             found.update(hits)
-            whole = whole or (bool(hits) and weight >= FULL)
+            whole = whole or (bool(hits) and _whole(form, weight))
         if not whole:
             for key in _near_keys(film, forms):
                 found.update(self.by_near.get(key, ()))
@@ -160,7 +165,7 @@ def match_catalogs(
         if best.decided is True:
             agreed = [other for evidence, other in scored if evidence.decided is True]
         elif best.score >= threshold:
-            agreed = [other for evidence, other in scored if evidence.score >= best.score - margin]
+            agreed = [o for evidence, o in scored if round(best.rank - evidence.rank, 4) < margin]
         else:
             yield Match(film, None, best.score, False, best.reasons)
             continue

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import attrs
 
-from filmmeta._match.titles import FULL, title_forms
+from filmmeta._match.titles import FULL, title_forms, words_of
 from filmmeta._model.film import Film
 from filmmeta._model.genres import canonical_genres
 from filmmeta._model.ids import ExternalIds
@@ -31,12 +31,22 @@ THRESHOLD = 0.75
 # How much a year distance leaves of the title's evidence. A year apart is common: one
 # source counts the festival premiere, another the theatrical release.
 _YEAR_FACTOR = {0: 1.0, 1: 0.85, 2: 0.35}
-# When either year is unknown the title has to carry the decision alone, so it counts less.
+# When either year is unknown the title has to carry the decision alone, so it counts
+# less: a title of three words or more still matches alone, a shorter one needs more.
 _NO_YEAR = 0.7
-# Titles of fewer words than this are common enough that a year apart counts less.
+_NO_YEAR_SPECIFIC = 0.8
+# Titles of fewer words than this are common enough that a year apart counts less: it
+# then needs some agreement besides the title (genres, a runtime, a director).
 _SPECIFIC = 3
-_SHORT_TITLE_YEAR_APART = 0.76
+_SHORT_TITLE_YEAR_APART = 0.73
 _FUZZY_FLOOR = 0.88
+# A near spelling counts this much of its ratio: never as much as an exact agreement.
+_FUZZY_SHARE = 0.9
+_FUZZY_MOST = _FUZZY_SHARE * FULL
+# How much of a form's weight one of a film's other titles keeps.
+_OTHER = 0.98
+_GENRES_AGREE = 0.05
+_GENRES_DIFFER = 0.03
 
 
 @attrs.frozen
@@ -71,6 +81,9 @@ class _Evidence:
     score: float
     reasons: tuple[str, ...]
     decided: bool | None = None  # True or False when ids settle it
+    # The score before it is held to 0..1: two candidates that both reach 1 are still
+    # told apart by how much evidence each has.
+    rank: float = attrs.field(default=attrs.Factory(lambda self: self.score, takes_self=True))
 
 
 def id_items(ids: ExternalIds) -> dict[str, object]:
@@ -103,13 +116,18 @@ def _ids(a: ExternalIds, b: ExternalIds) -> _Evidence | None:
 
 
 def film_forms(film: Film) -> dict[str, float]:
-    """Return the folded title forms of every title the film has, with their weights."""
+    """Return the folded title forms of every title the film has, with their weights.
+
+    The forms of its other titles (``titles``: regional, working, festival titles, which
+    another film may carry too) count a little less than its title and original title.
+    """
     forms = title_forms(film.title)
-    for text in (film.original_title, *(t.text for t in film.titles)):
-        if text is not None:
-            for key, weight in title_forms(text).items():
-                if forms.get(key, 0.0) < weight:
-                    forms[key] = weight
+    for texts, share in ((film.original_title,), 1.0), (tuple(t.text for t in film.titles), _OTHER):
+        for text in texts:
+            if text is not None:
+                for key, weight in title_forms(text).items():
+                    if forms.get(key, 0.0) < weight * share:
+                        forms[key] = weight * share
     return forms
 
 
@@ -117,25 +135,25 @@ def _titles(a: dict[str, float], b: dict[str, float]) -> tuple[float, str, int]:
     best, why, words = 0.0, "no title forms agree", 0
     for key in a.keys() & b.keys():
         weight = min(a[key], b[key])
-        if weight > best or (weight == best and key.count(" ") + 1 > words):
-            best, why, words = weight, f"titles agree as {key!r}", key.count(" ") + 1
-    if best >= FULL:
+        if weight > best or (weight == best and words_of(key) > words):
+            best, why, words = weight, f"titles agree as {key!r}", words_of(key)
+    if best >= _FUZZY_MOST:
         return best, why, words
     # No whole title in common: a near spelling ("Shekarchi" / "Shekarchy") still counts,
     # scaled down so that it never outweighs an exact agreement.
     for x, wx in a.items():
         for y, wy in b.items():
             ratio = difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
-            if ratio >= _FUZZY_FLOOR and ratio * 0.9 * min(wx, wy) > best:
-                best = ratio * 0.9 * min(wx, wy)
+            if ratio >= _FUZZY_FLOOR and ratio * _FUZZY_SHARE * min(wx, wy) > best:
+                best = ratio * _FUZZY_SHARE * min(wx, wy)
                 why = f"titles nearly agree ({x!r} / {y!r})"
-                words = min(x.count(" "), y.count(" ")) + 1
+                words = min(words_of(x), words_of(y))
     return best, why, words
 
 
 def _year(a: Film, b: Film, words: int) -> tuple[float, str]:
     if a.year is None or b.year is None:
-        return _NO_YEAR, "a year is unknown"
+        return _NO_YEAR_SPECIFIC if words >= _SPECIFIC else _NO_YEAR, "a year is unknown"
     distance = abs(a.year - b.year)
     factor = _YEAR_FACTOR.get(distance, 0.0)
     if distance == 1 and words < _SPECIFIC:
@@ -181,10 +199,13 @@ def _adjustments(a: Film, b: Film) -> tuple[float, list[str]]:
             reasons.append("directors differ")
     genres_a, genres_b = _genre_set(a.genres), _genre_set(b.genres)
     if genres_a and genres_b:
-        # The share of genres in common (Jaccard): two namesakes of one year are told
-        # apart by it when nothing else differs.
-        shared = len(genres_a & genres_b) / len(genres_a | genres_b)
-        delta += round(0.06 * shared - 0.03, 4)
+        # The share of the shorter list found in the other: sources list more or fewer
+        # genres (IMDb three at most), and one that lists Drama alone agrees with
+        # Comedy, Drama, Romance. Two namesakes of one year are told apart by it.
+        shared = len(genres_a & genres_b) / min(len(genres_a), len(genres_b))
+        # Genres that agree count less than genres that differ: the parts of a series
+        # share them ("Kung Fu Panda" and its short, a subtitle apart, stay apart).
+        delta += round(_GENRES_AGREE * shared - _GENRES_DIFFER, 4)
         reasons.append(f"{shared:.0%} of genres shared")
     if a.kind is not b.kind:
         delta -= 0.05
@@ -201,8 +222,8 @@ def _evidence(a: Film, b: Film, forms_a: dict[str, float], forms_b: dict[str, fl
     title, title_why, words = _titles(forms_a, forms_b)
     year, year_why = _year(a, b, words)
     delta, more = _adjustments(a, b)
-    score = min(1.0, max(0.0, title * year + delta)) if title else 0.0
-    return _Evidence(round(score, 4), (title_why, year_why, *more))
+    rank = round(title * year + delta, 4) if title else 0.0
+    return _Evidence(min(1.0, max(0.0, rank)), (title_why, year_why, *more), rank=rank)
 
 
 def same_film(a: Film, b: Film, *, threshold: float = THRESHOLD) -> Match:
@@ -227,7 +248,7 @@ def same_film(a: Film, b: Film, *, threshold: float = THRESHOLD) -> Match:
         ...     Film("The American President", release_date="1995-11-17"),
         ... )
         >>> m.matched, m.score, m.reasons[0]
-        (True, 1.0, "titles agree as 'american president'")
+        (True, 1.0, "titles agree as 'the american president'")
         >>> same_film(
         ...     Film("Heat", ids=ExternalIds(imdb="tt0113277")),
         ...     Film("Heat", ids=ExternalIds(imdb="tt0094357")),
@@ -246,5 +267,5 @@ def score_pairs(
 ) -> list[tuple[_Evidence, Film]]:
     """Score *left* against each candidate, best first (the catalog matcher's inner loop)."""
     scored = [(_evidence(left, film, left_forms, forms), film) for film, forms in candidates]
-    scored.sort(key=lambda pair: (pair[0].decided is not True, -pair[0].score))
+    scored.sort(key=lambda pair: (pair[0].decided is not True, -pair[0].rank))
     return scored

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["FULL", "PART", "title_forms", "title_key"]
+__all__ = ["FULL", "PART", "UNARTICLED", "title_forms", "title_key", "words_of"]
 
 #: The weight of a form that is the whole title (or a whole alternate title).
 FULL = 1.0
@@ -27,6 +27,9 @@ PART = 0.72
 CREDITED = 0.9
 #: The weight of a form that differs from another only in word breaks ("Time Code").
 JOINED = 0.95
+#: The weight of a title without its leading article: "The Hero" and "Hero" agree, less
+#: than "The Hero" and "Hero, The" do, which both write the article.
+UNARTICLED = 0.98
 
 # Articles as sources move them ("Matrix, The") and as titles begin with them. Both sides of
 # a comparison drop them, so that "The Matrix", "Matrix, The" and "Matrix" agree.
@@ -49,6 +52,12 @@ _SUBTITLE = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s)\s*")
 # A possessive credit before a title of two or more words.
 _POSSESSIVE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:'s|s'|')\s+(?=\S+\s+\S)")
 _OR = re.compile(r",?\s+or$", re.IGNORECASE)
+# A subtitle that says only that the film is a film: "CB4 - The Movie" is "CB4".
+_THE_MOVIE = re.compile(
+    r"\s*(?::|\s[-\u2013\u2014])\s*the\s+(?:movie|film|motion\s+picture)\b", re.IGNORECASE
+)
+# Words that only announce a number: "Part III", "Vol. 2" ("Kill Bill: Volume 1").
+_NUMBERED = frozenset({"part", "vol", "volume"})
 _NUMBERS = {
     "one": "1",
     "two": "2",
@@ -81,7 +90,8 @@ def title_key(text: str) -> str:
     """Return the folded form of one title, as compared across sources.
 
     Accents and case are folded, punctuation dropped, "&" read as "and", a leading or
-    (comma-)trailing article dropped, and roman numerals from II upwards read as numbers.
+    (comma-)trailing article dropped, roman numerals from II upwards read as numbers,
+    and "Part" or "Vol." before a number dropped.
 
     Args:
         text: A title as a source writes it.
@@ -97,53 +107,100 @@ def title_key(text: str) -> str:
         'american president'
         >>> title_key("Rocky II") == title_key("Rocky 2")
         True
+        >>> title_key("Kill Bill: Vol. 1") == title_key("Kill Bill: Volume 1")
+        True
         >>> title_key("Amélie & Co.")
         'amelie and co'
     """
+    return " ".join(_words(text)[1])
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, tuple[str, ...]]:
+    """The title's article (a trailing one, or a leading one; else empty), and its words.
+
+    Every folding of :func:`title_key` is done here, once per title text.
+    """
+    article = ""
     text = text.strip()
     trailing = _TRAILING_ARTICLE.match(text)
     if trailing is not None:
-        text = trailing["title"]
-    text = unicodedata.normalize("NFKD", text.replace("&", " and ").casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_FOLD)
-    words = _WORDS.findall(text.replace("'", "' "))
+        text, article = trailing["title"], _fold(trailing["article"]).rstrip("'")
+    words = [_NUMBERS.get(w, w) for w in _WORDS.findall(_fold(text).replace("'", "' "))]
+    words = [
+        w
+        for i, w in enumerate(words)
+        if not (w in _NUMBERED and i + 1 < len(words) and words[i + 1].isdigit())
+    ]
+    if not article and len(words) > 1 and _is_article(words[0]):
+        article, words = words[0], words[1:]
+    return article, tuple(words)
+
+
+def words_of(key: str) -> int:
+    """How many words a folded form has, a leading article not counted."""
+    words = key.split()
+    return len(words) - (len(words) > 1 and _is_article(words[0]))
+
+
+def _is_article(word: str) -> bool:
     # "l'" splits to "l"; the apostrophe form is what the article table holds.
-    words = [w for w in words if w]
-    if len(words) > 1 and (words[0] in _ARTICLES or f"{words[0]}'" in _ARTICLES):
-        words = words[1:]
-    return " ".join(_NUMBERS.get(w, w) for w in words)
+    return word in _ARTICLES or f"{word}'" in _ARTICLES
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("&", " and ").casefold())
+    return "".join(c for c in text if not unicodedata.combining(c)).translate(_FOLD)
+
+
+def _spelled(text: str) -> str:
+    """The folded title with its article in front, if it has one (else empty)."""
+    article, words = _words(text)
+    return " ".join((article, *words)) if article and words else ""
 
 
 def title_forms(text: str) -> dict[str, float]:
     """Return every folded form by which *text* names a film, with the form's weight.
 
     The forms are the whole title, each alternate title in parentheses (MovieLens's
-    "(a.k.a. ...)" and foreign originals), the title without them, and the main title
-    before a subtitle (weighted :data:`PART`, a weaker sign than a whole title).
+    "(a.k.a. ...)" and foreign originals), the title without them, the title without a
+    subtitle that only says it is a film ("CB4 - The Movie"), and the main title before a
+    subtitle (weighted :data:`PART`, a weaker sign than a whole title). A title with an
+    article gives it with the article in front and, a little weaker
+    (:data:`UNARTICLED`), without.
 
     Examples:
         >>> forms = title_forms("Amelie (Fabuleux destin d'Amélie Poulain, Le)")
         >>> sorted(form for form, weight in forms.items() if weight == FULL)
-        ['amelie', 'fabuleux destin d amelie poulain']
+        ['amelie', 'le fabuleux destin d amelie poulain']
+        >>> forms["fabuleux destin d amelie poulain"]
+        0.98
         >>> title_forms("Star Wars: Episode IV - A New Hope")["star wars"]
         0.72
     """
     forms: dict[str, float] = {}
 
-    def add(form: str, weight: float) -> None:
-        key = title_key(form)
+    def put(key: str, weight: float) -> None:
         if key and forms.get(key, 0.0) < weight:
             forms[key] = weight
+
+    def add(form: str, weight: float) -> None:
+        key, spelled = title_key(form), _spelled(form)
+        put(spelled, weight)
+        put(key, weight * UNARTICLED if spelled else weight)
         joined = key.replace(" ", "")
-        if joined != key and forms.get(joined, 0.0) < weight * JOINED:
-            forms[joined] = weight * JOINED
+        if joined != key:
+            put(joined, weight * JOINED)
 
     # A parenthesised part that begins in lowercase belongs to the title ("Trust (and
     # Other Lies ...)"); one in title case is another title (MovieLens's alternates).
     inner = [p for p in _PARENTHESES.findall(text) if p[:1].isupper() or _AKA.match(p)]
     outer = _PARENTHESES.sub(" ", text).strip() if inner else text
-    for part in (outer, *(_AKA.sub("", p) for p in inner)):
-        add(part, FULL)
+    for written in (outer, *(_AKA.sub("", p) for p in inner)):
+        add(written, FULL)
+        part = _THE_MOVIE.sub("", written)
+        if part != written:
+            add(part, FULL)
         credited = _POSSESSIVE.sub("", part)
         if credited != part:
             add(credited, CREDITED)
@@ -152,4 +209,7 @@ def title_forms(text: str) -> dict[str, float]:
             add(_OR.sub("", pieces[0]), PART)
             # "Alien³: The Director's Cut" is still "Alien³"; the subtitle alone names it
             # only weakly, and is not kept as a form.
+    if not forms and text.strip():
+        # A title without letters or digits ("!!!", "+++") is compared as it is written.
+        forms[" ".join(text.casefold().split())] = FULL
     return forms
