@@ -28,6 +28,7 @@ The examples of this module read a folder of two small files:
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -276,9 +277,6 @@ def _genres(values: Any, tconst: Any, report: Report) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from filmmeta.frames import arrow_schema
-
-    type_ = arrow_schema().field("genres").type
     lists = pc.split_pattern(values, ",")
     items = pc.list_flatten(lists)
     good = is_text(items)
@@ -297,7 +295,15 @@ def _genres(values: Any, tconst: Any, report: Report) -> Any:
         ):
             per_row[value] = count
         items, lengths = items.filter(good), pa.array(per_row, pa.int32())
-    return lists_of(items, lengths, type_)
+    return lists_of(items, lengths, _genres_type())
+
+
+@functools.cache
+def _genres_type() -> Any:
+    # The schema is built from the model's field types: once, not once a batch.
+    from filmmeta.frames import arrow_schema
+
+    return arrow_schema().field("genres").type
 
 
 def _batch(pa: Any, schema: Any, columns: dict[str, Any]) -> Any:
