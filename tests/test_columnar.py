@@ -267,3 +267,20 @@ def test_the_model_2_columns_of_both_paths() -> None:
         "box_office_currency", "keywords", "title_count", "release_count", "award_count",
         "poster_url",
     ]  # fmt: skip
+
+
+def test_a_dataframe_read_in_batches_joins_sources_that_come_and_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from filmmeta import Rating
+
+    monkeypatch.setattr(fr, "_FRAME_BATCH", 1)
+    films = [
+        Film("A", ratings=[Rating("imdb", 7.5, votes=10)]),
+        Film("B"),
+        Film("C", ratings=[Rating("letterboxd", 4.0)]),
+    ]
+    blob = b"".join(to_json(film).encode() + b"\n" for film in films)
+    found = fr.to_dataframe(io.BytesIO(blob))
+    pd.testing.assert_frame_equal(found, fr.to_dataframe(films))
+    assert found["letterboxd_rating"].tolist() == [pd.NA, pd.NA, 4.0]

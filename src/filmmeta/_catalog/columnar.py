@@ -27,6 +27,7 @@ import io
 import itertools
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Any
 
 from filmmeta._catalog.arrow import _batch, _schema
@@ -82,13 +83,27 @@ def record_batches(
             yield from record_batches(opened, strict=strict, batch_size=batch_size)
         return
     reader = _Reader(pa, pc, pj, strict=strict, name=file_name(source))
-    first = 1
     lines: Iterator[str | bytes] = iter(source)
-    while chunk := list(itertools.islice(lines, batch_size)):
-        batch = reader.convert(first, chunk)
-        first += len(chunk)
-        if batch.num_rows:
-            yield batch
+
+    def read() -> tuple[list[str | bytes], Any]:
+        chunk = list(itertools.islice(lines, batch_size))
+        return chunk, reader.read(chunk) if chunk else None
+
+    # One thread reads the next batch (pyarrow parses it without the GIL) while this one
+    # checks and converts the last, and the caller writes it: two batches at most are
+    # held. The thread is this call's own and ends with it, even if the caller stops.
+    with ThreadPoolExecutor(1, thread_name_prefix="filmmeta-jsonl") as pool:
+        first = 1
+        pending = pool.submit(read)
+        while True:
+            chunk, table = pending.result()
+            if not chunk:
+                return
+            pending = pool.submit(read)
+            batch = reader.convert(first, chunk, table)
+            first += len(chunk)
+            if batch.num_rows:
+                yield batch
 
 
 class _Reader:
@@ -107,22 +122,27 @@ class _Reader:
             explicit_schema=self.read_schema, unexpected_field_behavior=behaviour
         )
 
-    def convert(self, first: int, chunk: list[str | bytes]) -> Any:
-        """The batch of the lines *chunk*, the first of which is line *first* of the file."""
-        if self.columnar and isinstance(chunk[0], bytes):
-            lines: list[bytes] = chunk  # type: ignore[assignment]
-            blob = b"".join(lines)
-            if _canonical(lines) and self._plain(blob):
-                table = self._read(blob, max(map(len, chunk)))
-                if table is not None and table.num_rows == len(chunk):
-                    mask = decided(self.pa, self.pc, table, self.oracle)
-                    if self.pc.all(mask).as_py():  # the common case: every line checked
-                        return _catalog(self.pa, self.pc, table, self.schema).to_batches()[0]
-                    good = self.pc.indices_nonzero(mask).to_pylist()
-                    table = _catalog(self.pa, self.pc, table.filter(mask), self.schema)
-                    numbers = list(range(first, first + len(chunk)))
-                    return self._join(table, good, numbers, chunk)
-        return self._lines(first, chunk)
+    def read(self, chunk: list[str | bytes]) -> Any:
+        """The table of a batch whose lines are all canonical objects, else None."""
+        if not (self.columnar and isinstance(chunk[0], bytes)):
+            return None
+        lines: list[bytes] = chunk  # type: ignore[assignment]
+        blob = b"".join(lines)
+        if not (_canonical(lines) and self._plain(blob)):
+            return None
+        table = self._read(blob, max(map(len, lines)))
+        return table if table is not None and table.num_rows == len(lines) else None
+
+    def convert(self, first: int, chunk: list[str | bytes], table: Any) -> Any:
+        """The batch of the lines *chunk* (line *first* on), *table* if :meth:`read` gave one."""
+        if table is None:
+            return self._lines(first, chunk)
+        mask = decided(self.pa, self.pc, table, self.oracle)
+        if self.pc.all(mask).as_py():  # the common case: every line checked
+            return _catalog(self.pa, self.pc, table, self.schema).to_batches()[0]
+        good = self.pc.indices_nonzero(mask).to_pylist()
+        table = _catalog(self.pa, self.pc, table.filter(mask), self.schema)
+        return self._join(table, good, list(range(first, first + len(chunk))), chunk)
 
     def _plain(self, text: bytes) -> bool:
         return not any(word in text for word in self.words)
