@@ -35,6 +35,7 @@ from filmmeta.formats._common import (
     unique,
     warn,
 )
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 from filmmeta.formats._omdb_parts import awards, box_office, poster
 
 __all__ = ["from_omdb"]
@@ -60,7 +61,7 @@ _CREDIT_FIELDS = (("Director", Role.DIRECTOR), ("Writer", Role.WRITER), ("Actors
 
 
 @guard_depth
-def from_omdb(obj: Mapping[str, Any]) -> Film:
+def from_omdb(obj: Mapping[str, Any], *, genres: GenreNames = "canonical") -> Film:
     """Read an OMDb API response for one movie.
 
     ``"N/A"``, empty and absent values are unknown. Languages and countries are mapped
@@ -70,6 +71,9 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
 
     Args:
         obj: The decoded JSON response (``json.loads`` of ``?i=tt...&r=json``).
+        genres: ``"canonical"`` gives the genre vocabulary's names ("Sci-Fi" is
+            "Science Fiction"; a genre it does not know is kept as written), ``"source"``
+            OMDb's own words.
 
     Returns:
         The film.
@@ -79,7 +83,7 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
             series, an episode, a game, a season's episode list or a search result.
         ValidationError: A value is present but malformed; each path names the OMDb
             field (``Runtime``, ``imdbRating``, ``Ratings[1].Value``, ``$`` for an *obj*
-            that is not an object).
+            that is not an object), or *genres* that is neither name (path ``genres``).
 
     Examples:
         >>> from filmmeta.formats.omdb import from_omdb
@@ -107,7 +111,14 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.UnsupportedDocumentError: OMDb error: Movie not found!
+        >>> alien = {"Title": "Alien", "Genre": "Horror, Sci-Fi", "Response": "True"}
+        >>> from_omdb(alien).genres, from_omdb(alien, genres="source").genres
+        (('Horror', 'Science Fiction'), ('Horror', 'Sci-Fi'))
+
+    .. versionchanged:: 0.2.0
+       Genres take the genre vocabulary's names unless ``genres="source"``.
     """
+    genre_words = check_genre_names(genres)
     obj = expect_mapping(load_json(obj))
     _check_document(obj)
     title = text(obj.get("Title"), "Title")
@@ -116,7 +127,7 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
     # Typed as Any: mypy cannot solve the generic converter of Film's tuple fields.
     collections: dict[str, Any] = {
         "content_ratings": _content_ratings(obj),
-        "genres": _list(obj, "Genre"),
+        "genres": genre_names(_list(obj, "Genre"), genre_words, source="imdb"),
         "languages": language_codes(_list(obj, "Language"), "Language"),
         "countries": country_codes(_list(obj, "Country"), "Country"),
         "credits": _credits(obj),
