@@ -64,6 +64,7 @@ TARGET_NAMES = (
     "cli_read",
     "from_wikidata",
     "read_jsonl_columns",
+    "read_imdb_tsv",
 )
 #: Folders of ../shared/corpus whose real files join a target's seeds when they are
 #: there (a developer's checkout): the smoke run then mutates real documents too.
@@ -72,6 +73,7 @@ CORPUS_SEEDS = {
     "read_movies": "movielens",
     "read_letterboxd": "letterboxd",
     "read_imdb_csv": "imdb-csv",
+    "read_imdb_tsv": "imdb-tsv",
 }
 CORPUS = FUZZ.parents[1] / "shared" / "corpus"
 #: Seconds one input may take before it counts as a hang.

@@ -1414,3 +1414,44 @@ def fuzz_read_jsonl_columns(data: bytes) -> None:
     else:
         assert not isinstance(found, tuple), f"columnar refused what objects accept: {found}"
         assert found.equals(expected), "columnar table != the object path's"
+
+
+# -- IMDb's datasets ----------------------------------------------------------------------
+
+# One folder for the target's files, made once: the reader under test reads real files.
+_IMDB_FILES = Path(tempfile.mkdtemp(prefix="filmmeta-fuzz-imdb-"))
+atexit.register(shutil.rmtree, _IMDB_FILES, ignore_errors=True)
+_IMDB_NAMES = (
+    "title.basics.tsv",
+    "title.ratings.tsv",
+    "title.akas.tsv",
+    "title.crew.tsv",
+    "title.principals.tsv",
+    "name.basics.tsv",
+)
+
+
+@_target
+def fuzz_read_imdb_tsv(data: bytes) -> None:
+    """``formats.imdb``: the bytes as IMDb's six datasets, each after two blank lines.
+
+    The table and the films must agree: the same verdict, and ``from_arrow`` of the table
+    equal to ``read_films``, every film carried losslessly by canonical JSON.
+    """
+    from filmmeta.formats import imdb
+    from filmmeta.frames import from_arrow
+
+    for old in _IMDB_FILES.iterdir():
+        old.unlink()
+    for name, part in zip(_IMDB_NAMES, _parts(data, len(_IMDB_NAMES)), strict=True):
+        if part is not None:
+            (_IMDB_FILES / name).write_bytes(part)
+    table = _call(imdb.to_arrow, _IMDB_FILES)
+    films = _call(lambda: list(imdb.read_films(_IMDB_FILES)))
+    if table is None:
+        assert films is None, "read_films accepted what to_arrow refused"
+        return
+    assert films is not None, "read_films refused what to_arrow accepted"
+    assert from_arrow(table) == films, "the table and the films differ"
+    for film in films:
+        _check_film(film, "imdb.read_films")

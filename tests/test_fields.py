@@ -56,13 +56,20 @@ _FIND = settings(
 
 @functools.cache
 def _examples(cls: type[Any]) -> tuple[Any, ...]:
-    """Drawn values of *cls* that, between them, write every field of the class."""
+    """Drawn values of *cls* that, between them, write every field, each not its default."""
     seen: list[Any] = []
-    names = {f.name for f in field_types(cls)}
+    fields = field_types(cls)
+    names = {f.name for f in fields}
+
+    def given(value: Any) -> set[str]:
+        # Written, and not the default: a kind is always written, and a test needs a film
+        # of another kind. A default made by a factory (a scale's best) is never equal.
+        written = converters.to_dict(value)
+        return {f.name for f in fields if f.name in written and getattr(value, f.name) != f.default}
 
     def covers(value: Any) -> bool:
         seen.append(value)
-        return names <= {key for v in seen for key in converters.to_dict(v)}
+        return names <= {name for v in seen for name in given(v)}
 
     find(strategies.MODELS[cls], covers, settings=_FIND)
     return tuple(seen)
@@ -158,11 +165,13 @@ def test_merging_keeps_what_only_one_film_gives(name: str) -> None:
     film = _example(Film, lambda f: getattr(f, name) != field.default)
     only = Film(film.title, **{name: getattr(film, name)})
     bare = Film(film.title)
-    # Whatever the policy, a value that only one film gives is not lost...
-    assert getattr(merge_films(only, bare), name) == getattr(merge_films(only), name)
+    # Whatever the policy, a value that only one film gives is not lost... (force: the
+    # drawn title may have no form that matching compares, which is not this test's point)
+    merged = getattr(merge_films(only), name)
+    assert getattr(merge_films(only, bare, force=True), name) == merged
     if field.metadata[MERGE] is not FIRST:
         # ... unless the more trusted film's own value wins, as a kind does.
-        assert getattr(merge_films(bare, only), name) == getattr(merge_films(only), name)
+        assert getattr(merge_films(bare, only, force=True), name) == merged
 
 
 # -- JSON: the fast pass leaves to the model only what the model checks ----------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import re
 import shutil
@@ -63,6 +64,17 @@ def write(folder: Path, name: str, *rows: str, header: bool = True) -> Path:
     path = folder / name
     path.write_text("\n".join([*lines, *rows]) + "\n", encoding="utf-8")
     return path
+
+
+def test_read_films_gives_the_vocabularys_genre_names(tmp_path: Path) -> None:
+    write(tmp_path, "title.basics.tsv", MOVIE.replace("\tRomance", "\tSci-Fi,Film-Noir,Hip-Hop"))
+    (film,) = imdb.read_films(tmp_path)
+    assert film.genres == canonical_genres(["Sci-Fi", "Film-Noir", "Hip-Hop"])
+    assert film.genres == ("Science Fiction", "Film Noir", "Hip-Hop")
+    (film,) = imdb.read_films(tmp_path, genres="source")
+    assert film.genres == ("Sci-Fi", "Film-Noir", "Hip-Hop")
+    with pytest.raises(ValidationError, match="genres: 'Source' is not"):
+        next(imdb.read_films(tmp_path, genres="Source"))  # type: ignore[arg-type]
 
 
 # -- the fixture set: every quirk of the datasets in a few rows ---------------------------
@@ -173,10 +185,14 @@ def test_a_folder_reads_only_the_datasets(tmp_path: Path) -> None:
 
 def test_parts_in_blocks(tmp_path: Path) -> None:
     parts = sorted(HERE.glob("parts/part-*"))
-    films = quiet([*parts, HERE / "parts" / "title.ratings.tsv"], block_size=256)
+    films = quiet([*parts, HERE / "parts" / "title.ratings.tsv"], block_size=256, batch_size=2)
     by_set = quiet([SET / "title.basics.tsv", SET / "title.ratings.tsv"])
     assert films == by_set
     assert len(films) == 8
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FilmmetaWarning)
+        sizes = [len(b) for b in imdb.record_batches(parts, block_size=256, batch_size=2)]
+    assert sizes == [2, 1, 4, 1]
 
 
 @pytest.mark.parametrize(
@@ -199,6 +215,7 @@ def test_title_types(types: Any, expected: list[str]) -> None:
         ({"title_types": []}, "not none"),
         ({"block_size": 0}, "a block size must be a positive integer, not 0"),
         ({"block_size": 1.5}, "not 1.5"),
+        ({"batch_size": -1}, "a batch size must be a positive integer, not -1"),
     ],
 )
 def test_bad_options(options: dict[str, Any], message: str) -> None:
@@ -527,42 +544,58 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
 
 
+@functools.cache
+def _corpus_table(prefix: str) -> Any:
+    """One read of a corpus set as a table (films are built from it: tested above)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = imdb.to_arrow(_corpus_set(prefix))
+    return table, [str(w.message) for w in caught]
+
+
 @pytest.mark.parametrize("prefix", _SETS)
 def test_corpus_sets(prefix: str) -> None:
     files = _corpus_set(prefix)
-    films = quiet(files)
+    rows = (
+        _corpus_table(prefix)[0]
+        .select(["ids", "title", "release_date", "runtime", "genres", "ratings"])
+        .to_pylist()
+    )
     basics = [
         r
         for r in _rows(next(p for p in files if "title.basics" in p.name))
         if r["titleType"] in imdb.FILM_TYPES
     ]
-    assert [f.ids.imdb for f in films] == [r["tconst"] for r in basics]
-    assert [f.title for f in films] == [r["primaryTitle"] for r in basics]
-    assert [f.year for f in films] == [
-        None if r["startYear"] == N else int(r["startYear"]) for r in basics
+    assert [f["ids"]["imdb"] for f in rows] == [r["tconst"] for r in basics]
+    assert [f["title"] for f in rows] == [r["primaryTitle"] for r in basics]
+    assert [f["release_date"] for f in rows] == [
+        None if r["startYear"] == N else r["startYear"] for r in basics
     ]
-    # The vocabulary's names of the file's words ("Sci-Fi" is "Science Fiction").
-    assert [f.genres for f in films] == [
-        () if r["genres"] == N else canonical_genres(r["genres"].split(","), source="imdb")
-        for r in basics
+    assert [tuple(f["genres"]) for f in rows] == [
+        () if r["genres"] == N else tuple(r["genres"].split(",")) for r in basics
     ]
     minutes = [
         None if r["runtimeMinutes"] in (N, "0") else int(r["runtimeMinutes"]) for r in basics
     ]
-    assert [f.runtime and f.runtime // dt.timedelta(minutes=1) for f in films] == minutes
+    assert [f["runtime"] and f["runtime"] // dt.timedelta(minutes=1) for f in rows] == minutes
     ratings = {r["tconst"]: r for r in _rows(next(p for p in files if "title.ratings" in p.name))}
-    assert [f.ratings for f in films] == [
-        (
-            Rating(
-                "imdb",
-                float(ratings[f.ids.imdb]["averageRating"]),
-                votes=int(ratings[f.ids.imdb]["numVotes"]),
-            ),
-        )
-        if f.ids.imdb in ratings
-        else ()
-        for f in films
+    assert [f["ratings"] for f in rows] == [
+        [
+            {
+                "source": "imdb",
+                "value": float(ratings[r["tconst"]]["averageRating"]),
+                "votes": int(ratings[r["tconst"]]["numVotes"]),
+                "best": 10.0,
+                "worst": 1.0,
+            }
+        ]
+        if r["tconst"] in ratings
+        else []
+        for r in basics
     ]
+    # The films of the first rows, as objects, say the same.
+    films = from_arrow(_corpus_table(prefix)[0].slice(0, 20))
+    assert [f.ids.imdb for f in films] == [r["tconst"] for r in basics[:20]]
 
 
 def test_corpus_directors() -> None:
@@ -583,18 +616,18 @@ def test_corpus_directors() -> None:
 
 def test_corpus_akas() -> None:
     files = _corpus_set("MichalWozniczka_movieDB")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        films = {f.ids.imdb: f for f in imdb.read_films(files)}
-    assert [str(w.message) for w in caught] == [
+    table, caught = _corpus_table("MichalWozniczka_movieDB")
+    assert caught == [
         "title.akas: 60 region code(s) that are not ISO read as titles without a region, "
         "the code in the note ('XEU' 51, 'XAS' 5, 'XSA' 2, 'CSXX' 1, 'XKO' 1)",
         "title.akas: 2 language code(s) that are not ISO read as titles without a language, "
         "the code in the note ('qal' 1, 'qbn' 1)",
     ]
     akas = list(_rows(next(p for p in files if "akas" in p.name)))
-    assert sum(len(f.titles) for f in films.values()) == len(akas)
-    assert films["tt0100275"].titles == (
+    assert pa.compute.sum(pa.compute.list_value_length(table["titles"])).as_py() == len(akas)
+    ids = pa.compute.struct_field(table["ids"], "imdb")
+    (film,) = from_arrow(table.filter(pa.compute.equal(ids, "tt0100275")))
+    assert film.titles == (
         Title("La Telenovela Errante", kind="original"),
         Title("The Wandering Soap Opera", language="en", kind="display"),
         Title("La Telenovela Errante", region="CL"),

@@ -37,8 +37,8 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from filmmeta._model.availability import DAY, Offer, OfferType, Quality
 from filmmeta._model.certification import ContentRating
-from filmmeta._model.codes import is_currency, is_language_tag, is_region
-from filmmeta._model.fields import FAST
+from filmmeta._model.codes import currency_codes, is_language_tag, region_codes
+from filmmeta._model.fields import FAST, SINCE
 from filmmeta._model.film import COMMON_ROLES, ROLE, Credit, Film
 from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds, is_other_ids
 from filmmeta._model.media import OfferFeature
@@ -58,11 +58,14 @@ from filmmeta._model.validate import (
     URL,
     builder,
     is_text,
+    slot_setters,
 )
 
 __all__ = ["FALLBACKS", "FAST_HOOKS", "make_structure_fn"]
 
 Hook = Callable[[Any, Any], Any]
+#: A hook of a list of objects: the tuple of what each becomes.
+Many = Callable[[list[Any]], tuple[Any, ...]]
 
 #: How many objects each fast hook has handed to the slow path, by class. A valid
 #: document of the usual shape takes none there (``tests/test_fields.py`` checks it):
@@ -86,57 +89,93 @@ def _members(cls: type[enum.Enum]) -> dict[Any, Any]:
     return {member.value: member for member in cls}
 
 
+def _one_of(many: Many, name: str) -> Hook:
+    """The hook of one object that *many* reads in a list: the film's hook calls *many*.
+
+    A film's dozen credits then cost one call, not one each, and the same test reads
+    a credit alone (``from_dict(data, Credit)``) and in a film.
+    """
+
+    def structure(o: Any, t: Any) -> Any:
+        return many([o])[0]
+
+    structure.__name__ = structure.__qualname__ = name
+    structure.many = many  # type: ignore[attr-defined]
+    return structure
+
+
 def _credit(slow: Hook) -> Hook:
-    build, slow = builder(Credit), _counted(Credit, slow)
+    slow = _counted(Credit, slow)
+    new, (set_name, set_role, set_character) = object.__new__, slot_setters(Credit)
     roles, role_ok, surrogate = COMMON_ROLES, ROLE.fullmatch, SURROGATE.search
 
-    def structure_credit(o: Any, t: Any) -> Any:
-        # is_text written out twice: a film has a dozen credits, and a call each counts.
-        if type(o) is dict:
-            name, role, character = o.get("name"), o.get("role"), o.get("character")
-            if (
-                len(o) == (2 if character is None else 3)
-                and type(name) is str
-                and 0 < len(name) <= MAX_TEXT
-                and not name.isspace()
-                and (name.isascii() or not surrogate(name))
-                and type(role) is str
-                and (role in roles or (len(role) <= MAX_TEXT and role_ok(role) is not None))
-                and (
-                    character is None
-                    or (
-                        type(character) is str
-                        and 0 < len(character) <= MAX_TEXT
-                        and not character.isspace()
-                        and (character.isascii() or not surrogate(character))
+    def structure_credits(items: list[Any]) -> tuple[Any, ...]:
+        built: list[Any] = []
+        for o in items:
+            # is_text written out twice, and the builder's lines written in: a film has a
+            # dozen credits, and a call each counts.
+            if type(o) is dict:
+                name, role, character = o.get("name"), o.get("role"), o.get("character")
+                if (
+                    len(o) == (2 if character is None else 3)
+                    and type(name) is str
+                    and 0 < len(name) <= MAX_TEXT
+                    and not name.isspace()
+                    and (name.isascii() or not surrogate(name))
+                    and type(role) is str
+                    and (role in roles or (len(role) <= MAX_TEXT and role_ok(role) is not None))
+                    and (
+                        character is None
+                        or (
+                            type(character) is str
+                            and 0 < len(character) <= MAX_TEXT
+                            and not character.isspace()
+                            and (character.isascii() or not surrogate(character))
+                        )
                     )
-                )
-            ):
-                return build(name, role, character)
-        return slow(o, t)
+                ):
+                    credit = new(Credit)
+                    set_name(credit, name)
+                    set_role(credit, role)
+                    set_character(credit, character)
+                    built.append(credit)
+                    continue
+            built.append(slow(o, Credit))
+        return tuple(built)
 
-    return structure_credit
+    return _one_of(structure_credits, "structure_credit")
 
 
 def _rating(slow: Hook) -> Hook:
-    build, slow = builder(Rating), _counted(Rating, slow)
+    slow, new = _counted(Rating, slow), object.__new__
+    set_source, set_value, set_votes, set_best, set_worst = slot_setters(Rating)
     sources = SOURCES
 
-    def structure_rating(o: Any, t: Any) -> Any:
-        if type(o) is dict:
-            source, value, votes = o.get("source"), o.get("value"), o.get("votes")
-            known = sources.get(source) if type(source) is str else None
-            if (
-                known is not None
-                and len(o) == (2 if votes is None else 3)
-                and (type(value) is float or type(value) is int)
-                and known.worst <= value <= known.best  # also false for NaN
-                and (votes is None or (type(votes) is int and 0 <= votes <= MAX_INT))
-            ):
-                return build(source, value, votes, known.best, known.worst)
-        return slow(o, t)
+    def structure_ratings(items: list[Any]) -> tuple[Any, ...]:
+        built: list[Any] = []
+        for o in items:
+            if type(o) is dict:
+                source, value, votes = o.get("source"), o.get("value"), o.get("votes")
+                known = sources.get(source) if type(source) is str else None
+                if (
+                    known is not None
+                    and len(o) == (2 if votes is None else 3)
+                    and (type(value) is float or type(value) is int)
+                    and known.worst <= value <= known.best  # also false for NaN
+                    and (votes is None or (type(votes) is int and 0 <= votes <= MAX_INT))
+                ):
+                    rating = new(Rating)
+                    set_source(rating, source)
+                    set_value(rating, value)
+                    set_votes(rating, votes)
+                    set_best(rating, known.best)
+                    set_worst(rating, known.worst)
+                    built.append(rating)
+                    continue
+            built.append(slow(o, Rating))
+        return tuple(built)
 
-    return structure_rating
+    return _one_of(structure_ratings, "structure_rating")
 
 
 # A price as shops write it ("3.99"): a case of parse_price's pattern, read the same way.
@@ -187,61 +226,80 @@ _REFUSE: Any = object()
 
 
 def _offer(slow: Hook) -> Hook:
-    build, slow = builder(Offer), _counted(Offer, slow)
+    slow, new = _counted(Offer, slow), object.__new__
+    (set_provider, set_type, set_region, set_price, set_currency, set_quality, set_url) = (
+        slot_setters(Offer)[:7]
+    )
+    set_from, set_until, set_audio, set_subtitles, set_features = slot_setters(Offer)[7:]
     features = _members(OfferFeature)
     types, qualities, to_decimal = _members(OfferType), _members(Quality), decimal.Decimal
-    price_ok, url_ok = _PLAIN_PRICE.fullmatch, URL.fullmatch
+    price_ok, url_ok, surrogate = _PLAIN_PRICE.fullmatch, URL.fullmatch, SURROGATE.search
 
-    def structure_offer(o: Any, t: Any) -> Any:
-        if type(o) is dict:
-            provider, type_ = o.get("provider"), o.get("type")
-            region, price, currency = o.get("region"), o.get("price"), o.get("currency")
-            quality, url = o.get("quality"), o.get("url")
-            given = (
-                (region is not None)
-                + (price is not None)
-                + (currency is not None)
-                + (quality is not None)
-                + (url is not None)
-            )
-            terms: tuple[Any, ...] | None = _NO_TERMS
-            if len(o) != 2 + given:
-                # The terms of model 2: read only when given, to keep the usual offer fast.
-                terms = _offer_terms(o, features)
-                more = len(o) - 2 - given
-                if terms is None or more != sum(key in o for key in _TERMS):
-                    terms = None
-            if (
-                terms is not None
-                and is_text(provider)
-                and type(type_) is str
-                and type_ in types
-                and (region is None or (type(region) is str and is_region(region)))
-                and (
-                    (price is None and currency is None)
-                    or (
-                        type(price) is str
-                        and price_ok(price)
-                        and type(currency) is str
-                        and is_currency(currency)
+    def structure_offers(items: list[Any]) -> tuple[Any, ...]:
+        built: list[Any] = []
+        # is_region and is_currency as set lookups: a call each counts, offer by offer.
+        regions, currencies = region_codes(), currency_codes()
+        for o in items:
+            if type(o) is dict:
+                provider, type_ = o.get("provider"), o.get("type")
+                region, price, currency = o.get("region"), o.get("price"), o.get("currency")
+                quality, url = o.get("quality"), o.get("url")
+                given = (
+                    (region is not None)
+                    + (price is not None)
+                    + (currency is not None)
+                    + (quality is not None)
+                    + (url is not None)
+                )
+                # The terms of model 2 are read only when given, to keep the usual offer
+                # fast; then the keys they leave must be the ones the test above read.
+                terms: tuple[Any, ...] | None = None
+                if len(o) != 2 + given:
+                    terms = _offer_terms(o, features)
+                    if terms is None or len(o) - 2 - given != sum(key in o for key in _TERMS):
+                        built.append(slow(o, Offer))
+                        continue
+                if (
+                    type(provider) is str
+                    and 0 < len(provider) <= MAX_TEXT
+                    and not provider.isspace()
+                    and (provider.isascii() or not surrogate(provider))
+                    and type(type_) is str
+                    and type_ in types
+                    and (region is None or (type(region) is str and region in regions))
+                    and (
+                        (price is None and currency is None)
+                        or (
+                            type(price) is str
+                            and price_ok(price)
+                            and type(currency) is str
+                            and currency in currencies
+                        )
                     )
-                )
-                and (quality is None or (type(quality) is str and quality in qualities))
-                and (url is None or (is_text(url) and url_ok(url)))
-            ):
-                return build(
-                    provider,
-                    types[type_],
-                    region,
-                    None if price is None else to_decimal(price),
-                    currency,
-                    None if quality is None else qualities[quality],
-                    url,
-                    *terms,
-                )
-        return slow(o, t)
+                    and (quality is None or (type(quality) is str and quality in qualities))
+                    and (url is None or (is_text(url) and url_ok(url)))
+                ):
+                    start, end, audio, subtitles, chosen = _NO_TERMS if terms is None else terms
+                    # The builder's lines written in, as for credits.
+                    offer = new(Offer)
+                    set_provider(offer, provider)
+                    set_type(offer, types[type_])
+                    set_region(offer, region)
+                    set_price(offer, None if price is None else to_decimal(price))
+                    set_currency(offer, currency)
+                    set_quality(offer, None if quality is None else qualities[quality])
+                    set_url(offer, url)
+                    set_from(offer, start)
+                    set_until(offer, end)
+                    set_audio(offer, audio)
+                    set_subtitles(offer, subtitles)
+                    set_features(offer, chosen)
+                    built.append(offer)
+                    continue
+            built.append(slow(o, Offer))
+        return tuple(built)
 
-    return structure_offer
+    return _one_of(structure_offers, "structure_offer")
 
 
 def _is_slug(value: object) -> bool:
@@ -269,15 +327,15 @@ def _external_ids(slow: Hook) -> Hook:
             letterboxd, tomatoes = o.get("letterboxd"), o.get("rotten_tomatoes")
             metacritic, justwatch = o.get("metacritic"), o.get("justwatch")
             ids = (imdb, tmdb, wikidata, letterboxd, tomatoes, metacritic, justwatch)
-            other = o.get("other")
+            other, given = o.get("other"), 7 - ids.count(None)
             if other is None:
                 other = ()
             elif type(other) is dict and other and is_other_ids(other):
-                other = tuple(sorted(other.items()))
+                other, given = tuple(sorted(other.items())), given + 1
             else:
                 return slow(o, t)
             if (
-                len(o) == 7 - ids.count(None) + (other != ())
+                len(o) == given
                 and (imdb is None or (type(imdb) is str and imdb_ok(imdb)))
                 and (tmdb is None or _is_id(tmdb))
                 and (wikidata is None or (type(wikidata) is str and wikidata_ok(wikidata)))
@@ -353,6 +411,7 @@ class _Source:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.indent = ""  # before every line added: a field's lines nested in a test
         self.globs: dict[str, Any] = {
             "_ABSENT": _ABSENT,
             "_REFUSED": _REFUSED,
@@ -366,7 +425,7 @@ class _Source:
         return name
 
     def add(self, *lines: str) -> None:
-        self.lines += lines
+        self.lines += [self.indent + line for line in lines]
 
 
 def _field_source(
@@ -421,12 +480,14 @@ def _field_source(
                 f"            if not _all({v}, {test}):", refuse, f"            {v} = tuple({v})"
             )
             return v if ok is None and field.validator is not None else None
-        hook, cls = src.name(converter.get_structure_hook(items)), src.name(items)
-        src.add(
-            f"            if type({v}) is not list:",
-            refuse,
-            f"            {v} = tuple([{hook}(x, {cls}) for x in {v}])",
+        item_hook = converter.get_structure_hook(items)
+        many = getattr(item_hook, "many", None)
+        read = (
+            f"{src.name(many)}({v})"
+            if many is not None
+            else f"tuple([{src.name(item_hook)}(x, {src.name(items)}) for x in {v}])"
         )
+        src.add(f"            if type({v}) is not list:", refuse, f"            {v} = {read}")
         types_only = getattr(field.validator, "types_only", False)
         return v if field.validator is not None and not types_only else None
     if type_ in SCALARS or (isinstance(type_, type) and attrs.has(type_)):
@@ -434,6 +495,15 @@ def _field_source(
         src.add(f"            {v} = {hook}({v}, {cls})")
         return None
     raise TypeError(f"the fast decoder has no rule for {field.name}: {field.type!r}")
+
+
+def _is_later(field: attrs.Attribute[Any]) -> bool:
+    """Whether *field* came after the first schema and has a constant default."""
+    return (
+        field.metadata.get(SINCE, 1) > 1
+        and field.default is not attrs.NOTHING
+        and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+    )
 
 
 def make_structure_fn(cls: type[Any], slow: Hook, converter: cattrs.Converter) -> Hook:
@@ -450,7 +520,7 @@ def make_structure_fn(cls: type[Any], slow: Hook, converter: cattrs.Converter) -
     src = _Source()
     src.globs |= {
         "fallback": _counted(cls, slow),
-        "build": builder(cls),
+        "_new": object.__new__,
         "known": frozenset(f.name for f in fields),
         "strict": converter.forbid_extra_keys,
     }
@@ -460,8 +530,25 @@ def make_structure_fn(cls: type[Any], slow: Hook, converter: cattrs.Converter) -
         "        return fallback(o, t)",
         "    try:",
     )
-    checks = [_field_source(src, i, field, converter) for i, field in enumerate(fields)]
-    src.add(f"        i = build({', '.join(f'v{i}' for i in range(len(fields)))})")
+    later = [i for i, field in enumerate(fields) if _is_later(field)]
+    checks: list[str | None] = [None] * len(fields)
+    for i, field in enumerate(fields):
+        if i not in later:
+            checks[i] = _field_source(src, i, field, converter)
+    if later:
+        # Fields that documents written before them never hold: while none is given,
+        # one test on the keys stands for each field's lookup.
+        keys = src.name(frozenset(fields[i].name for i in later))
+        src.add(f"        if {keys}.isdisjoint(o):")
+        src.add(*(f"            v{i} = {src.name(fields[i].default)}" for i in later))
+        src.add("        else:")
+        src.indent = "    "
+        for i in later:
+            checks[i] = _field_source(src, i, fields[i], converter)
+        src.indent = ""
+    # The builder's lines written in: one call fewer, of some twenty arguments.
+    src.add(f"        i = _new({src.name(cls)})")
+    src.add(*(f"        {src.name(setter)}(i, v{i})" for i, setter in enumerate(slot_setters(cls))))
     for i, test in enumerate(checks):
         if test is not None:
             validator, attribute = src.name(fields[i].validator), src.name(fields[i])

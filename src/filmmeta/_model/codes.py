@@ -29,6 +29,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from typing import Any
 
 __all__ = [
@@ -37,11 +38,13 @@ __all__ = [
     "canonical_region",
     "country_from_name",
     "country_name",
+    "currency_codes",
     "is_currency",
     "is_language_tag",
     "is_region",
     "language_from_name",
     "language_name",
+    "region_codes",
 ]
 
 
@@ -132,6 +135,16 @@ def _currencies() -> frozenset[str]:
 @functools.cache
 def _languages() -> _Languages:
     return _Languages(_read("languages.json"))
+
+
+def region_codes() -> Collection[str]:
+    """The region codes that :func:`is_region` accepts (read on first use)."""
+    return _countries().names
+
+
+def currency_codes() -> Collection[str]:
+    """The currency codes that :func:`is_currency` accepts (read on first use)."""
+    return _currencies()
 
 
 def is_region(code: str) -> bool:

@@ -113,6 +113,22 @@ class PartialDate(PydanticHooks):
         """
         if type(text) is str and cls is PartialDate and (found := _READ.get(text)) is not None:
             return found
+        if (
+            cls is PartialDate
+            and type(text) is str
+            and len(text) == 10
+            and text[4] == text[7] == "-"
+        ):
+            # A full date, the usual case left: the standard library's parser reads it
+            # and checks it in one call. Its other forms (weeks, no dashes) are refused
+            # by the dashes, and it reads ASCII digits only, as _ISO does.
+            try:
+                full = dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                date: PartialDate = _unchecked(full.year, full.month, full.day)
+                return date
         m = _ISO.fullmatch(text) if type(text) is str else None
         if m is None:
             raise ValidationError.at(
@@ -128,7 +144,7 @@ class PartialDate(PydanticHooks):
             except ValueError:
                 pass
             else:
-                date: PartialDate = _unchecked(year, month, day)
+                date = _unchecked(year, month, day)
                 if day is None and len(_READ) < _MAX_READ:
                     _READ[text] = date
                 return date

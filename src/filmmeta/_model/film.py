@@ -218,6 +218,9 @@ def _check_countries(inst: Film, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _check_ratings(inst: Film, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # The usual case in one pass: as many sources as items, and every item a Rating.
+    if type(value) is tuple and len({r.source for r in value if type(r) is Rating}) == len(value):
+        return
     check_instances("ratings", value, Rating)
     if len({rating.source for rating in value}) == len(value):
         return

@@ -369,6 +369,15 @@ def fmt_number(value: float) -> str:
     return str(value)
 
 
+def slot_setters(cls: type[Any]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of the slots of the attrs class *cls*, fields in order: ``set(i, v)``.
+
+    A slot's descriptor sets it even on a frozen instance, which its ``__setattr__``
+    refuses: the cheapest way to fill one built without ``__init__``.
+    """
+    return tuple(cls.__dict__[a.name].__set__ for a in attrs.fields(cls))
+
+
 def builder(cls: type[Any]) -> Callable[..., Any]:
     """Return ``build(*values)``: an instance of the attrs class *cls*, fields in order.
 
@@ -377,7 +386,7 @@ def builder(cls: type[Any]) -> Callable[..., Any]:
     the cheapest way into a frozen instance.
     """
     names = [a.name for a in attrs.fields(cls)]
-    setters = {f"_s{i}": cls.__dict__[name].__set__ for i, name in enumerate(names)}
+    setters = {f"_s{i}": setter for i, setter in enumerate(slot_setters(cls))}
     source = "\n".join(
         [
             f"def build_{cls.__name__}({', '.join(names)}):",

@@ -46,12 +46,24 @@ from filmmeta.formats._imdb_join import Joined
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["BLOCK_SIZE", "FILM_TYPES", "read_films", "record_batches", "to_arrow", "write_parquet"]
+__all__ = [
+    "BATCH_SIZE",
+    "BLOCK_SIZE",
+    "FILM_TYPES",
+    "read_films",
+    "record_batches",
+    "to_arrow",
+    "write_parquet",
+]
 
 #: The title types read unless told otherwise: IMDb's types that are films.
 FILM_TYPES = ("movie", "tvMovie", "short", "video", "tvSpecial")
-#: Bytes of title.basics read at once (pyarrow's block size): memory grows with it.
-BLOCK_SIZE = 1 << 24
+#: Bytes of each file read at once (pyarrow's block size). pyarrow's streaming reader
+#: keeps several blocks in flight: at 16 MiB a 10^7-row title.basics peaked at 710 MiB
+#: in the first pass alone, at 1 MiB at 217 MiB, and read faster.
+BLOCK_SIZE = 1 << 20
+#: Films per record batch, and so per Parquet row group, as in :mod:`filmmeta.frames`.
+BATCH_SIZE = 10_000
 # Every title type that is a film, as the model's kind (tvShort: a short made for TV).
 _KINDS = {
     "movie": "movie",
@@ -81,14 +93,18 @@ def _types(title_types: Iterable[str]) -> list[str]:
     return types
 
 
-def _check_size(size: int) -> None:
+def _check_size(what: str, size: int) -> None:
     if type(size) is not int or size < 1:
-        msg = f"a block size must be a positive integer, not {size!r}"
+        msg = f"a {what} size must be a positive integer, not {size!r}"
         raise ValueError(msg)
 
 
 def record_batches(
-    source: Source, *, title_types: Iterable[str] = FILM_TYPES, block_size: int = BLOCK_SIZE
+    source: Source,
+    *,
+    title_types: Iterable[str] = FILM_TYPES,
+    batch_size: int = BATCH_SIZE,
+    block_size: int = BLOCK_SIZE,
 ) -> Iterator[pa.RecordBatch]:
     """Read IMDb's datasets as record batches in filmmeta's Arrow schema.
 
@@ -102,12 +118,14 @@ def record_batches(
             Several title.basics files (parts of one) are read in the order given.
         title_types: The title types to keep, of movie, tvMovie, short, tvShort, video
             and tvSpecial (default: all but tvShort).
-        block_size: Bytes of title.basics read at once.
+        batch_size: Films per batch, about: the selected titles of a block are not
+            split, and the last batch of each title.basics file may hold fewer.
+        block_size: Bytes of each file read at once.
 
     Yields:
         :class:`pyarrow.RecordBatch` es in the schema of
         :func:`~filmmeta.frames.arrow_schema`, one film per selected title, in the order
-        of title.basics (a block without selected titles gives no batch).
+        of title.basics.
 
     Raises:
         ImportError: pyarrow is not installed (``pip install 'filmmeta[arrow]'``).
@@ -125,9 +143,10 @@ def record_batches(
     """
     pa = require("pyarrow", "imdb.record_batches", "arrow")
     types = _types(title_types)
-    _check_size(block_size)
+    _check_size("block", block_size)
+    _check_size("batch", batch_size)
     files = find_files(source)
-    return _record_batches(pa, files, types, block_size)
+    return _record_batches(pa, files, types, batch_size, block_size)
 
 
 def _selection(files: list[DataFile], types: Any, block_size: int) -> Any:
@@ -144,7 +163,7 @@ def _selection(files: list[DataFile], types: Any, block_size: int) -> Any:
 
 
 def _record_batches(
-    pa: Any, files: list[DataFile], types: list[str], block_size: int
+    pa: Any, files: list[DataFile], types: list[str], batch_size: int, block_size: int
 ) -> Iterator[Any]:
     import pyarrow.compute as pc
 
@@ -159,16 +178,42 @@ def _record_batches(
     joined = Joined(files, selected, report, block_size)
     done = 0
     for file in basics:
+        # The selected rows of small blocks, gathered into batches of films.
+        pending: list[tuple[Any, Any]] = []
+        count = 0
         for line, batch in batches(file, _BASICS, block_size):
             keep = pc.fill_null(pc.is_in(batch["titleType"], value_set=value_set), False)
             rows, lines = _selected_rows(batch, keep, line)
-            count = rows.num_rows
-            if count:
-                columns = _columns(file, rows, lines, report)
-                columns.update(joined.columns(done, count))
-                done += count
-                yield _batch(pa, schema, columns)
+            if rows.num_rows:
+                pending.append((rows, lines))
+                count += rows.num_rows
+            if count >= batch_size:
+                yield _films_of(
+                    pa, schema, file, pending, joined=joined.columns(done, count), report=report
+                )
+                done, pending, count = done + count, [], 0
+        if count:
+            yield _films_of(
+                pa, schema, file, pending, joined=joined.columns(done, count), report=report
+            )
+            done += count
     report.warn()
+
+
+def _films_of(
+    pa: Any,
+    schema: Any,
+    file: DataFile,
+    pending: list[tuple[Any, Any]],
+    *,
+    joined: dict[str, Any],
+    report: Report,
+) -> Any:
+    rows = pa.Table.from_batches([rows for rows, _ in pending]).combine_chunks()
+    lines = pa.concat_arrays([lines for _, lines in pending])
+    columns = _columns(file, rows.to_batches()[0], lines, report)
+    columns.update(joined)
+    return _batch(pa, schema, columns)
 
 
 def _unique(selected: Any, files: list[DataFile]) -> None:
@@ -292,14 +337,19 @@ def _ids(pa: Any, type_: Any, tconst: Any) -> Any:
 
 
 def to_arrow(
-    source: Source, *, title_types: Iterable[str] = FILM_TYPES, block_size: int = BLOCK_SIZE
+    source: Source,
+    *,
+    title_types: Iterable[str] = FILM_TYPES,
+    batch_size: int = BATCH_SIZE,
+    block_size: int = BLOCK_SIZE,
 ) -> pa.Table:
     """Read IMDb's datasets into one Arrow table in filmmeta's schema.
 
     Args:
         source: The folder or files, as :func:`record_batches` takes them.
         title_types: The title types to keep (default :data:`FILM_TYPES`).
-        block_size: Bytes of title.basics read at once.
+        batch_size: Films per record batch of the table.
+        block_size: Bytes of each file read at once.
 
     Returns:
         The :class:`pyarrow.Table`, one row per film.
@@ -319,7 +369,9 @@ def to_arrow(
     pa = require("pyarrow", "imdb.to_arrow", "arrow")
     from filmmeta.frames import arrow_schema
 
-    found = record_batches(source, title_types=title_types, block_size=block_size)
+    found = record_batches(
+        source, title_types=title_types, batch_size=batch_size, block_size=block_size
+    )
     return pa.Table.from_batches(list(found), schema=arrow_schema())
 
 
@@ -328,6 +380,7 @@ def write_parquet(
     path: str | os.PathLike[str] | IO[bytes],
     *,
     title_types: Iterable[str] = FILM_TYPES,
+    batch_size: int = BATCH_SIZE,
     block_size: int = BLOCK_SIZE,
     compression: str = "zstd",
 ) -> int:
@@ -341,7 +394,8 @@ def write_parquet(
         source: The folder or files, as :func:`record_batches` takes them.
         path: Where to write: a path, or a binary file open for writing.
         title_types: The title types to keep (default :data:`FILM_TYPES`).
-        block_size: Bytes of title.basics read at once; a row group per block.
+        batch_size: Films per row group.
+        block_size: Bytes of each file read at once.
         compression: A Parquet codec (``"zstd"``, ``"snappy"``, ``"none"``, ...).
 
     Returns:
@@ -365,12 +419,14 @@ def write_parquet(
     pq = require("pyarrow.parquet", "imdb.write_parquet", "arrow")
     from filmmeta.frames import arrow_schema
 
-    found = record_batches(source, title_types=title_types, block_size=block_size)
+    found = record_batches(
+        source, title_types=title_types, batch_size=batch_size, block_size=block_size
+    )
     where = os.fspath(path) if isinstance(path, os.PathLike) else path
     count = 0
     with pq.ParquetWriter(where, arrow_schema(), compression=compression) as writer:
         for batch in found:
-            writer.write_batch(batch, row_group_size=max(batch.num_rows, 1))
+            writer.write_batch(batch, row_group_size=batch.num_rows)
             count += batch.num_rows
     return count
 
@@ -379,6 +435,7 @@ def read_films(
     source: Source,
     *,
     title_types: Iterable[str] = FILM_TYPES,
+    batch_size: int = BATCH_SIZE,
     block_size: int = BLOCK_SIZE,
     genres: GenreNames = "canonical",
 ) -> Iterator[Film]:
@@ -390,7 +447,8 @@ def read_films(
     Args:
         source: The folder or files, as :func:`record_batches` takes them.
         title_types: The title types to keep (default :data:`FILM_TYPES`).
-        block_size: Bytes of title.basics read at once.
+        batch_size: Films built at once.
+        block_size: Bytes of each file read at once.
         genres: ``"canonical"`` gives the genre vocabulary's names ("Sci-Fi" is
             "Science Fiction", "Film-Noir" "Film Noir"), ``"source"`` IMDb's own words,
             as the Arrow tables of :func:`to_arrow` and :func:`write_parquet` keep them.
@@ -417,7 +475,9 @@ def read_films(
     """
     genre_words = check_genre_names(genres)
     require("pyarrow", "imdb.read_films", "arrow")
-    found: Iterator[Any] = record_batches(source, title_types=title_types, block_size=block_size)
+    found: Iterator[Any] = record_batches(
+        source, title_types=title_types, batch_size=batch_size, block_size=block_size
+    )
     return _films(found, genre_words)
 
 
