@@ -293,10 +293,22 @@ NEW_MODELS = {
 MODELS.update(NEW_MODELS)
 
 
+#: The film of a viewing: mostly the facts a diary holds (title, year, ids), now and then a
+#: whole film. Whole films are drawn by Film's own properties at their counts; a viewing
+#: holds one through the same hooks, and drawing it whole every time would make every
+#: viewing property as costly as the film's round trip.
+_viewed_films = st.one_of(
+    *[
+        st.builds(Film, text, release_date=st.none() | partial_dates(), ids=external_ids)
+        for _ in range(3)
+    ],
+    films,
+)
+
 #: A person's film history: the rating on a service's own scale, or a scale of one's own.
 viewings = st.builds(
     Viewing,
-    films,
+    _viewed_films,
     watched_on=_days,
     logged_on=_days,
     rating=st.none() | ratings("letterboxd") | ratings("imdb") | ratings("my_site"),

@@ -234,3 +234,36 @@ def test_a_dataframe_refuses_a_source_that_clashes_like_the_object_path() -> Non
     line = b'{"title": "A", "ratings": [{"source": "content", "value": 3, "best": 5}]}'
     with pytest.raises(ValueError, match="content_rating"):
         fr.to_dataframe(io.BytesIO(line))
+
+
+def test_the_model_2_columns_of_both_paths() -> None:
+    from filmmeta import Award, Collection, Image, Money, Release, Title
+
+    films = [
+        Film(
+            "Heat",
+            tagline="A Los Angeles crime saga",
+            collection=Collection("Heat Collection"),
+            budget=Money("60000000", "USD"),
+            box_office=[Money("67436818", "USD", region="US"), Money("187436818.5", "USD")],
+            keywords=["heist"],
+            titles=[Title("Fuego contra fuego", region="MX")],
+            releases=[Release("1995-12-15", country="US")],
+            awards=[Award("Saturn Awards", outcome="nominated", count=2)],
+            images=[Image("https://x.org/b.jpg", kind="backdrop"), Image("https://x.org/p.jpg")],
+        ),
+        Film("Untitled"),
+    ]
+    blob = b"".join(to_json(film).encode() + b"\n" for film in films)
+    expected = fr.to_dataframe(films)
+    pd.testing.assert_frame_equal(fr.to_dataframe(io.BytesIO(blob)), expected)
+    heat = fr.to_records(films)[0]
+    assert (heat["budget"], heat["budget_currency"]) == (60_000_000.0, "USD")
+    assert (heat["box_office_worldwide"], heat["collection"]) == (187_436_818.5, "Heat Collection")
+    assert heat["poster_url"] == "https://x.org/p.jpg"
+    assert (heat["title_count"], heat["release_count"], heat["award_count"]) == (1, 1, 1)
+    assert list(expected.columns[-11:]) == [
+        "tagline", "collection", "budget", "budget_currency", "box_office_worldwide",
+        "box_office_currency", "keywords", "title_count", "release_count", "award_count",
+        "poster_url",
+    ]  # fmt: skip

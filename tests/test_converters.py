@@ -20,6 +20,7 @@ from filmmeta import (
     PartialDate,
     Rating,
     ValidationError,
+    Viewing,
     converters,
     dump_jsonl,
     from_dict,
@@ -38,17 +39,14 @@ from .strategies import MODELS, films
 
 @settings(max_examples=ROUND_TRIP_EXAMPLES)
 @given(films)
-def test_json_round_trip(film: Film) -> None:
+def test_json_and_dict_round_trip(film: Film) -> None:
+    # One drawn film checks both forms: drawing a Model 2 film costs more than both trips.
     assert from_json(to_json(film)) == film
-
-
-@settings(max_examples=ROUND_TRIP_EXAMPLES)
-@given(films)
-def test_dict_round_trip(film: Film) -> None:
     assert from_dict(to_dict(film)) == film
 
 
-@settings(max_examples=ROUND_TRIP_EXAMPLES)
+# The lines' framing is what this adds to the film's own round trip above.
+@settings(max_examples=ROUND_TRIP_EXAMPLES // 4)
 @given(st.lists(films, max_size=3))
 def test_jsonl_round_trip(catalog: list[Film]) -> None:
     out = io.BytesIO()
@@ -56,7 +54,10 @@ def test_jsonl_round_trip(catalog: list[Film]) -> None:
     assert list(load_jsonl(io.BytesIO(out.getvalue()))) == catalog
 
 
-@pytest.mark.parametrize("cls", list(MODELS), ids=lambda c: c.__name__)
+# Films round-trip above, viewings in test_viewing.py, each at its own count.
+@pytest.mark.parametrize(
+    "cls", [c for c in MODELS if c not in (Film, Viewing)], ids=lambda c: c.__name__
+)
 def test_every_model_class_round_trips(cls: type[Any]) -> None:
     @given(MODELS[cls])
     def check(value: Any) -> None:

@@ -99,6 +99,10 @@ def test_records_have_the_same_keys_in_a_documented_order() -> None:
         "offers_cinema",
         *("imdb_id", "tmdb_id", "wikidata_id", "letterboxd_id", "rotten_tomatoes_id"),
         *("metacritic_id", "justwatch_id"),
+        # Model 2's parts (0.2.0), after the columns of 0.1.0.
+        *("tagline", "collection", "budget", "budget_currency", "box_office_worldwide"),
+        *("box_office_currency", "keywords", "title_count", "release_count", "award_count"),
+        "poster_url",
     ]
 
 
@@ -134,6 +138,17 @@ def test_record_values() -> None:
         "rotten_tomatoes_id": None,
         "metacritic_id": None,
         "justwatch_id": None,
+        "tagline": None,
+        "collection": None,
+        "budget": None,
+        "budget_currency": None,
+        "box_office_worldwide": None,
+        "box_office_currency": None,
+        "keywords": [],
+        "title_count": 0,
+        "release_count": 0,
+        "award_count": 0,
+        "poster_url": None,
     }
     assert heat["release_date"] == "1995-12-15"
     assert heat["runtime_minutes"] == 171  # 170 min 30 s: half a minute rounds up
@@ -210,7 +225,12 @@ def test_dataframe_dtypes_column_by_column(pd: Any) -> None:
     ints = ["year", "runtime_minutes", "imdb_votes", "metacritic_votes", "my_site_votes"]
     ints += [f"offers_{t}" for t in ("subscription", "rent", "buy", "free", "ads", "cinema")]
     expected = {
-        **dict.fromkeys(["title", "original_title", "release_date"], "string"),
+        **dict.fromkeys(["title", "original_title", "release_date", "tagline"], "string"),
+        **dict.fromkeys(["collection", "poster_url"], "string"),
+        **dict.fromkeys(["budget_currency", "box_office_currency"], "category"),
+        **dict.fromkeys(["budget", "box_office_worldwide"], "Float64"),
+        **dict.fromkeys(["keywords"], "object"),
+        **dict.fromkeys(["title_count", "release_count", "award_count"], "Int64"),
         **dict.fromkeys(["imdb_id", "wikidata_id", "letterboxd_id"], "string"),
         **dict.fromkeys(["rotten_tomatoes_id", "metacritic_id"], "string"),
         **dict.fromkeys(["kind", "content_rating"], "category"),

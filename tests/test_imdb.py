@@ -281,6 +281,7 @@ def test_report_shows_five_values(tmp_path: Path) -> None:
 
 _BASICS_ERRORS = [
     (MOVIE.replace("tt0000009", "tt123"), "line 2: tconst: 'tt123' is not an IMDb id"),
+    (MOVIE.replace("tt0000009", N), "line 2: tconst: '\\\\N' is not an IMDb id"),
     (MOVIE.replace("1894", "94"), "line 2: startYear: '94' is not a year"),
     (MOVIE.replace("\t45\t", "\t1h\t"), "line 2: runtimeMinutes: '1h' is not minutes"),
     (MOVIE + "\textra", "line 2: $: has 10 field(s), the header 9"),
@@ -653,3 +654,20 @@ def test_an_error_not_found_on_any_line() -> None:
     file = DataFile(str(SET / "title.ratings.tsv"), "title.ratings")
     error = _locate(file, OSError("disk on fire"))
     assert str(error) == "title.ratings.tsv: $: cannot be read: disk on fire"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [[], ["tt1234567890"], ["tt300000000"]],
+    ids=["bitmap", "ten-digit id: hashed", "past the bitmap's range: hashed"],
+)
+def test_members_is_is_in(extra: list[str]) -> None:
+    from filmmeta.formats._imdb_columns import Members
+
+    ids = pa.array([f"tt{n * 3:07}" for n in range(10_000)] + extra + [None])
+    members = Members(ids, "tt")
+    near = ["tt0000000", "tt0000003", "tt0000004", "tt0029997", "tt0030000", "tt99999999"]
+    values = pa.array([*near, "tt1234567890", "tt300000000", "nm0000003", "x", "", None])
+    expected = pa.compute.is_in(values, value_set=ids, skip_nulls=True)
+    assert members(values).to_pylist() == expected.to_pylist()
+    assert (members._bits is None) == bool(extra)

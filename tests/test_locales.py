@@ -299,7 +299,7 @@ SHARED_WORDS = {
     "de-DE": {"film", "video", "special"},  # German nouns: der Film, das Video, das Special
     "fr-FR": {"film", "a", "date"},  # le film; "a reçu" (avoir); la date
     "es-ES": set(),
-    "it-IT": {"film", "video", "in"},  # il film, il video, the preposition "in"
+    "it-IT": {"film", "video", "in", "a"},  # il film, il video, the prepositions "in", "a"
     # the article and preposition "a"; "universal" and "cinemas" are Portuguese spellings
     "pt-BR": {"a", "universal", "cinemas"},
     "ja-JP": set(),
@@ -316,7 +316,7 @@ def _english_words() -> set[str]:
 
 
 def _generated_text(film: Film, locale: str) -> str:
-    parts = page_parts(film, locale=locale)
+    parts = page_parts(film, locale=locale, on=THIS_YEAR)
     pieces = [parts.heading, *parts.header, parts.sentences, parts.watch_heading, parts.watch]
     pieces += [f"{label} {value}" for label, value in (*parts.facts, *parts.offers)]
     return " ".join(pieces)
@@ -340,9 +340,9 @@ EVERYTHING = Film(
 
 
 @pytest.mark.parametrize("locale", sorted(SHARED_WORDS))
-@pytest.mark.parametrize("film", ["backstage", "everything"])
+@pytest.mark.parametrize("film", ["backstage", "everything", "leaving"])
 def test_no_english_word_is_left(backstage: Film, locale: str, film: str) -> None:
-    chosen = backstage if film == "backstage" else EVERYTHING
+    chosen = {"backstage": backstage, "everything": EVERYTHING, "leaving": LEAVING}[film]
     english = _english_words() - NAMES - SHARED_WORDS[locale]
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", _generated_text(chosen, locale))}
     assert not words & english
@@ -469,6 +469,131 @@ def test_where_to_watch_by_region(locale: str, text: str) -> None:
     assert where_to_watch(EVERYTHING, locale=locale) == text
 
 
+# Backstage leaving: Netflix and Hulu on their last day, January 31, Vudu on February 1,
+# read on January 15 (this year: no year shown) and on December 20 of the year before (the
+# year shown, in CLDR's long date format).
+LEAVING = Film(
+    "Backstage",
+    offers=[
+        Offer("Netflix", "subscription", region="US", available_until="2027-01-31"),
+        Offer("Hulu", "subscription", region="US", available_until="2027-01-31"),
+        Offer("Vudu", "buy", region="US", available_until="2027-02-01"),
+        Offer("Apple TV", "rent", region="US"),
+    ],
+)
+THIS_YEAR, YEAR_BEFORE = dt.date(2027, 1, 15), dt.date(2026, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("locale", "this_year", "year_before"),
+    [
+        # CLDR en skeleton MMMMd "January 31"; a year that is not this year's as the long
+        # format "January 31, 2027", set off by a comma when the sentence goes on (Chicago).
+        (
+            "en-US",
+            "Backstage is leaving Netflix and Hulu on January 31 and Vudu on February 1.",
+            "Backstage is leaving Netflix and Hulu on January 31, 2027, and Vudu on "
+            "February 1, 2027.",
+        ),
+        # CLDR en-GB "d MMMM" / "d MMMM y": the day first, no comma to set off.
+        (
+            "en-GB",
+            "Backstage is leaving Netflix and Hulu on 31 January and Vudu on 1 February.",
+            "Backstage is leaving Netflix and Hulu on 31 January 2027 and Vudu on 1 February 2027.",
+        ),
+        # "verlassen" takes the service as its accusative object; "am" (an dem) + the
+        # dative day, CLDR de "d. MMMM" (the day an ordinal, "31."); CLDR's list "und".
+        (
+            "de-DE",
+            "Backstage verlässt Netflix und Hulu am 31. Januar und Vudu am 1. Februar.",
+            "Backstage verlässt Netflix und Hulu am 31. Januar 2027 und Vudu am 1. Februar 2027.",
+        ),
+        # "quitter" + the service; "le" + the day, CLDR fr "d MMMM"; the first of the month
+        # is the ordinal "1er" (Imprimerie nationale), which CLDR leaves out.
+        (
+            "fr-FR",
+            "Backstage quitte Netflix et Hulu le 31 janvier et Vudu le 1er février.",
+            "Backstage quitte Netflix et Hulu le 31 janvier 2027 et Vudu le 1er février 2027.",
+        ),
+        # "salir de" + the service, repeated in each clause ("y de Vudu"); "el" + the day,
+        # CLDR es "d 'de' MMMM"; the RAE writes the first as the cardinal "1".
+        (
+            "es-ES",
+            "Backstage sale de Netflix y Hulu el 31 de enero y de Vudu el 1 de febrero.",
+            "Backstage sale de Netflix y Hulu el 31 de enero de 2027 y de Vudu el 1 de febrero "
+            "de 2027.",
+        ),
+        # "lasciare" + the service; "il" + the day, CLDR it "d MMMM"; the first is "1º"
+        # (primo), and "il" elides before otto and undici (below).
+        (
+            "it-IT",
+            "Backstage lascia Netflix e Hulu il 31 gennaio e Vudu il 1º febbraio.",
+            "Backstage lascia Netflix e Hulu il 31 gennaio 2027 e Vudu il 1º febbraio 2027.",
+        ),
+        # "sair de" contracts with the article of "plataforma" (feminine): "da plataforma",
+        # plural "das plataformas" by the number of services, so that no service's own
+        # gender is needed; "em" + the day, CLDR pt "d 'de' MMMM"; the first is "1º" (the
+        # Manual de Redação da Presidência da República).
+        (
+            "pt-BR",
+            "Backstage sai das plataformas Netflix e Hulu em 31 de janeiro e da plataforma "
+            "Vudu em 1º de fevereiro.",
+            "Backstage sai das plataformas Netflix e Hulu em 31 de janeiro de 2027 e da "
+            "plataforma Vudu em 1º de fevereiro de 2027.",
+        ),
+        # "〜での配信が〜に終了します" (the streaming on ... ends on ...); CLDR ja "M月d日" and
+        # "y年M月d日", the list "、"; the clauses chained with "に、" before the one verb.
+        (
+            "ja-JP",
+            "BackstageはNetflix、Huluでの配信が1月31日に、Vuduでの配信が2月1日に終了します。",
+            "BackstageはNetflix、Huluでの配信が2027年1月31日に、Vuduでの配信が2027年2月1日に"
+            "終了します。",
+        ),
+    ],
+)
+def test_leaving_soon_per_locale(locale: str, this_year: str, year_before: str) -> None:
+    gap = "" if locale == "ja-JP" else " "
+    text = where_to_watch(LEAVING, locale=locale, on=THIS_YEAR)
+    assert text.endswith(gap + this_year)
+    window = dt.timedelta(days=60)
+    assert where_to_watch(LEAVING, locale=locale, on=YEAR_BEFORE, within=window).endswith(
+        gap + year_before
+    )
+    # The page's where-to-watch section says it too.
+    assert page_parts(LEAVING, locale=locale, on=THIS_YEAR).watch.endswith(gap + this_year)
+
+
+def test_italian_elides_the_article_before_otto_and_undici() -> None:
+    film = Film(
+        "Backstage",
+        offers=[
+            Offer("Netflix", "subscription", available_until="2027-03-08"),
+            Offer("Hulu", "subscription", available_until="2027-03-11"),
+            Offer("MUBI", "subscription", available_until="2027-03-18"),
+        ],
+    )
+    assert where_to_watch(film, locale="it-IT", on="2027-03-01").endswith(
+        f" Backstage lascia Netflix l{APOS}8 marzo, Hulu l{APOS}11 marzo e MUBI il 18 marzo."
+    )
+
+
+def test_portuguese_names_one_platform_or_several() -> None:
+    # "plataforma" takes the number of the services it names: "na plataforma Vudu",
+    # "nas plataformas Vudu e Apple TV" ("em" + "a"/"as" contract), the seed's sentence too.
+    one = Film("Heat", offers=[Offer("Vudu", "buy"), Offer("Netflix", "subscription")])
+    assert where_to_watch(one, locale="pt-BR") == (
+        "Heat está disponível para comprar na plataforma Vudu e para assistir por assinatura "
+        "na plataforma Netflix."
+    )
+    two = Film("Heat", offers=[Offer("Vudu", "buy"), Offer("Apple TV", "buy")])
+    assert where_to_watch(two, locale="pt-BR") == (
+        "Heat está disponível para comprar nas plataformas Vudu e Apple TV."
+    )
+    assert page_parts(Film("Heat", offers=[Offer("Vudu", "buy")]), locale="pt-BR").watch == (
+        "Heat está disponível sob demanda para assistir, baixar e comprar na plataforma Vudu."
+    )
+
+
 def test_reception_other_sources() -> None:
     assert reception(EVERYTHING, locale="es-ES") == (
         "Backstage ha recibido elogios unánimes de la crítica y del público, con una "
@@ -532,6 +657,10 @@ def test_spanish_and_french_rules() -> None:
     fr = _l10n.lang("fr-FR")
     assert _l10n.month_day(fr, dt.date(2027, 1, 1)) == "1er janvier"
     assert _l10n.month_day(fr, dt.date(2027, 1, 31)) == "31 janvier"
+    assert _l10n.date_words(fr, 2027, 2, 1) == "1er février 2027"
+    # Brazil writes the first as "1º"; Portugal, with CLDR, as "1".
+    assert _l10n.month_day(_l10n.lang("pt-BR"), dt.date(2027, 2, 1)) == "1º de fevereiro"
+    assert _l10n.month_day(_l10n.lang("pt-PT"), dt.date(2027, 2, 1)) == "1 de fevereiro"
 
 
 def test_english_without_babel_formats() -> None:

@@ -92,3 +92,11 @@ def test_cattrs_error_groups_are_flattened_to_paths() -> None:
 def _noted(exc: Exception, note: object) -> Exception:
     exc.add_note(note)  # type: ignore[arg-type]
     return exc
+
+
+def test_a_rating_source_that_is_not_a_name_is_refused() -> None:
+    from filmmeta.formats.schemaorg import from_jsonld
+
+    with pytest.raises(ValidationError) as info:
+        from_jsonld({"@type": "Movie", "name": "Heat"}, rating_source=5)  # type: ignore[arg-type]
+    assert info.value.errors == [("rating_source", "expected a source name, got int 5")]

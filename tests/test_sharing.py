@@ -134,7 +134,7 @@ def _sample_films(count: int) -> list[Film]:
 
 @pytest.fixture(scope="module")
 def catalog() -> list[Film]:
-    return _sample_films(200)
+    return _sample_films(100)
 
 
 @pytest.fixture
@@ -159,8 +159,8 @@ def _round_trip(film: Film, text: str) -> tuple[bool, bool, bool]:
 @pytest.mark.usefixtures("busy_threads")
 def test_encode_and_decode_from_many_threads(catalog: list[Film]) -> None:
     texts = [to_json(f) for f in catalog]
-    assert len(set(texts)) > 150  # the sample is varied
-    rounds = 5
+    assert len(set(texts)) > 75  # the sample is varied
+    rounds = 10
     jobs = [(film, text) for _ in range(rounds) for film, text in zip(catalog, texts, strict=True)]
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         results = list(pool.map(lambda job: _round_trip(*job), jobs))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import ExternalIds, Film, Rating, ValidationError, Viewing
@@ -71,6 +71,8 @@ def test_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
         viewings_to_dataframe([])
 
 
+# A viewing's film is drawn whole, though only its title becomes a column here.
+@settings(max_examples=25)
 @given(st.lists(strategies.viewings, max_size=4))
 def test_every_viewing_makes_a_row(viewings: list[Viewing]) -> None:
     df = viewings_to_dataframe(viewings)

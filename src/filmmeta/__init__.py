@@ -96,6 +96,7 @@ __all__ = [
     "gc_paused",
     "group_offers",
     "json_schema",
+    "leaving_soon",
     "load_jsonl",
     "merge_films",
     "metacritic_label",
@@ -116,6 +117,7 @@ __all__ = [
 if TYPE_CHECKING:
     from filmmeta._json.schema import json_schema
     from filmmeta._words.describe import describe, fact_sheet
+    from filmmeta._words.leaving import leaving_soon
     from filmmeta._words.page import page
     from filmmeta._words.watch import where_to_watch
     from filmmeta.converters import (
@@ -138,6 +140,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("describe", "fact_sheet"), "filmmeta._words.describe"),
     "where_to_watch": "filmmeta._words.watch",
+    "leaving_soon": "filmmeta._words.leaving",
     "page": "filmmeta._words.page",
     "json_schema": "filmmeta._json.schema",
 }

@@ -38,6 +38,7 @@ __all__ = [
     "_",
     "country_name",
     "date_words",
+    "day_words",
     "items",
     "join",
     "lang",
@@ -83,6 +84,10 @@ _MONTHS = (
 # typography, JIS X 4051: "1時間26分"), where CLDR's short unit pattern has one ("1 時間").
 _TIGHT = frozenset({"ja"})
 _SPACES = "[ \u00a0\u202f]"
+# The first of the month as an ordinal, where a language writes it so and CLDR writes "1":
+# French "1er janvier" (Lexique de l'Imprimerie nationale), Italian "1º gennaio" (primo),
+# Brazilian Portuguese "1º de janeiro" (Manual de Redação da Presidência da República).
+_FIRST_OF_MONTH = {"fr": "1er", "it": "1º", "pt": "1º"}
 
 
 class Lang:
@@ -308,7 +313,16 @@ def date_words(lang: Lang, year: int, month: int | None = None, day: int | None 
         return str(dates.format_skeleton("y", dt.date(year, 1, 1), locale=lang.cldr))
     if day is None:
         return str(dates.format_skeleton("yMMMM", dt.date(year, month, 1), locale=lang.cldr))
-    return str(dates.format_date(dt.date(year, month, day), "long", locale=lang.cldr))
+    text = str(dates.format_date(dt.date(year, month, day), "long", locale=lang.cldr))
+    return _first_of_month(lang, text, day)
+
+
+def _first_of_month(lang: Lang, text: str, day: int) -> str:
+    first = _FIRST_OF_MONTH.get(lang.language)
+    # Portuguese's ordinal is Brazil's rule; Portugal writes "1 de janeiro".
+    if first is None or day != 1 or (lang.language == "pt" and lang.country != "BR"):
+        return text
+    return first + text.removeprefix("1")
 
 
 def month_day(lang: Lang, date: dt.date) -> str:
@@ -317,10 +331,18 @@ def month_day(lang: Lang, date: dt.date) -> str:
         name = _MONTHS[date.month - 1]
         return f"{date.day} {name}" if lang.region == "GB" else f"{name} {date.day}"
     text = str(_babel().dates.format_skeleton("MMMMd", date, locale=lang.cldr))
-    if lang.language == "fr" and date.day == 1:
-        # French writes the first of the month as an ordinal: "1er janvier".
-        text = "1er" + text[1:]
-    return text
+    return _first_of_month(lang, text, date.day)
+
+
+def day_words(lang: Lang, date: dt.date, this_year: int) -> str:
+    """A day, with its year only when that is not *this_year*: "January 31", "May 2, 2028".
+
+    CLDR's ``MMMMd`` skeleton for a day of this year ("31. Januar", "1月31日") and its
+    ``long`` date format for another ("31. Januar 2028", "2028年1月31日").
+    """
+    if date.year == this_year:
+        return month_day(lang, date)
+    return date_words(lang, date.year, date.month, date.day)
 
 
 def language_name(lang: Lang, tag: str, english: str) -> str:

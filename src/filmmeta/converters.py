@@ -38,6 +38,7 @@ from filmmeta._json.jsonl import JsonLines, OnError
 from filmmeta._model import registry
 from filmmeta._model.dates import PartialDate
 from filmmeta._model.film import Film
+from filmmeta._model.share import Shared
 from filmmeta._model.validate import file_name, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 
@@ -410,6 +411,7 @@ def load_jsonl(
     strict: bool = True,
     on_error: OnError = "raise",
     progress: Callable[[int], object] | None = None,
+    share: bool = True,
 ) -> JsonLines[T]:
     r"""Read films from JSON Lines, one at a time.
 
@@ -429,6 +431,11 @@ def load_jsonl(
         progress: Called with the size of every line read (bytes for a path or a binary
             file, characters for a text file), blank and bad lines included: for a
             progress bar whose total is the file's size.
+        share: Hold equal parts of the films read once (their content ratings, genre,
+            language and country lists, credits and offers, item by item): a catalog
+            kept in memory costs about half as much. The table of shared values belongs
+            to this read alone and holds at most 100,000 values; the films are equal
+            either way. False gives each film parts of its own.
 
     Returns:
         An iterator of one value per valid non-blank line.
@@ -456,9 +463,11 @@ def load_jsonl(
         (['A', 'B'], ['line 2: title: expected a string, got int 1'])
 
     .. versionchanged:: 0.2.0
-       ``on_error`` and ``progress``.
+       ``on_error``, ``progress`` and ``share``.
     """
     decode = functools.partial(_decode_line, cls=cls, strict=strict)
+    if share and cls is Film:
+        decode = functools.partial(_decode_shared, strict=strict, shared=Shared())
     if isinstance(file, str | os.PathLike):
         lines: Iterable[str | bytes] = _lines_of(file)
         # So that an error says which of many files is bad.
@@ -470,6 +479,10 @@ def load_jsonl(
 
 def _decode_line(line: str | bytes, *, cls: type[T], strict: bool) -> T:
     return from_json(line, cls, strict=strict)
+
+
+def _decode_shared(line: str | bytes, *, strict: bool, shared: Shared) -> Any:
+    return shared.film(from_json(line, Film, strict=strict))
 
 
 def _lines_of(path: StrPath) -> Iterator[bytes]:

@@ -27,11 +27,12 @@ from filmmeta import _catalog
 from filmmeta._catalog import arrow as _arrow
 from filmmeta._catalog import arrow_schema, from_arrow, read_parquet
 from filmmeta._catalog import columnar as _columnar
-from filmmeta._catalog.records import columns_of
+from filmmeta._catalog.records import LATER_COLUMNS, columns_of
 from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 from filmmeta._model.availability import OfferType
 from filmmeta._model.film import Film, FilmKind
 from filmmeta._model.ids import ExternalIds
+from filmmeta._model.media import ImageKind
 from filmmeta._model.ratings import SOURCES
 from filmmeta._model.registry import field_types
 from filmmeta._model.validate import to_region
@@ -64,8 +65,10 @@ BATCH_SIZE = _catalog.BATCH_SIZE
 #: The version of the Arrow layout, kept in the schema's metadata under ``filmmeta``.
 SCHEMA_VERSION = _catalog.SCHEMA_VERSION
 
-_TEXT = ("title", "original_title", "release_date")
-_LISTS = ("genres", "languages", "countries")
+_TEXT = ("title", "original_title", "release_date", "tagline", "collection", "poster_url")
+_LISTS = ("genres", "languages", "countries", "keywords")
+_AMOUNTS = ("budget", "box_office_worldwide")
+_CATEGORIES = ("content_rating", "budget_currency", "box_office_currency")
 # One column per kind of id, named <database>_id.
 _ID_NAMES = tuple(a.name for a in field_types(ExternalIds) if a.type in (str | None, int | None))
 _INT_IDS = frozenset(a.name for a in field_types(ExternalIds) if a.type == int | None)
@@ -77,11 +80,11 @@ _MINUTE = dt.timedelta(minutes=1)
 
 def _columns(sources: Sequence[str]) -> list[str]:
     columns = ["title", "original_title", "kind", "year", "release_date", "runtime_minutes"]
-    columns += ["content_rating", *_LISTS]
+    columns += ["content_rating", "genres", "languages", "countries"]
     for source in sources:
         columns += [f"{source}_rating", f"{source}_votes"]
     columns += [f"offers_{t.value}" for t in OfferType]
-    return columns + [f"{name}_id" for name in _ID_NAMES]
+    return columns + [f"{name}_id" for name in _ID_NAMES] + list(LATER_COLUMNS)
 
 
 def _flatten(films: Iterable[Film], country: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -130,7 +133,28 @@ def _record(film: Film, sources: Sequence[str], country: str) -> dict[str, Any]:
         record[f"offers_{offer_type.value}"] = counts[offer_type]
     for name in _ID_NAMES:
         record[f"{name}_id"] = getattr(film.ids, name)
-    return record
+    return record | _later(film)
+
+
+def _later(film: Film) -> dict[str, Any]:
+    """The columns of model 2's parts (0.2.0)."""
+    budget = film.budget
+    world = next((money for money in film.box_office if money.region is None), None)
+    poster = next((i for i in film.images if i.kind is ImageKind.POSTER), None)
+    return {
+        "tagline": film.tagline,
+        "collection": None if film.collection is None else film.collection.name,
+        # Floats, to sort and plot; the exact Decimal stays in the film and in Arrow.
+        "budget": None if budget is None else float(budget.amount),
+        "budget_currency": None if budget is None else budget.currency,
+        "box_office_worldwide": None if world is None else float(world.amount),
+        "box_office_currency": None if world is None else world.currency,
+        "keywords": list(film.keywords),
+        "title_count": len(film.titles),
+        "release_count": len(film.releases),
+        "award_count": len(film.awards),
+        "poster_url": None if poster is None else poster.url,
+    }
 
 
 def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, Any]]:
@@ -141,7 +165,13 @@ def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, 
     *country*), the lists ``genres``, ``languages`` and ``countries``; a
     ``<source>_rating`` and ``<source>_votes`` pair per rating source in the catalog
     (``imdb_rating``, ...); offer counts ``offers_<type>``; ids ``<database>_id``
-    (``imdb_id``, ``tmdb_id``, ...). A missing value is None.
+    (``imdb_id``, ``tmdb_id``, ...); then the columns of model 2's parts: ``tagline``,
+    ``collection`` (its name), ``budget`` and ``budget_currency``,
+    ``box_office_worldwide`` and ``box_office_currency`` (the first takings without a
+    region), the list ``keywords``, ``title_count``, ``release_count`` and
+    ``award_count`` (entries), ``poster_url`` (the first poster's). Sums are floats, to
+    sort and plot; the exact decimals stay in the films and in Arrow. A missing value is
+    None.
 
     Args:
         films: The catalog; it is read once.
@@ -169,6 +199,8 @@ def to_records(films: Iterable[Film], *, country: str = "US") -> list[dict[str, 
         ['title', 'original_title', 'kind', 'year', 'release_date', 'runtime_minutes']
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The columns of model 2's parts, after those of 0.1.0.
     """
     return _flatten(films, country)[1]
 
@@ -178,11 +210,11 @@ def _dtype(column: str, pd: Any) -> Any:
         return pd.StringDtype()
     if column == "kind":
         return pd.CategoricalDtype([kind.value for kind in FilmKind])
-    if column == "content_rating":
+    if column in _CATEGORIES:
         return "category"
     if column in _LISTS:
         return object
-    if column.endswith("_rating"):
+    if column.endswith("_rating") or column in _AMOUNTS:
         return "Float64"
     return "Int64"
 
@@ -190,10 +222,11 @@ def _dtype(column: str, pd: Any) -> Any:
 def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) -> pd.DataFrame:
     """Build a :class:`pandas.DataFrame` of :func:`to_records`, with nullable dtypes.
 
-    Text is ``string``; ``year``, ``runtime_minutes``, the vote and offer counts and the
-    numeric ids are ``Int64``; ratings are ``Float64``; ``kind`` (with every
-    :class:`FilmKind` as a category) and ``content_rating`` are ``category``; ``genres``,
-    ``languages`` and ``countries`` hold lists (``object``). Missing values are ``<NA>``.
+    Text is ``string``; ``year``, ``runtime_minutes``, the vote, offer and entry counts
+    and the numeric ids are ``Int64``; ratings, ``budget`` and ``box_office_worldwide``
+    are ``Float64``; ``kind`` (with every :class:`FilmKind` as a category),
+    ``content_rating`` and the currencies are ``category``; ``genres``, ``languages``,
+    ``countries`` and ``keywords`` hold lists (``object``). Missing values are ``<NA>``.
 
     Given a path or an open file of JSON Lines, the lines are read in columns, without a
     film per row (see :func:`to_arrow`); the DataFrame and every error are the same as
@@ -220,18 +253,35 @@ def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) ->
     if _columnar.is_jsonl_source(films):
         pa = require("pyarrow", "to_dataframe", "arrow")
         pc = require("pyarrow.compute", "to_dataframe", "arrow")
-        batches = _columnar.record_batches(films, strict=strict, batch_size=BATCH_SIZE)  # type: ignore[arg-type]
-        sources, values = columns_of(pa, pc, batches, to_region(country, "country"))
+        # Smaller batches than for Parquet: the peak is a batch's JSON, table and checks.
+        batches = _columnar.record_batches(films, strict=strict, batch_size=_FRAME_BATCH)  # type: ignore[arg-type]
+        sources, arrays, _ = columns_of(pa, pc, batches, to_region(country, "country"))
         columns = _checked_columns(sources)
-    else:
-        columns, records = _flatten(films, country)  # type: ignore[arg-type]
-        values = {column: [r[column] for r in records] for column in columns}
+        return pandas.DataFrame(
+            {column: _series(pandas, column, arrays.get(column)) for column in columns}
+        )
+    columns, records = _flatten(films, country)  # type: ignore[arg-type]
     return pandas.DataFrame(
         {
-            column: pandas.Series(values.get(column, []), dtype=_dtype(column, pandas))
+            column: pandas.Series([r[column] for r in records], dtype=_dtype(column, pandas))
             for column in columns
         }
     )
+
+
+_FRAME_BATCH = 5_000
+
+
+def _series(pd: Any, column: str, values: Any) -> Any:
+    """A column of Arrow values as the object path's :class:`pandas.Series` has it."""
+    dtype = _dtype(column, pd)
+    if values is None:  # no batch: no rows
+        return pd.Series([], dtype=dtype)
+    if dtype is object or isinstance(dtype, pd.CategoricalDtype) or dtype == "category":
+        # Categories from a list as the object path makes them: their dtype is pandas'
+        # guess from the values (float64 for none at all).
+        return pd.Series(values.to_pylist(), dtype=dtype)
+    return pd.Series(pd.array(values, dtype=dtype))
 
 
 def to_arrow(films: Catalog, *, batch_size: int = BATCH_SIZE, strict: bool = True) -> pa.Table:

@@ -28,6 +28,7 @@ from filmmeta._model.registry import (
     item_type,
     optional_inner,
 )
+from filmmeta._model.share import Shared
 from filmmeta._model.validate import file_name
 from filmmeta._optional import require
 from filmmeta.exceptions import ValidationError, join_path
@@ -374,7 +375,9 @@ def _conform(pa: Any, schema: Any, data: Any) -> Any:
         raise ValidationError.at("$", f"not a catalog in filmmeta's schema: {exc}") from None
 
 
-def _films(pa: Any, schema: Any, tables: Iterable[Any]) -> Iterator[Film]:
+def _films(
+    pa: Any, schema: Any, tables: Iterable[Any], shared: Shared | None = None
+) -> Iterator[Film]:
     done = 0
     for table in tables:
         for batch in _conform(pa, schema, table).to_batches(BATCH_SIZE):
@@ -382,10 +385,11 @@ def _films(pa: Any, schema: Any, tables: Iterable[Any]) -> Iterator[Film]:
             error: ValidationError | None = None
             for row in batch.to_pylist():
                 try:
-                    films.append(_film(row))
+                    film = _film(row)
                 except ValidationError as err:
                     error = err.with_prefix(f"[{done + len(films)}]")
                     break
+                films.append(film if shared is None else shared.film(film))
             # The films before a bad row are yielded first, as load_jsonl yields its lines.
             yield from films
             if error is not None:
@@ -460,7 +464,7 @@ def write_parquet(
 
 
 def read_parquet(
-    path: str | os.PathLike[str] | IO[bytes], *, batch_size: int = BATCH_SIZE
+    path: str | os.PathLike[str] | IO[bytes], *, batch_size: int = BATCH_SIZE, share: bool = True
 ) -> Iterator[Film]:
     """Read films from a Parquet file, *batch_size* rows at a time.
 
@@ -471,6 +475,9 @@ def read_parquet(
     Args:
         path: A path, or a binary file open for reading.
         batch_size: Rows decoded at once.
+        share: Hold equal parts of the films read once, as
+            :func:`~filmmeta.load_jsonl` does (a table of at most 100,000 values that
+            belongs to this read alone); False gives each film parts of its own.
 
     Yields:
         The films, in row order.
@@ -481,21 +488,25 @@ def read_parquet(
             and the file's name (for a path, or an open file that has one).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``share``.
     """
     pa = require("pyarrow", "read_parquet", "arrow")
     pq = require("pyarrow.parquet", "read_parquet", "arrow")
     _check_size(batch_size)
-    return _read_parquet(pa, pq, _where(path), batch_size)
+    return _read_parquet(pa, pq, _where(path), batch_size, Shared() if share else None)
 
 
-def _read_parquet(pa: Any, pq: Any, where: Any, batch_size: int) -> Iterator[Film]:
+def _read_parquet(
+    pa: Any, pq: Any, where: Any, batch_size: int, shared: Shared | None
+) -> Iterator[Film]:
     # Without pre-buffering: with it, pyarrow keeps the row groups it has read until the
     # file is closed, and memory would grow with the file.
     name = file_name(where)
     with pq.ParquetFile(where, pre_buffer=False) as file:
         batches = file.iter_batches(batch_size=batch_size)
         try:
-            yield from _films(pa, _schema(pa), batches)
+            yield from _films(pa, _schema(pa), batches, shared)
         except ValidationError as err:
             # As load_jsonl's errors do: of many files, say which one to look at.
             raise err.with_file(name) if name is not None else err from None

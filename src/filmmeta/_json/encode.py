@@ -31,6 +31,7 @@ import attrs
 import cattrs
 from cattrs.fns import identity
 
+from filmmeta._model.fields import SINCE
 from filmmeta._model.registry import field_types, is_homogeneous_tuple, optional_inner
 
 __all__ = ["make_unstructure_fn"]
@@ -55,7 +56,11 @@ def _leaf(
         if getattr(hook, "always_written", None) == () and (inline := _inline(item_type, "x")):
             return f"[{inline} for x in {var}]"
         name = f"_u{len(globs)}"
-        globs[name] = converter.get_unstructure_hook(item_type)
+        many = getattr(hook, "many", None)
+        if many is not None:  # one call for the list, not one per item
+            globs[name] = many
+            return f"{name}({var})"
+        globs[name] = hook
         return f"[{name}(x) for x in {var}]"
     hook = converter.get_unstructure_hook(type_)
     if hook is identity:  # written as it is (an enum for orjson, which writes its value)
@@ -112,7 +117,9 @@ def make_unstructure_fn(
     """
     globs: dict[str, Any] = {}
     written: list[str] = []
-    checks: list[str] = []
+    # Each field that may be left out: its lines, and its test as one expression when it
+    # is a later field left out when empty (a run of them shares one test).
+    blocks: list[tuple[list[str], str | None]] = []
     for field in field_types(cls):
         name, default = field.name, field.default
         inner = optional_inner(field.type)
@@ -125,11 +132,17 @@ def make_unstructure_fn(
             written.append(f"        {name!r}: {expr},")
             continue
         expr = _leaf(value_type, converter, "v", globs, tuples=tuples)
-        checks.append(f"    v = i.{name}")
+        checks = [f"    v = i.{name}"]
+        blocks.append((checks, None))
+        later = field.metadata.get(SINCE, 1) > 1
         if default is None:
             test = "v is not None"
+            if later:
+                blocks[-1] = (checks, f"i.{name} is not None")
         elif default == () and type(default) is tuple:
             test = "v"
+            if later:
+                blocks[-1] = (checks, f"i.{name}")
         elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             dname = f"_d{len(globs)}"
             globs[dname] = default.factory
@@ -146,14 +159,23 @@ def make_unstructure_fn(
             globs[dname] = default
             test = f"v is not {dname} and v != {dname}"
         checks += [f"    if {test}:", f"        res[{name!r}] = {expr}"]
+    body = ["    res = {", *written, "    }", *_grouped(blocks)]
+    many = [
+        "    out = []",
+        "    for i in items:",
+        *(f"    {line}" for line in body),
+        "        out.append(res)",
+    ]
     source = "\n".join(
         [
             f"def unstructure_{cls.__name__}(i):",
-            "    res = {",
-            *written,
-            "    }",
-            *checks,
+            *body,
             "    return res",
+            "",
+            # The same for a list: a film's offers written in one call, not one each.
+            f"def unstructure_many_{cls.__name__}(items):",
+            *many,
+            "    return out",
         ]
     )
     filename = f"<filmmeta unstructure {cls.__module__}.{cls.__qualname__}>"
@@ -164,4 +186,27 @@ def make_unstructure_fn(
     exec(code, globs, namespace)  # noqa: S102 - our own generated source
     fn: Callable[[Any], Any] = namespace[f"unstructure_{cls.__name__}"]
     fn.always_written = tuple(always)  # type: ignore[attr-defined]
+    fn.many = namespace[f"unstructure_many_{cls.__name__}"]  # type: ignore[attr-defined]
     return fn
+
+
+def _grouped(blocks: list[tuple[list[str], str | None]]) -> list[str]:
+    """The fields' lines, a run of later fields under one test of them all.
+
+    Documents written before those fields have none of them: one expression then stands
+    for a test per field. Fields keep their order, which is the order of the keys.
+    """
+    lines: list[str] = []
+    run: list[tuple[list[str], str | None]] = []
+    for block in [*blocks, ([], None)]:
+        if block[1] is not None:
+            run.append(block)
+            continue
+        if len(run) > 1:
+            lines.append(f"    if {' or '.join(test for _, test in run if test)}:")
+            lines += [f"    {line}" for checks, _ in run for line in checks]
+        else:
+            lines += [line for checks, _ in run for line in checks]
+        run = []
+        lines += block[0]
+    return lines

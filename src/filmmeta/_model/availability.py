@@ -30,7 +30,7 @@ from filmmeta._model.validate import (
 )
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["Offer", "OfferType", "Quality", "group_offers"]
+__all__ = ["Offer", "OfferType", "Quality", "group_offers", "to_day"]
 
 
 class OfferType(enum.StrEnum):

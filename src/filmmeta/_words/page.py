@@ -8,6 +8,7 @@ one locale, and the three formats only lay them out.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
@@ -53,14 +54,17 @@ def page(
     locale: str = "en-US",
     country: str | None = None,
     format: PageFormat = "text",
+    on: dt.date | str | None = None,
+    within: dt.timedelta = dt.timedelta(days=30),
 ) -> str:
     """Write a film's where-to-watch page, as the seed page lays it out.
 
     The parts, in order: the title heading ("Watch Backstage"); the header line of facts
     (content rating, year, runtime, IMDb rating with votes, Metascore); the summary; the
     generated sentences (:func:`describe`, :func:`reception`); the "Where to Watch"
-    section, in the seed page's wording where the offers are rentals and purchases; and
-    the fact box (:func:`fact_sheet`). A part whose facts are unknown is left out.
+    section, in the seed page's wording where the offers are rentals and purchases, with
+    the offers that leave soon (:func:`leaving_soon`); and the fact box
+    (:func:`fact_sheet`). A part whose facts are unknown is left out.
 
     Args:
         film: The film.
@@ -71,6 +75,9 @@ def page(
             default.
         format: ``"text"``, ``"markdown"`` or ``"html"`` (an accessible fragment with the
             film's schema.org JSON-LD).
+        on: The day the page is read on, for the offers that leave soon (a date or its
+            ISO text); today by default.
+        within: How far ahead an offer that ends is "leaving soon", in whole days.
 
     Returns:
         The page.
@@ -78,6 +85,8 @@ def page(
     Raises:
         ImportError: A language other than English without the ``i18n`` extra.
         ValueError: An unknown *format*.
+        TypeError: *within* is not a :class:`~datetime.timedelta`.
+        ValidationError: *on* is not a day, or *within* is negative or not whole days.
 
     Examples:
         >>> film = Film(
@@ -114,7 +123,7 @@ def page(
     if format not in ("text", "markdown", "html"):
         msg = f"unknown page format {format!r}; use text, markdown or html"
         raise ValueError(msg)
-    parts = page_parts(film, locale=locale, country=country)
+    parts = page_parts(film, locale=locale, country=country, on=on, within=within)
     if format == "text":
         return _text(parts)
     if format == "markdown":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from filmmeta._l10n import Lang, _, date_words, lang, sentences
@@ -58,7 +60,14 @@ def _header(language: Lang, film: Film, country: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-def page_parts(film: Film, *, locale: str = "en-US", country: str | None = None) -> PageParts:
+def page_parts(
+    film: Film,
+    *,
+    locale: str = "en-US",
+    country: str | None = None,
+    on: dt.date | str | None = None,
+    within: dt.timedelta = dt.timedelta(days=30),
+) -> PageParts:
     """Gather a film page's parts in one locale (see :func:`page`)."""
     language = lang(locale)
     country = language.country if country is None else country
@@ -72,7 +81,7 @@ def page_parts(film: Film, *, locale: str = "en-US", country: str | None = None)
         summary=film.summary,
         sentences=sentences(language, [describe(film, locale=tag), reception(film, locale=tag)]),
         watch_heading=_(language, "Where to Watch {title}").format(title=title),
-        watch=on_demand(film, locale=tag),
+        watch=on_demand(film, locale=tag, on=on, within=within),
         offers=tuple(offer_words(language, tuple(o for o in film.offers))),
         facts=tuple(fact_sheet(film, country=country, locale=tag).items()),
     )

@@ -9,6 +9,7 @@ batch of title.basics takes its slice.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from filmmeta._model.film import ROLE
 from filmmeta._model.validate import shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._imdb_columns import (
+    Members,
     Report,
     characters,
     is_text,
@@ -65,14 +67,13 @@ class Joined:
     def __init__(
         self, files: Sequence[DataFile], selected: Any, report: Report, block_size: int
     ) -> None:
-        import pyarrow as pa
         import pyarrow.compute as pc
 
         from filmmeta.frames import arrow_schema
 
         self._files, self._report, self._block_size = files, report, block_size
         self._types = {name: arrow_schema().field(name).type for name in _FIELDS}
-        self._keep = selected
+        self._selected = selected
         self._columns: dict[str, tuple[Any, Any]] = {}
         for name, build in (
             ("ratings", self._ratings),
@@ -83,7 +84,11 @@ class Joined:
             if found is not None:
                 keys, lists = found
                 self._columns[name] = (pc.index_in(selected, value_set=keys), lists)
-        self._pa = pa
+
+    @functools.cached_property
+    def _keep(self) -> Members:
+        # Built when the first other file is read: title.basics alone needs none.
+        return Members(self._selected, "tt")
 
     def columns(self, start: int, count: int) -> dict[str, Any]:
         """The joined list columns of the selected titles *start* .. *start* + *count*."""
@@ -96,16 +101,15 @@ class Joined:
 
     # -- reading the other datasets -------------------------------------------------------
 
-    def _load(self, dataset: str, key: str, keep: Any, clean: Clean) -> Any:
+    def _load(self, dataset: str, key: str, keep: Members, clean: Clean) -> Any:
         import pyarrow as pa
-        import pyarrow.compute as pc
 
         tables = []
         for file in self._files:
             if file.dataset != dataset:
                 continue
             for line, batch in batches(file, DATASETS[dataset], self._block_size):
-                mask = pc.fill_null(pc.is_in(batch[key], value_set=keep), False)
+                mask = keep(batch[key])
                 rows, lines = selected_rows(batch, mask, line)
                 if rows.num_rows:
                     tables.append(clean(file, pa.Table.from_batches([rows]), lines))
@@ -349,7 +353,7 @@ class Joined:
             good = is_text(rows["primaryName"])
             return rows.filter(good)
 
-        table = self._load("name.basics", "nconst", needed, clean)
+        table = self._load("name.basics", "nconst", Members(needed, "nm"), clean)
         if table is None:
             return pa.table(
                 {"nconst": pa.array([], pa.string()), "name": pa.array([], pa.string())}

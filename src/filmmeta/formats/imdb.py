@@ -28,6 +28,7 @@ The examples of this module read a folder of two small files:
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -75,6 +76,7 @@ _KINDS = {
 }
 _BASICS = DATASETS["title.basics"]
 _MICROSECONDS = 60_000_000
+_TCONST = ("^tt[0-9]{7,}$", "an IMDb id (tt and 7 or more digits)")
 
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
@@ -156,9 +158,13 @@ def _selection(files: list[DataFile], types: Any, block_size: int) -> Any:
 
     chunks = [pa.array([], pa.string())]
     for file in files:
-        for _, batch in batches(file, ("tconst", "titleType"), block_size):
+        for line, batch in batches(file, ("tconst", "titleType"), block_size):
             keep = pc.fill_null(pc.is_in(batch["titleType"], value_set=types), False)
-            chunks.append(batch["tconst"].filter(keep))
+            rows, lines = _selected_rows(batch, keep, line)
+            # Checked here, once: the join relies on every selected tconst being one.
+            tconst = pc.fill_null(rows["tconst"], "\\N")
+            checked(file, lines, "tconst", tconst, _TCONST)
+            chunks.append(tconst)
     return pa.concat_arrays(chunks)
 
 
@@ -235,9 +241,6 @@ def _columns(file: DataFile, rows: Any, lines: Any, report: Report) -> dict[str,
     import pyarrow.compute as pc
 
     tconst = rows["tconst"]
-    checked(
-        file, lines, "tconst", tconst, ("^tt[0-9]{7,}$", "an IMDb id (tt and 7 or more digits)")
-    )
     checked(file, lines, "startYear", rows["startYear"], ("^[0-9]{4}$", "a year"))
     checked(file, lines, "runtimeMinutes", rows["runtimeMinutes"], ("^[0-9]{1,9}$", "minutes"))
     primary, original = rows["primaryTitle"], rows["originalTitle"]
@@ -277,9 +280,6 @@ def _genres(values: Any, tconst: Any, report: Report) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from filmmeta.frames import arrow_schema
-
-    type_ = arrow_schema().field("genres").type
     lists = pc.split_pattern(values, ",")
     items = pc.list_flatten(lists)
     good = is_text(items)
@@ -298,7 +298,15 @@ def _genres(values: Any, tconst: Any, report: Report) -> Any:
         ):
             per_row[value] = count
         items, lengths = items.filter(good), pa.array(per_row, pa.int32())
-    return lists_of(items, lengths, type_)
+    return lists_of(items, lengths, _genres_type())
+
+
+@functools.cache
+def _genres_type() -> Any:
+    # The schema is built from the model's field types: once, not once a batch.
+    from filmmeta.frames import arrow_schema
+
+    return arrow_schema().field("genres").type
 
 
 def _batch(pa: Any, schema: Any, columns: dict[str, Any]) -> Any:
