@@ -16,7 +16,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta import Credit, Film, FilmKind, FilmmetaWarning, Rating, Title, ValidationError
+from filmmeta import (
+    Credit,
+    Film,
+    FilmKind,
+    FilmmetaWarning,
+    Rating,
+    Title,
+    ValidationError,
+    canonical_genres,
+)
 from filmmeta.formats import imdb
 from filmmeta.frames import arrow_schema, from_arrow, read_parquet
 
@@ -55,6 +64,17 @@ def write(folder: Path, name: str, *rows: str, header: bool = True) -> Path:
     path = folder / name
     path.write_text("\n".join([*lines, *rows]) + "\n", encoding="utf-8")
     return path
+
+
+def test_read_films_gives_the_vocabularys_genre_names(tmp_path: Path) -> None:
+    write(tmp_path, "title.basics.tsv", MOVIE.replace("\tRomance", "\tSci-Fi,Film-Noir,Hip-Hop"))
+    (film,) = imdb.read_films(tmp_path)
+    assert film.genres == canonical_genres(["Sci-Fi", "Film-Noir", "Hip-Hop"])
+    assert film.genres == ("Science Fiction", "Film Noir", "Hip-Hop")
+    (film,) = imdb.read_films(tmp_path, genres="source")
+    assert film.genres == ("Sci-Fi", "Film-Noir", "Hip-Hop")
+    with pytest.raises(ValidationError, match="genres: 'Source' is not"):
+        next(imdb.read_films(tmp_path, genres="Source"))  # type: ignore[arg-type]
 
 
 # -- the fixture set: every quirk of the datasets in a few rows ---------------------------

@@ -84,6 +84,12 @@ def test_title_forms(text: str, forms: dict[str, float] | None) -> None:
         ("Kizumonogatari: Part III", "Kizumonogatari 3", 1.0),
         ("Guardians of the Galaxy Vol. 2", "Guardians of the Galaxy 2", 1.0),
         ("Part Time", "Time", 0.0),  # "Part" before a word is a word of the title
+        ("Dr. Dolittle", "Doctor Dolittle", 1.0),
+        ("Alien vs. Predator", "Alien Versus Predator", 1.0),
+        # A main title that ends in its number names the entry without its subtitle.
+        ("Kickboxer 2: The Road Back", "Kickboxer 2", 0.9),
+        ("Kung Fu Panda: Secrets of the Furious Five", "Kung Fu Panda", 0.72),
+        ("2001: A Space Odyssey", "2001", 0.72),
     ],
 )
 def test_title_forms_agree_by_weight(a: str, b: str, weight: float) -> None:
@@ -98,7 +104,7 @@ def test_title_forms_name_alternates_and_parts() -> None:
     assert "all i wanna do the hairy bird" in title_forms(
         "Strike! (a.k.a. All I Wanna Do, The Hairy Bird)"
     )
-    assert title_forms("Dr. Strangelove or: How I Learned")["dr strangelove"] < 1.0
+    assert title_forms("Dr. Strangelove or: How I Learned")["doctor strangelove"] < 1.0
     assert title_forms("William Shakespeare's Romeo + Juliet")["romeo juliet"] == 0.9
     assert title_forms("Amelie (Fabuleux destin d'Amélie Poulain, Le)")["amelie"] == 1.0
 
@@ -147,6 +153,9 @@ def _film(title: str, year: int | None = 1995, **more: object) -> Film:
         (_film("Generation Iron 2"), _film("Generation Iron 2", None), True, "a year is unknown"),
         (_film("Heat"), _film("Casino"), False, "no title forms agree"),
         (_film("Shekarchi"), _film("Shekarchy"), True, "titles nearly agree"),
+        # Near spellings with other numbers are other parts of a series.
+        (_film("Toxic Avenger 3"), _film("Toxic Avenger 2"), False, "no title forms agree"),
+        (_film("Shark Night 3D"), _film("Shark Night"), True, "titles nearly agree"),
         # A subtitle alone is not enough, with a director in common it is.
         (_film("Kung Fu Panda: Secrets of the Furious Five"), _film("Kung Fu Panda"), False, None),
         (

@@ -113,7 +113,7 @@ def test_fixture_films() -> None:
         "Death Note: Desu nôto",
     ]
     assert [f.year for f in films] == [1995, 1995, 1995, 1995, 2002, 1999, None, None, 2006]
-    assert films[0].genres == ("Adventure", "Animation", "Children", "Comedy", "Fantasy")
+    assert films[0].genres == ("Adventure", "Animation", "Family", "Comedy", "Fantasy")
     assert films[7].genres == ()
     assert (films[0].ids.imdb, films[0].ids.tmdb) == ("tt0114709", 862)
     assert (films[4].ids.imdb, films[4].ids.tmdb) == ("tt0328802", None)

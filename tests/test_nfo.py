@@ -818,7 +818,8 @@ nfo_films = st.builds(
 def test_from_nfo_of_to_nfo_keeps_every_fact_nfo_holds(film: Film) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert from_nfo(to_nfo(film)) == film
+        # The film's own genre words come back: the round trip is not where they are renamed.
+        assert from_nfo(to_nfo(film), genres="source") == film
 
 
 # --- the corpus -------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def test_back_to_the_future() -> None:
     ]
     assert film.languages == ("en",)
     assert film.countries == ("US",)
-    assert film.genres == ("Adventure", "Comedy", "Sci-Fi")
+    assert film.genres == ("Adventure", "Comedy", "Science Fiction")
     assert film.credited("director") == ("Robert Zemeckis",)
     assert film.credited("writer") == ("Robert Zemeckis", "Bob Gale")
     assert film.credited("actor") == ("Michael J. Fox", "Christopher Lloyd", "Lea Thompson")
@@ -209,7 +209,8 @@ def test_rated_unknown(rated: str) -> None:
 @pytest.mark.parametrize(
     ("key", "value", "expected"),
     [
-        ("Genre", "Adventure, Comedy, Sci-Fi", ("Adventure", "Comedy", "Sci-Fi")),
+        ("Genre", "Adventure, Comedy, Sci-Fi", ("Adventure", "Comedy", "Science Fiction")),
+        ("Genre", "Sci-Fi, Hip-Hop", ("Science Fiction", "Hip-Hop")),
         ("Genre", "Drama,Drama", ("Drama",)),
         ("Genre", "N/A", ()),
         ("Language", "English, Mandarin, Cantonese", ("en", "cmn", "yue")),

@@ -261,7 +261,7 @@ def test_not_an_object(doc: Any) -> None:
         ({"name": "  L&apos;immortel "}, "title", "L'immortel"),
         ({"name": "Tom &amp; Jerry &#38; Co &#x27;s"}, "title", "Tom & Jerry & Co 's"),
         ({"genre": "Drama"}, "genres", ("Drama",)),
-        ({"genre": ["Drama", "Sci-Fi", "Drama", ""]}, "genres", ("Drama", "Sci-Fi")),
+        ({"genre": ["Drama", "Sci-Fi", "Drama", ""]}, "genres", ("Drama", "Science Fiction")),
         ({"genre": "Rock &amp; Roll"}, "genres", ("Rock & Roll",)),
         ({"inLanguage": "en"}, "languages", ("en",)),
         ({"inLanguage": ["en-US", "Mandarin"]}, "languages", ("en-US", "cmn")),
@@ -951,7 +951,13 @@ def carried(film: Film, rating_source: str | None = None) -> Film:
 def round_trip(film: Film, *, rating_source: str | None = None) -> Film:
     doc = json.loads(json.dumps(to_jsonld(film, rating_source=rating_source)))
     rated = film.content_rating("US") or next(iter(film.content_ratings), None)
-    return from_jsonld(doc, rating_source=rating_source, country=rated.country if rated else "US")
+    # The film's own genre words come back: the round trip is not where they are renamed.
+    return from_jsonld(
+        doc,
+        rating_source=rating_source,
+        country=rated.country if rated else "US",
+        genres="source",
+    )
 
 
 @given(carried_films())
@@ -1099,7 +1105,7 @@ def test_corpus_the_matrix_2018_credits() -> None:
         "Carrie-Anne Moss",
         "Hugo Weaving",
     )
-    assert film.genres == ("Action", "Sci-Fi")
+    assert film.genres == ("Action", "Science Fiction")
     assert film.release_date == filmmeta.PartialDate(1999, 3, 31)
     assert (film.summary or "").startswith("A computer hacker")
 

@@ -124,10 +124,16 @@ def test_labels_resolve_people_genres_ratings() -> None:
         Credit("Gary Cooper", "actor", character="The Kid"),
         Credit("Sylvia Sidney", "actor", character="Nan"),
     )
-    assert film.genres == ("drama film",)
+    assert film.genres == ("Drama",)
+    assert read(doc, labels=labels, genres="source")[0].genres == ("drama film",)
     assert film.content_ratings == (ContentRating("R", country="US"),)
     assert film.countries == ("CA",)
-    _, said = read(doc)
+    # A genre item the vocabulary knows needs no label; as the source's word, it does.
+    film, said = read(doc)
+    assert film.genres == ("Drama",)
+    assert any("P1657, P57, P161 name items" in s for s in said)
+    film, said = read(doc, genres="source")
+    assert film.genres == ()
     assert any("P1657, P57, P161, P136 name items" in s for s in said)
     _, said = read(doc, labels={"Q51577": "Rouben Mamoulian"})
     assert any("Q95030 has no label" in s for s in said)

@@ -12,6 +12,7 @@ The decision rule, in order:
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -19,9 +20,7 @@ from functools import lru_cache
 import attrs
 
 from filmmeta._match.titles import FULL, title_forms, words_of
-from filmmeta._model.film import Film
-from filmmeta._model.genres import canonical_genres
-from filmmeta._model.ids import ExternalIds
+from filmmeta._model import ExternalIds, Film, canonical_genres
 
 __all__ = ["THRESHOLD", "Match", "film_forms", "id_items", "same_film"]
 
@@ -40,6 +39,7 @@ _NO_YEAR_SPECIFIC = 0.8
 _SPECIFIC = 3
 _SHORT_TITLE_YEAR_APART = 0.73
 _FUZZY_FLOOR = 0.88
+_DIGITS = re.compile(r"\d+")
 # A near spelling counts this much of its ratio: never as much as an exact agreement.
 _FUZZY_SHARE = 0.9
 _FUZZY_MOST = _FUZZY_SHARE * FULL
@@ -143,6 +143,11 @@ def _titles(a: dict[str, float], b: dict[str, float]) -> tuple[float, str, int]:
     # scaled down so that it never outweighs an exact agreement.
     for x, wx in a.items():
         for y, wy in b.items():
+            numbers_x, numbers_y = _DIGITS.findall(x), _DIGITS.findall(y)
+            if numbers_x and numbers_y and numbers_x != numbers_y:
+                # Titles with other numbers are other parts of a series ("Rocky 2",
+                # "Rocky 3"), however alike their letters.
+                continue
             ratio = difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
             if ratio >= _FUZZY_FLOOR and ratio * _FUZZY_SHARE * min(wx, wy) > best:
                 best = ratio * _FUZZY_SHARE * min(wx, wy)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["FULL", "PART", "UNARTICLED", "title_forms", "title_key", "words_of"]
+__all__ = ["FULL", "NUMBERED", "PART", "UNARTICLED", "title_forms", "title_key", "words_of"]
 
 #: The weight of a form that is the whole title (or a whole alternate title).
 FULL = 1.0
@@ -25,6 +25,9 @@ PART = 0.72
 #: The weight of a title without its possessive credit: "William Shakespeare's Romeo +
 #: Juliet" is released as "Romeo + Juliet" too.
 CREDITED = 0.9
+#: The weight of a main title that ends in its number ("Kickboxer 2: The Road Back"): the
+#: number names the entry of the series, and sources often leave its subtitle off.
+NUMBERED = 0.9
 #: The weight of a form that differs from another only in word breaks ("Time Code").
 JOINED = 0.95
 #: The weight of a title without its leading article: "The Hero" and "Hero" agree, less
@@ -59,6 +62,9 @@ _THE_MOVIE = re.compile(
 # Words that only announce a number: "Part III", "Vol. 2" ("Kill Bill: Volume 1").
 _NUMBERED = frozenset({"part", "vol", "volume"})
 _NUMBERS = {
+    "dr": "doctor",
+    "mr": "mister",
+    "vs": "versus",
     "one": "1",
     "two": "2",
     "three": "3",
@@ -91,7 +97,7 @@ def title_key(text: str) -> str:
 
     Accents and case are folded, punctuation dropped, "&" read as "and", a leading or
     (comma-)trailing article dropped, roman numerals from II upwards read as numbers,
-    and "Part" or "Vol." before a number dropped.
+    "Part" or "Vol." before a number dropped, and "Dr.", "Mr." and "vs." read as words.
 
     Args:
         text: A title as a source writes it.
@@ -165,7 +171,8 @@ def title_forms(text: str) -> dict[str, float]:
     The forms are the whole title, each alternate title in parentheses (MovieLens's
     "(a.k.a. ...)" and foreign originals), the title without them, the title without a
     subtitle that only says it is a film ("CB4 - The Movie"), and the main title before a
-    subtitle (weighted :data:`PART`, a weaker sign than a whole title). A title with an
+    subtitle (weighted :data:`PART`, a weaker sign than a whole title, or :data:`NUMBERED`
+    when it ends in its number). A title with an
     article gives it with the article in front and, a little weaker
     (:data:`UNARTICLED`), without.
 
@@ -206,7 +213,9 @@ def title_forms(text: str) -> dict[str, float]:
             add(credited, CREDITED)
         pieces = _SUBTITLE.split(part, maxsplit=1)
         if len(pieces) == 2:
-            add(_OR.sub("", pieces[0]), PART)
+            main = _OR.sub("", pieces[0])
+            words = title_key(main).split()
+            add(main, NUMBERED if len(words) > 1 and words[-1].isdigit() else PART)
             # "Alien³: The Director's Cut" is still "Alien³"; the subtitle alone names it
             # only weakly, and is not kept as a form.
     if not forms and text.strip():

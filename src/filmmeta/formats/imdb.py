@@ -33,9 +33,12 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from filmmeta._model.film import Film
+import attrs
+
+from filmmeta._model import Film
 from filmmeta._optional import require
 from filmmeta.exceptions import ValidationError
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 from filmmeta.formats._imdb_columns import Report, empty_lists, is_text, lists_of, mapped
 from filmmeta.formats._imdb_files import DATASETS, DataFile, batches, checked, find_files
 from filmmeta.formats._imdb_files import selected_rows as _selected_rows
@@ -442,6 +445,7 @@ def read_films(
     title_types: Iterable[str] = FILM_TYPES,
     batch_size: int = BATCH_SIZE,
     block_size: int = BLOCK_SIZE,
+    genres: GenreNames = "canonical",
 ) -> Iterator[Film]:
     """Read IMDb's datasets as films: the facts of :func:`to_arrow` as objects.
 
@@ -453,13 +457,17 @@ def read_films(
         title_types: The title types to keep (default :data:`FILM_TYPES`).
         batch_size: Films built at once.
         block_size: Bytes of each file read at once.
+        genres: ``"canonical"`` gives the genre vocabulary's names ("Sci-Fi" is
+            "Science Fiction", "Film-Noir" "Film Noir"), ``"source"`` IMDb's own words,
+            as the Arrow tables of :func:`to_arrow` and :func:`write_parquet` keep them.
 
     Yields:
         One :class:`~filmmeta.Film` per selected title, in the order of title.basics.
 
     Raises:
         ImportError: pyarrow is not installed (``pip install 'filmmeta[arrow]'``).
-        ValidationError: As :func:`record_batches`.
+        ValidationError: As :func:`record_batches`; *genres* that is neither name
+            (path ``genres``).
         ValueError: As :func:`record_batches`.
 
     Examples:
@@ -473,15 +481,18 @@ def read_films(
 
     .. versionadded:: 0.2.0
     """
+    genre_words = check_genre_names(genres)
     require("pyarrow", "imdb.read_films", "arrow")
     found: Iterator[Any] = record_batches(
         source, title_types=title_types, batch_size=batch_size, block_size=block_size
     )
-    return _films(found)
+    return _films(found, genre_words)
 
 
-def _films(found: Iterator[Any]) -> Iterator[Film]:
+def _films(found: Iterator[Any], genre_words: GenreNames) -> Iterator[Film]:
     from filmmeta.frames import from_arrow
 
     for batch in found:
-        yield from from_arrow(batch)
+        for film in from_arrow(batch):
+            named = tuple(genre_names(film.genres, genre_words, source="imdb"))
+            yield film if named == film.genres else attrs.evolve(film, genres=named)

@@ -18,15 +18,21 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind, Role
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import shown
-from filmmeta._model.viewing import Viewing
+from filmmeta._model import (
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    PartialDate,
+    Rating,
+    Role,
+    Viewing,
+    shown,
+)
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 
 __all__ = ["read_films", "read_ratings"]
 
@@ -161,7 +167,9 @@ def _release_date(row: Row, columns: dict[str, str]) -> PartialDate | None:
     return None
 
 
-def _film(row: Row, columns: dict[str, str], kind: FilmKind, *, legacy: bool) -> Film:
+def _film(
+    row: Row, columns: dict[str, str], kind: FilmKind, *, legacy: bool, genre_words: GenreNames
+) -> Film:
     const = row.get(columns["const"])
     if const is None or not _IMDB_ID.fullmatch(const):
         raise row.error(columns["const"], f"{shown(const)} is not an IMDb id (tt and digits)")
@@ -174,7 +182,9 @@ def _film(row: Row, columns: dict[str, str], kind: FilmKind, *, legacy: bool) ->
     runtime = _number(row, columns.get("runtime"), _INTEGER)
     directors = row.get(columns.get("directors"))
     release_date = _release_date(row, columns)
-    genres = _genres(row, columns.get("genres"), legacy=legacy)
+    genres = genre_names(
+        _genres(row, columns.get("genres"), legacy=legacy), genre_words, source="imdb"
+    )
     ratings = []
     if score is not None:
         try:
@@ -240,12 +250,17 @@ def _rows(
         )
 
 
-def read_films(source: Source, *, encoding: str | None = None) -> Iterator[Film]:
+def read_films(
+    source: Source, *, encoding: str | None = None, genres: GenreNames = "canonical"
+) -> Iterator[Film]:
     """Read any IMDb CSV export (ratings, a list, the watchlist) into films.
 
     Args:
         source: The CSV file: a path, its bytes, or an open file.
         encoding: The file's encoding when it is not UTF-8.
+        genres: ``"canonical"`` gives the genre vocabulary's names ("Sci-Fi" and the
+            legacy layout's "sci_fi" are "Science Fiction"; a genre it does not know is
+            kept as written), ``"source"`` IMDb's own words.
 
     Yields:
         One film per row that is a film: the IMDb id, title and original title, kind,
@@ -255,7 +270,8 @@ def read_films(source: Source, *, encoding: str | None = None) -> Iterator[Film]
 
     Raises:
         ValidationError: A file without a ``Const`` or ``Title`` column, or a bad value
-            (with its line, column and file).
+            (with its line, column and file); *genres* that is neither name (path
+            ``genres``).
 
     Examples:
         >>> data = b'''Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors
@@ -269,16 +285,19 @@ def read_films(source: Source, *, encoding: str | None = None) -> Iterator[Film]
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+    genre_words = check_genre_names(genres)
     with open_table(source, encoding=encoding) as table:
         for row, columns, kind, legacy in _rows(table, _columns(table)):
             try:
-                film = _film(row, columns, kind, legacy=legacy)
+                film = _film(row, columns, kind, legacy=legacy, genre_words=genre_words)
             except ValidationError as err:
                 raise table.wrap(row, err) from None
             yield film
 
 
-def read_ratings(source: Source, *, encoding: str | None = None) -> Iterator[Viewing]:
+def read_ratings(
+    source: Source, *, encoding: str | None = None, genres: GenreNames = "canonical"
+) -> Iterator[Viewing]:
     """Read the user's ratings from an IMDb CSV export into viewings.
 
     The "Your Ratings" export gives one viewing per row; a list or watchlist export
@@ -287,6 +306,9 @@ def read_ratings(source: Source, *, encoding: str | None = None) -> Iterator[Vie
     Args:
         source: The CSV file: a path, its bytes, or an open file.
         encoding: The file's encoding when it is not UTF-8.
+        genres: ``"canonical"`` gives the genre vocabulary's names ("Sci-Fi" and the
+            legacy layout's "sci_fi" are "Science Fiction"; a genre it does not know is
+            kept as written), ``"source"`` IMDb's own words.
 
     Yields:
         One viewing per rated film: the film as :func:`read_films` reads it, the rating
@@ -303,10 +325,13 @@ def read_ratings(source: Source, *, encoding: str | None = None) -> Iterator[Vie
         ... '''
         >>> viewing = next(read_ratings(data))
         >>> viewing.rating.display, viewing.logged_on, viewing.film.genres
-        ('10', datetime.date(2011, 4, 23), ('Action', 'Mystery', 'Sci-Fi', 'Thriller'))
+        ('10', datetime.date(2011, 4, 23), ('Action', 'Mystery', 'Science Fiction', 'Thriller'))
+        >>> next(read_ratings(data, genres="source")).film.genres
+        ('Action', 'Mystery', 'Sci-Fi', 'Thriller')
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+    genre_words = check_genre_names(genres)
     with open_table(source, encoding=encoding) as table:
         found = _columns(table)
         if "your_rating" not in found:
@@ -322,7 +347,9 @@ def read_ratings(source: Source, *, encoding: str | None = None) -> Iterator[Vie
                     continue
                 day = _date(row, columns.get("date_rated", columns.get("created")))
                 viewing = Viewing(
-                    _film(row, columns, kind, legacy=legacy), logged_on=day, rating=rating
+                    _film(row, columns, kind, legacy=legacy, genre_words=genre_words),
+                    logged_on=day,
+                    rating=rating,
                 )
             except ValidationError as err:
                 raise table.wrap(row, err) from None

@@ -15,15 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from filmmeta._model.film import Film
-from filmmeta._model.ids import NO_IDS, ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.titles import Title
-from filmmeta._model.validate import shown
-from filmmeta._model.viewing import Viewing
+from filmmeta._model import NO_IDS, ExternalIds, Film, Rating, Title, Viewing, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 from filmmeta.formats._titles import SplitTitle, split_title
 
 __all__ = ["read_movies", "read_ratings"]
@@ -83,7 +79,11 @@ def _read_links(links: Source, encoding: str | None) -> dict[int, ExternalIds]:
 
 
 def read_movies(
-    movies: Source, links: Source | None = None, *, encoding: str | None = None
+    movies: Source,
+    links: Source | None = None,
+    *,
+    encoding: str | None = None,
+    genres: GenreNames = "canonical",
 ) -> Iterator[Film]:
     r"""Read MovieLens' ``movies.csv``, with the ids of ``links.csv``, one film at a time.
 
@@ -98,6 +98,9 @@ def read_movies(
         movies: ``movies.csv``: a path, its bytes, or an open file.
         links: ``links.csv`` in the same forms, or None for films without ids.
         encoding: The files' encoding when it is not UTF-8.
+        genres: ``"canonical"`` gives the genre vocabulary's names ("Children" is
+            "Family", "Sci-Fi" "Science Fiction"; "IMAX", which it does not know, is kept
+            as written), ``"source"`` MovieLens' own words.
 
     Yields:
         One film per row of ``movies.csv``, in order.
@@ -112,15 +115,19 @@ def read_movies(
         >>> film = next(read_movies(movies, links))
         >>> film.title, film.year, film.genres, film.ids.imdb, film.ids.tmdb
         ('The American President', 1995, ('Comedy', 'Drama'), 'tt0112346', 9087)
+        >>> toy = b"movieId,title,genres\n1,Toy Story (1995),Animation|Children|IMAX\n"
+        >>> next(read_movies(toy)).genres, next(read_movies(toy, genres="source")).genres
+        (('Animation', 'Family', 'IMAX'), ('Animation', 'Children', 'IMAX'))
 
     .. versionadded:: 0.2.0
     """
-    for _, film in _movies(movies, links, encoding):
+    genre_words = check_genre_names(genres)
+    for _, film in _movies(movies, links, encoding, genre_words):
         yield film
 
 
 def _movies(
-    movies: Source, links: Source | None, encoding: str | None
+    movies: Source, links: Source | None, encoding: str | None, genre_words: GenreNames
 ) -> Iterator[tuple[int, Film]]:
     """``(movieId, film)`` for every row of *movies*."""
     ids = {} if links is None else _read_links(links, encoding)
@@ -136,12 +143,15 @@ def _movies(
                     raise row.error("title", "missing")
                 split = split_title(title)
                 genres = row.get(genres_column)
+                words = (
+                    []
+                    if genres is None or genres == _NO_GENRES
+                    else [g.strip() for g in genres.split("|") if g.strip()]
+                )
                 film = Film(
                     split.title,
                     release_date=split.year,
-                    genres=[]
-                    if genres is None or genres == _NO_GENRES
-                    else [g.strip() for g in genres.split("|") if g.strip()],
+                    genres=genre_names(words, genre_words, source="movielens"),
                     ids=ids.pop(movie, NO_IDS),
                     titles=_titles(split),
                 )
@@ -170,6 +180,7 @@ def read_ratings(
     links: Source | None = None,
     *,
     encoding: str | None = None,
+    genres: GenreNames = "canonical",
 ) -> Iterator[Viewing]:
     r"""Read MovieLens' ``ratings.csv`` into viewings of anonymous users, streamed.
 
@@ -182,6 +193,8 @@ def read_ratings(
         movies: ``movies.csv`` in the same forms, or the films by ``movieId``.
         links: ``links.csv``, for the films' ids, when *movies* is a file.
         encoding: The files' encoding when it is not UTF-8.
+        genres: The films' genre names when *movies* is a file, as for
+            :func:`read_movies`.
 
     Yields:
         One viewing per row: the film, the rating on MovieLens' scale (0.5 to 5), the
@@ -201,7 +214,12 @@ def read_ratings(
 
     .. versionadded:: 0.2.0
     """
-    films = movies if isinstance(movies, Mapping) else dict(_movies(movies, links, encoding))
+    genre_words = check_genre_names(genres)
+    films = (
+        movies
+        if isinstance(movies, Mapping)
+        else dict(_movies(movies, links, encoding, genre_words))
+    )
     missing: set[int] = set()
     with open_table(ratings, encoding=encoding) as table:
         _expect(table, "userId", "movieId", "rating")

@@ -22,13 +22,21 @@ from typing import IO, Any
 
 import attrs
 
-from filmmeta._model.film import Film, FilmKind
-from filmmeta._model.ids import NO_IDS, ExternalIds
-from filmmeta._model.validate import check_region, check_text, file_name, shown
+from filmmeta._model import (
+    NO_IDS,
+    ExternalIds,
+    Film,
+    FilmKind,
+    check_region,
+    check_text,
+    file_name,
+    shown,
+)
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats import _nfo_extras as extras
 from filmmeta.formats import _nfo_read as read
 from filmmeta.formats._common import field, guard_depth, warn
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 from filmmeta.formats._nfo_write import write
 from filmmeta.formats._nfo_xml import Links, read_document
 
@@ -120,7 +128,9 @@ def _source_bytes(source: Any) -> tuple[Any, str | None]:
 
 
 @guard_depth
-def from_nfo(source: Any, *, country: str | None = None) -> Film | NfoLink:
+def from_nfo(
+    source: Any, *, country: str | None = None, genres: GenreNames = "canonical"
+) -> Film | NfoLink:
     """Read a movie NFO: its text, its bytes, an open file or a path.
 
     A ``str`` is the NFO's text, never a file name: give a path as a
@@ -136,6 +146,9 @@ def from_nfo(source: Any, *, country: str | None = None) -> Film | NfoLink:
         country: The country whose certification a bare ``<mpaa>`` code is (the
             scraper's certification country). Without it a bare code is taken as a US
             code when it is one (``R``, ``PG-13``, ``TV-14``), else left out.
+        genres: ``"canonical"`` gives the genre vocabulary's names (a scraper's
+            "Science-Fiction" is "Science Fiction"; a genre it does not know is kept as
+            written), ``"source"`` the file's own words.
 
     Returns:
         The film; or, for a file that only links to a film (or a ``<movie>`` without a
@@ -147,7 +160,8 @@ def from_nfo(source: Any, *, country: str | None = None) -> Film | NfoLink:
             show.
         ValidationError: The file is neither well-formed XML nor links to a film, its XML
             declares entities (refused: that is how XML bombs work), or its title is
-            invalid. Read from a path or a named file, the error names the file.
+            invalid. Read from a path or a named file, the error names the file. Also
+            for *genres* that is neither name (path ``genres``).
         ImportError: defusedxml is not installed (``pip install 'filmmeta[nfo]'``).
         OSError: A path could not be read.
 
@@ -174,17 +188,21 @@ def from_nfo(source: Any, *, country: str | None = None) -> Film | NfoLink:
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.UnsupportedDocumentError: the NFO's root is <tvshow> (a TV show), not <movie>
+        >>> alien = "<movie><title>Alien</title><genre>Horror / Science-Fiction</genre></movie>"
+        >>> from_nfo(alien).genres, from_nfo(alien, genres="source").genres
+        (('Horror', 'Science Fiction'), ('Horror', 'Science-Fiction'))
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+    genre_words = check_genre_names(genres)
     data, name = _source_bytes(source)
     try:
-        return _read(data, country)
+        return _read(data, country, genre_words)
     except ValidationError as err:
         raise (err if name is None else err.with_file(name)) from None
 
 
-def _read(data: Any, country: str | None) -> Film | NfoLink:
+def _read(data: Any, country: str | None, genre_words: GenreNames) -> Film | NfoLink:
     if country is not None:
         check_region("country", country)
     root, links = read_document(data)
@@ -206,7 +224,7 @@ def _read(data: Any, country: str | None) -> Film | NfoLink:
     # Typed as Any: mypy cannot solve the generic converter of Film's tuple fields.
     collections: dict[str, Any] = {
         "content_ratings": read.content_ratings(root, country),
-        "genres": read.genres(root),
+        "genres": genre_names(read.genres(root), genre_words, source="kodi"),
         "countries": read.countries(root),
         "credits": read.credits(root),
         "ratings": read.ratings(root),

@@ -13,14 +13,23 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.certification import ContentRating, normalize_certification
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind, Role
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.releases import Release, ReleaseKind
-from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import read_float, read_int, shown
+from filmmeta._model import (
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    PartialDate,
+    Rating,
+    Release,
+    ReleaseKind,
+    Role,
+    normalize_certification,
+    parse_runtime,
+    read_float,
+    read_int,
+    shown,
+)
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     country_codes,
@@ -35,6 +44,7 @@ from filmmeta.formats._common import (
     unique,
     warn,
 )
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 from filmmeta.formats._omdb_parts import awards, box_office, poster
 
 __all__ = ["from_omdb"]
@@ -60,7 +70,7 @@ _CREDIT_FIELDS = (("Director", Role.DIRECTOR), ("Writer", Role.WRITER), ("Actors
 
 
 @guard_depth
-def from_omdb(obj: Mapping[str, Any]) -> Film:
+def from_omdb(obj: Mapping[str, Any], *, genres: GenreNames = "canonical") -> Film:
     """Read an OMDb API response for one movie.
 
     ``"N/A"``, empty and absent values are unknown. Languages and countries are mapped
@@ -70,6 +80,9 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
 
     Args:
         obj: The decoded JSON response (``json.loads`` of ``?i=tt...&r=json``).
+        genres: ``"canonical"`` gives the genre vocabulary's names ("Sci-Fi" is
+            "Science Fiction"; a genre it does not know is kept as written), ``"source"``
+            OMDb's own words.
 
     Returns:
         The film.
@@ -79,7 +92,7 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
             series, an episode, a game, a season's episode list or a search result.
         ValidationError: A value is present but malformed; each path names the OMDb
             field (``Runtime``, ``imdbRating``, ``Ratings[1].Value``, ``$`` for an *obj*
-            that is not an object).
+            that is not an object), or *genres* that is neither name (path ``genres``).
 
     Examples:
         >>> from filmmeta.formats.omdb import from_omdb
@@ -107,7 +120,14 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.UnsupportedDocumentError: OMDb error: Movie not found!
+        >>> alien = {"Title": "Alien", "Genre": "Horror, Sci-Fi", "Response": "True"}
+        >>> from_omdb(alien).genres, from_omdb(alien, genres="source").genres
+        (('Horror', 'Science Fiction'), ('Horror', 'Sci-Fi'))
+
+    .. versionchanged:: 0.2.0
+       Genres take the genre vocabulary's names unless ``genres="source"``.
     """
+    genre_words = check_genre_names(genres)
     obj = expect_mapping(load_json(obj))
     _check_document(obj)
     title = text(obj.get("Title"), "Title")
@@ -116,7 +136,7 @@ def from_omdb(obj: Mapping[str, Any]) -> Film:
     # Typed as Any: mypy cannot solve the generic converter of Film's tuple fields.
     collections: dict[str, Any] = {
         "content_ratings": _content_ratings(obj),
-        "genres": _list(obj, "Genre"),
+        "genres": genre_names(_list(obj, "Genre"), genre_words, source="imdb"),
         "languages": language_codes(_list(obj, "Language"), "Language"),
         "countries": country_codes(_list(obj, "Country"), "Country"),
         "credits": _credits(obj),

@@ -14,18 +14,29 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from filmmeta._model.availability import Offer, OfferType
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import SOURCES, Rating
-from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.titles import Title
-from filmmeta._model.validate import check_region, fmt_number, read_float, read_int, shown_typed
+from filmmeta._model import (
+    SOURCES,
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    Offer,
+    OfferType,
+    PartialDate,
+    Rating,
+    Title,
+    check_region,
+    fmt_number,
+    parse_runtime,
+    read_float,
+    read_int,
+    shown_typed,
+)
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats import _jsonld_extras as jsonld_extras
 from filmmeta.formats._common import country_codes, field, guard_depth, language_codes, unique, warn
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 from filmmeta.formats._jsonld import (
     CREDITS,
     ID_RES,
@@ -76,7 +87,13 @@ _READ_CREDITS = tuple(
 
 
 @guard_depth
-def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: str = "US") -> Film:
+def from_jsonld(
+    obj_or_text: Any,
+    *,
+    rating_source: str | None = None,
+    country: str = "US",
+    genres: GenreNames = "canonical",
+) -> Film:
     """Read a film from a schema.org ``Movie`` in JSON-LD.
 
     Args:
@@ -88,6 +105,9 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
             page ``url`` (imdb.com or a relative ``/title/tt...`` url give ``"imdb"``); a
             rating whose source cannot be told is left out with a warning.
         country: The ISO 3166-1 country whose rating ``contentRating`` is.
+        genres: ``"canonical"`` gives the genre vocabulary's names (IMDb's "Sci-Fi" is
+            "Science Fiction"; a genre it does not know is kept as written), ``"source"``
+            the page's own words.
 
     Returns:
         The film. Every string is HTML-unescaped (``L&apos;immortel`` -> ``L'immortel``).
@@ -95,7 +115,8 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
     Raises:
         ValidationError: Text that is not JSON, or a malformed value; the path is the
             JSON-LD property (``duration``, ``aggregateRating.ratingValue``). Also for
-            a *country* that is not a region code (path ``country``).
+            a *country* that is not a region code (path ``country``), and *genres* that
+            is neither name (path ``genres``).
         UnsupportedDocumentError: No ``Movie`` node (a ``TVSeries``, a ``WebPage``), or
             several of them.
 
@@ -110,8 +131,15 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         ('22 Bullets', "L'immortel", 'tt1167638', '6.6 (35,051)')
         >>> film.runtime, film.content_rating("US").code
         (datetime.timedelta(seconds=7020), 'Not Rated')
+        >>> alien = {"@type": "Movie", "name": "Alien", "genre": ["Horror", "Sci-Fi"]}
+        >>> from_jsonld(alien).genres, from_jsonld(alien, genres="source").genres
+        (('Horror', 'Science Fiction'), ('Horror', 'Sci-Fi'))
+
+    .. versionchanged:: 0.2.0
+       Genres take the genre vocabulary's names unless ``genres="source"``.
     """
     check_region("country", country)
+    genre_words = check_genre_names(genres)
     if rating_source is not None and type(rating_source) is not str:
         raise ValidationError.at(
             "rating_source", f"expected a source name, got {shown_typed(rating_source)}"
@@ -134,7 +162,7 @@ def from_jsonld(obj_or_text: Any, *, rating_source: str | None = None, country: 
         "release_date": published or min((r.date for r in releases), default=None),
         "runtime": parsed(node, "duration", parse_runtime),
         "content_ratings": _content_ratings(node, country),
-        "genres": unique(texts(node, "genre")),
+        "genres": genre_names(unique(texts(node, "genre")), genre_words, source=None),
         "languages": language_codes(names(node, "inLanguage"), "inLanguage"),
         "countries": country_codes(names(node, "countryOfOrigin"), "countryOfOrigin"),
         "summary": single_text(node, "description"),

@@ -12,13 +12,20 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.codes import is_language_tag, language_from_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind, Role
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import check_region, shown_typed
+from filmmeta._model import (
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    PartialDate,
+    Rating,
+    Role,
+    check_region,
+    is_language_tag,
+    language_from_name,
+    parse_runtime,
+    shown_typed,
+)
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,
@@ -31,6 +38,7 @@ from filmmeta.formats._common import (
     unique,
     warn,
 )
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 from filmmeta.formats._tmdb_extras import film_parts
 from filmmeta.formats._tmdb_parts import (
     NULLS,
@@ -84,6 +92,7 @@ def from_tmdb(
     keywords: Mapping[str, Any] | None = None,
     images: Mapping[str, Any] | None = None,
     videos: Mapping[str, Any] | None = None,
+    genres: GenreNames = "canonical",
 ) -> Film:
     """Read TMDb movie details, with certifications and offers when given.
 
@@ -110,11 +119,14 @@ def from_tmdb(
         images: The ``/movie/{id}/images`` response.
         videos: The ``/movie/{id}/videos`` response (without one, the legacy
             ``trailers`` part embedded in *details* is read).
+        genres: ``"canonical"`` gives the genre vocabulary's names ("Science Fiction";
+            a genre it does not know is kept as written), ``"source"`` TMDb's own words
+            (its names in the language of the request).
 
     .. versionchanged:: 0.2.0
        The titles, releases, collection, budget and revenue, images, videos, keywords,
        tagline and the ids of other services are read; the ``alternative_titles``,
-       ``external_ids``, ``keywords``, ``images`` and ``videos`` arguments.
+       ``external_ids``, ``keywords``, ``images``, ``videos`` and ``genres`` arguments.
 
     Returns:
         The film.
@@ -125,7 +137,7 @@ def from_tmdb(
         ValidationError: A value is present but malformed; each path names the TMDb
             field (``runtime``, ``vote_average``,
             ``release_dates.results[2].release_dates[0].certification``), or the
-            argument (``region``). Parts whose ``id`` differs from the details' are
+            argument (``region``, ``genres``). Parts whose ``id`` differs from the details' are
             refused too, at ``release_dates.id`` or ``providers.id``.
 
     Examples:
@@ -163,7 +175,11 @@ def from_tmdb(
         Traceback (most recent call last):
         ...
         filmmeta.exceptions.UnsupportedDocumentError: TMDb error 34: Not found.
+        >>> dune = {"id": 438631, "title": "Dune", "genres": [{"id": 878, "name": "Sci-Fi"}]}
+        >>> from_tmdb(dune).genres, from_tmdb(dune, genres="source").genres
+        (('Science Fiction',), ('Sci-Fi',))
     """
+    genre_words = check_genre_names(genres)
     details = expect_mapping(load_json(details))
     release_dates = load_json(release_dates, "release_dates")
     providers = load_json(providers, "providers")
@@ -204,7 +220,7 @@ def from_tmdb(
     # Typed as Any: mypy cannot solve the generic converter of Film's tuple fields.
     collections: dict[str, Any] = {
         "content_ratings": ratings_from_release_dates(*dates),
-        "genres": _genres(details.get("genres")),
+        "genres": genre_names(_genres(details.get("genres")), genre_words, source="tmdb"),
         "languages": _languages(details.get("spoken_languages")),
         "countries": _countries(details),
         "credits": _credits(details.get("credits")),

@@ -13,17 +13,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from filmmeta._model.certification import ContentRating, normalize_certification
-from filmmeta._model.codes import country_from_name, language_from_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind
-from filmmeta._model.releases import Release
-from filmmeta._model.titles import Title, TitleKind
-from filmmeta._model.validate import shown
+from filmmeta._model import (
+    ContentRating,
+    Credit,
+    Film,
+    FilmKind,
+    PartialDate,
+    Release,
+    Title,
+    TitleKind,
+    canonical_genre,
+    country_from_name,
+    language_from_name,
+    normalize_certification,
+    shown,
+)
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats import _wikidata_parts as parts
 from filmmeta.formats import _wikidata_tables as tables
 from filmmeta.formats._common import expect_list, expect_mapping, field, guard_depth, warn
+from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names
 
 __all__ = ["from_wikidata"]
 
@@ -107,6 +116,28 @@ def _labelled(
             yield prop, where, parts.as_text(labels[item], f"labels[{item!r}]"), statement
 
 
+def _genres(
+    entity: parts.Entity,
+    labels: Mapping[str, str] | None,
+    missing: list[str],
+    genre_words: GenreNames,
+) -> list[str]:
+    """The genres (P136): the vocabulary's names of the items it knows, else labels."""
+    words: list[str] = []
+    for where, value, _ in entity.values("P136"):
+        item = parts.as_item(value, where)
+        known = canonical_genre(item) if genre_words == "canonical" else None
+        if known is not None:
+            words.append(known)
+        elif labels is None:
+            missing.append("P136")
+        elif item not in labels:
+            warn(f"{where}: {item} has no label in the label map: left out")
+        else:
+            words.append(parts.as_text(labels[item], f"labels[{item!r}]"))
+    return genre_names(dict.fromkeys(words), genre_words, source="wikidata")
+
+
 def _character(statement: Mapping[str, Any], labels: Mapping[str, str]) -> str | None:
     qualifiers = statement.get("qualifiers")
     if not isinstance(qualifiers, Mapping):
@@ -145,6 +176,7 @@ def from_wikidata(
     labels: Mapping[str, str] | None = None,
     entity_id: str | None = None,
     film_classes: Mapping[str, FilmKind | str] | None = None,
+    genres: GenreNames = "canonical",
 ) -> Film:
     """Read a Wikidata entity of a film into a :class:`~filmmeta.Film`.
 
@@ -160,6 +192,10 @@ def from_wikidata(
         entity_id: Which entity of a response of several to read.
         film_classes: More classes (P31 values) that are films, with the kind each
             gives: ``{"Q1234": "movie"}``.
+        genres: ``"canonical"`` gives the genre vocabulary's names: a genre item it
+            knows (Q471839) is "Science Fiction" without *labels*, a label it knows
+            ("drama film") is "Drama", and a label it does not know is kept as written;
+            ``"source"`` gives the labels of *labels* as written.
 
     Returns:
         The film: its labels and aliases as titles in every language, the label in
@@ -168,7 +204,8 @@ def from_wikidata(
         P2047 as its runtime, its ids, and what *labels* resolves.
 
     Raises:
-        ValidationError: A value of the wrong shape, with its path in the entity.
+        ValidationError: A value of the wrong shape, with its path in the entity;
+            *genres* that is neither name (path ``genres``).
         UnsupportedDocumentError: An entity that is not a film (by P31), or says not
             what it is.
 
@@ -217,6 +254,7 @@ def from_wikidata(
 
     .. versionadded:: 0.2.0
     """
+    genre_words = check_genre_names(genres)
     doc, path = parts.entity_of(obj, entity_id)
     if doc.get("type", "item") != "item":
         raise UnsupportedDocumentError(f"a Wikidata {shown(doc.get('type'))}, not an item")
@@ -257,7 +295,7 @@ def from_wikidata(
         )
         for prop, _, label, statement in _labelled(entity, tables.CREDITS, labels, missing)
     ]
-    genres = [label for _, _, label, _ in _labelled(entity, ("P136",), labels, missing)]
+    named_genres = _genres(entity, labels, missing, genre_words)
     if missing:
         warn(
             f"{path}claims: {', '.join(dict.fromkeys(missing))} name items (people, genres, "
@@ -269,7 +307,7 @@ def from_wikidata(
         release_date=min((r.date for r in releases), key=_earliest, default=None),
         runtime=parts.runtime(entity),
         content_ratings=ratings,
-        genres=list(dict.fromkeys(genres)),
+        genres=named_genres,
         languages=parts.codes(entity, "P364", tables.LANGUAGES, labels, language_from_name),
         countries=parts.codes(entity, "P495", tables.COUNTRIES, labels, country_from_name),
         credits=list(dict.fromkeys(credits)),
