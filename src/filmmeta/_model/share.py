@@ -20,8 +20,11 @@ __all__ = ["LIMIT", "Shared"]
 LIMIT = 100_000
 
 # The film's collections whose items repeat from film to film (a rating's value and votes
-# rarely do, titles and releases are the film's own): shared item by item, then whole.
-_FIELDS = ("content_ratings", "genres", "languages", "countries", "credits", "offers")
+# rarely do, titles and releases are the film's own). Short lists repeat whole (a genre
+# list, the content ratings): shared whole, else item by item. Credits and offers repeat
+# item by item only, and hashing a model object is a Python call: one lookup each.
+_WHOLE = ("content_ratings", "genres", "languages", "countries")
+_ITEMS = ("credits", "offers")
 
 
 class Shared:
@@ -52,15 +55,18 @@ class Shared:
     def film(self, film: Film) -> Film:
         """Return *film* with its repeated parts replaced by equal ones seen before."""
         one, table = self._one, self._table
-        for name in _FIELDS:
+        # The values are equal: the film's value, hash and behaviour stay; only its memory
+        # shrinks. Frozen to users, so set the way attrs itself does.
+        for name in _WHOLE:
             items = getattr(film, name)
-            if not items:
-                continue
-            found = table.get(items)
-            if found is None:
-                found = one(tuple([one(item) for item in items]))
-            if found is not items:
-                # The values are equal: the film's value, hash and behaviour stay; only
-                # its memory shrinks. Frozen to users, so set the way attrs itself does.
-                object.__setattr__(film, name, found)
+            if items:
+                found = table.get(items)
+                if found is None:
+                    found = one(tuple([one(item) for item in items]))
+                if found is not items:
+                    object.__setattr__(film, name, found)
+        for name in _ITEMS:
+            items = getattr(film, name)
+            if items:
+                object.__setattr__(film, name, tuple([one(item) for item in items]))
         return film
