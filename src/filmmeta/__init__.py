@@ -11,25 +11,50 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from filmmeta._collector import gc_paused
-from filmmeta._match.merge import merge_films
-from filmmeta._model.availability import Offer, OfferType, Quality, group_offers
-from filmmeta._model.awards import Award, AwardOutcome
-from filmmeta._model.certification import ContentRating, normalize_certification
-from filmmeta._model.certification_systems import CertificationSystem
-from filmmeta._model.collection import Collection
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind, Role
-from filmmeta._model.genres import GENRES, canonical_genre, canonical_genres
-from filmmeta._model.handlers import register as _register
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.media import Image, ImageKind, OfferFeature, Video, VideoKind
-from filmmeta._model.money import Money
-from filmmeta._model.providers import Provider, canonical_provider, provider_name
-from filmmeta._model.ratings import SOURCES, Rating, RatingKind, RatingSource
-from filmmeta._model.releases import Edition, Release, ReleaseKind
-from filmmeta._model.runtime import format_runtime, parse_runtime
-from filmmeta._model.titles import Title, TitleKind
-from filmmeta._model.viewing import Viewing
+from filmmeta._match import merge_films
+from filmmeta._model import (
+    GENRES,
+    SOURCES,
+    Award,
+    AwardOutcome,
+    CertificationSystem,
+    Collection,
+    ContentRating,
+    Credit,
+    Edition,
+    ExternalIds,
+    Film,
+    FilmKind,
+    Image,
+    ImageKind,
+    Money,
+    Offer,
+    OfferFeature,
+    OfferType,
+    PartialDate,
+    Provider,
+    Quality,
+    Rating,
+    RatingKind,
+    RatingSource,
+    Release,
+    ReleaseKind,
+    Role,
+    Title,
+    TitleKind,
+    Video,
+    VideoKind,
+    Viewing,
+    canonical_genre,
+    canonical_genres,
+    canonical_provider,
+    format_runtime,
+    group_offers,
+    normalize_certification,
+    parse_runtime,
+    provider_name,
+)
+from filmmeta._model import register as _register
 from filmmeta._words.reception import (
     RatingSummary,
     metacritic_label,
@@ -115,7 +140,7 @@ __all__ = [
 
 
 if TYPE_CHECKING:
-    from filmmeta._json.schema import json_schema
+    from filmmeta._json import json_schema
     from filmmeta._words.describe import describe, fact_sheet
     from filmmeta._words.leaving import leaving_soon
     from filmmeta._words.page import page

@@ -31,15 +31,19 @@ from typing import IO, Any, TypeAlias, TypeVar, overload
 
 import cattrs
 
-from filmmeta._json import jsonlib as _jsonlib
-from filmmeta._json.documents import item_class, wrong_class_error
-from filmmeta._json.hooks import MAX_ERRORS, flatten, install
-from filmmeta._json.jsonl import JsonLines, OnError
-from filmmeta._model import registry
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Film
-from filmmeta._model.share import Shared
-from filmmeta._model.validate import file_name, shown_typed
+from filmmeta._json import (
+    MAX_ERRORS,
+    JsonLines,
+    OnError,
+    flatten,
+    install,
+    item_class,
+    wrong_class_error,
+)
+from filmmeta._json import dumps as _dumps
+from filmmeta._json import loads as _loads
+from filmmeta._model import MODEL_CLASSES as _REGISTERED
+from filmmeta._model import Film, PartialDate, Shared, file_name, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = [
@@ -60,7 +64,7 @@ T = TypeVar("T")
 
 #: The classes that have a canonical JSON form: a date (written as a string), then the
 #: classes written as objects, leaves first.
-MODEL_CLASSES: tuple[type[Any], ...] = (PartialDate, *registry.MODEL_CLASSES)
+MODEL_CLASSES: tuple[type[Any], ...] = (PartialDate, *_REGISTERED)
 H = TypeVar("H")
 StrPath: TypeAlias = str | os.PathLike[str]
 
@@ -124,7 +128,7 @@ _FROM_DICT: dict[bool, dict[type[Any], Callable[[Any, Any], Any]]] = {True: {}, 
 
 def _to_dict_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     converter = _converter(strict=True, detailed=False)
-    return {cls: converter.get_unstructure_hook(cls) for cls in registry.MODEL_CLASSES}
+    return {cls: converter.get_unstructure_hook(cls) for cls in _REGISTERED}
 
 
 def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
@@ -133,7 +137,7 @@ def _to_json_hooks() -> dict[type[Any], Callable[[Any], Any]]:
     # per list.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     install(converter, for_encoder=True, structure=False)
-    return {cls: converter.get_unstructure_hook(cls) for cls in registry.MODEL_CLASSES}
+    return {cls: converter.get_unstructure_hook(cls) for cls in _REGISTERED}
 
 
 def _from_dict_hooks(strict: bool) -> dict[type[Any], Callable[[Any, Any], Any]]:  # noqa: FBT001
@@ -320,9 +324,9 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     if hook is None:
         if type(obj) in _SEQUENCES:
             items = [_writer(_TO_JSON, _to_json_hooks, x, f"[{i}]")(x) for i, x in enumerate(obj)]
-            return _jsonlib.dumps(items, indent=indent)
+            return _dumps(items, indent=indent)
         hook = _writer(_TO_JSON, _to_json_hooks, obj)
-    return _jsonlib.dumps(hook(obj), indent=indent)
+    return _dumps(hook(obj), indent=indent)
 
 
 def from_json(
@@ -359,7 +363,7 @@ def from_json(
         ...
         filmmeta.exceptions.ValidationError: $: expected a JSON object, got list [1, 2]
     """
-    return from_dict(_jsonlib.loads(text, strict=strict), cls, strict=strict)
+    return from_dict(_loads(text, strict=strict), cls, strict=strict)
 
 
 def dump_jsonl(films: Iterable[Film], file: StrPath | IO[str] | IO[bytes]) -> int:

@@ -24,18 +24,27 @@ from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from filmmeta import _catalog
+from filmmeta._catalog import (
+    LATER_COLUMNS,
+    arrow_schema,
+    columns_of,
+    from_arrow,
+    read_parquet,
+    viewing_records,
+    viewings_to_dataframe,
+)
 from filmmeta._catalog import arrow as _arrow
-from filmmeta._catalog import arrow_schema, from_arrow, read_parquet
 from filmmeta._catalog import columnar as _columnar
-from filmmeta._catalog.records import LATER_COLUMNS, columns_of
-from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
-from filmmeta._model.availability import OfferType
-from filmmeta._model.film import Film, FilmKind
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.media import ImageKind
-from filmmeta._model.ratings import SOURCES
-from filmmeta._model.registry import field_types
-from filmmeta._model.validate import to_region
+from filmmeta._model import (
+    SOURCES,
+    ExternalIds,
+    Film,
+    FilmKind,
+    ImageKind,
+    OfferType,
+    field_types,
+    to_region,
+)
 from filmmeta._optional import require
 from filmmeta.converters import load_jsonl
 

@@ -11,8 +11,6 @@ decides whether two records describe one film, with a score and the reasons;
 
 from __future__ import annotations
 
-from filmmeta._match.catalogs import match_catalogs
-from filmmeta._match.score import THRESHOLD, Match, same_film
-from filmmeta._match.titles import title_forms, title_key
+from filmmeta._match import THRESHOLD, Match, match_catalogs, same_film, title_forms, title_key
 
 __all__ = ["THRESHOLD", "Match", "match_catalogs", "same_film", "title_forms", "title_key"]

@@ -18,18 +18,18 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.fields import SINCE
-from filmmeta._model.film import Film
-from filmmeta._model.registry import (
+from filmmeta._model import (
     SCALARS,
+    SINCE,
+    Film,
+    PartialDate,
+    Shared,
     field_types,
+    file_name,
     is_homogeneous_tuple,
     item_type,
     optional_inner,
 )
-from filmmeta._model.share import Shared
-from filmmeta._model.validate import file_name
 from filmmeta._optional import require
 from filmmeta.exceptions import ValidationError, join_path
 

@@ -21,12 +21,19 @@ from typing import Any
 
 from filmmeta._catalog import parts
 from filmmeta._catalog.arrow import _schema
-from filmmeta._model.availability import _OFFER_TYPES, _QUALITIES
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.codes import is_currency, is_language_tag, is_region
-from filmmeta._model.film import _KINDS, is_role
-from filmmeta._model.ratings import SOURCES
-from filmmeta._model.validate import MAX_TEXT
+from filmmeta._model import (
+    MAX_TEXT,
+    SOURCES,
+    ContentRating,
+    FilmKind,
+    OfferType,
+    Quality,
+    is_currency,
+    is_language_tag,
+    is_region,
+    is_role,
+    value_test,
+)
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["Oracle", "decided", "read_schema"]
@@ -171,14 +178,14 @@ class Oracle:
         self._known: dict[str, dict[str, bool]] = {}
 
     _RULES: dict[str, Callable[[str], bool]] = {  # noqa: RUF012 - read-only table
-        "kind": _KINDS.__contains__,
+        "kind": value_test(FilmKind),
         "role": is_role,
         "language": is_language_tag,
         "region": is_region,
         "currency": is_currency,
         "source": SOURCES.__contains__,
-        "offer_type": _OFFER_TYPES.__contains__,
-        "quality": _QUALITIES.__contains__,
+        "offer_type": value_test(OfferType),
+        "quality": value_test(Quality),
         "content_rating": _content_rating_ok,
         **parts.RULES,
     }

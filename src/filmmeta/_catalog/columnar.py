@@ -32,9 +32,7 @@ from typing import IO, Any
 from filmmeta._catalog.arrow import _batch, _schema
 from filmmeta._catalog.checks import Oracle, covers, decided, read_schema, runtime_micros
 from filmmeta._catalog.parts import DEFAULTS
-from filmmeta._model.film import Film
-from filmmeta._model.ratings import SOURCES
-from filmmeta._model.validate import file_name
+from filmmeta._model import SOURCES, Film, file_name
 from filmmeta.converters import from_json
 from filmmeta.exceptions import ValidationError
 

@@ -18,11 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from filmmeta._model.awards import _OUTCOMES
-from filmmeta._model.media import _IMAGE_KINDS, _VIDEO_KINDS, OfferFeature
-from filmmeta._model.releases import _KINDS as _RELEASE_KINDS
-from filmmeta._model.titles import _KINDS as _TITLE_KINDS
-from filmmeta._model.validate import MAX_INT
+from filmmeta._model import (
+    MAX_INT,
+    AwardOutcome,
+    ImageKind,
+    OfferFeature,
+    ReleaseKind,
+    TitleKind,
+    VideoKind,
+    value_test,
+)
 
 __all__ = ["DEFAULTS", "LATER", "RULES", "Tests"]
 
@@ -41,11 +46,11 @@ DEFAULTS: dict[str, Any] = {
 
 #: The model's closed vocabularies that the oracle asks about.
 RULES: dict[str, Callable[[str], bool]] = {
-    "title_kind": _TITLE_KINDS.__contains__,
-    "release_kind": _RELEASE_KINDS.__contains__,
-    "outcome": _OUTCOMES.__contains__,
-    "image_kind": _IMAGE_KINDS.__contains__,
-    "video_kind": _VIDEO_KINDS.__contains__,
+    "title_kind": value_test(TitleKind),
+    "release_kind": value_test(ReleaseKind),
+    "outcome": value_test(AwardOutcome),
+    "image_kind": value_test(ImageKind),
+    "video_kind": value_test(VideoKind),
     "feature": {f.value for f in OfferFeature}.__contains__,
 }
 

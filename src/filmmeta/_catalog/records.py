@@ -12,11 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from filmmeta._model.availability import OfferType
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.media import ImageKind
-from filmmeta._model.ratings import SOURCES
-from filmmeta._model.registry import field_types
+from filmmeta._model import SOURCES, ExternalIds, ImageKind, OfferType, field_types
 
 __all__ = ["LATER_COLUMNS", "columns_of"]
 

@@ -8,11 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from filmmeta._model.film import FilmKind
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.registry import field_types
-from filmmeta._model.validate import shown
-from filmmeta._model.viewing import Viewing
+from filmmeta._model import ExternalIds, FilmKind, Viewing, field_types, shown
 from filmmeta._optional import require
 from filmmeta.exceptions import ValidationError
 

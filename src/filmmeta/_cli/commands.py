@@ -20,7 +20,7 @@ import attrs
 from filmmeta._cli.formats import INPUTS, OUTPUTS, InputFormat
 from filmmeta._cli.inputs import STDIN, UnreadableError, read_items
 from filmmeta._cli.progress import make_progress
-from filmmeta._model.film import Film
+from filmmeta._model import Film
 from filmmeta._words.describe import describe, fact_sheet, where_to_watch
 from filmmeta._words.page import page
 from filmmeta._words.reception import reception

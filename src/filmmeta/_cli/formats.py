@@ -22,8 +22,8 @@ from typing import Any
 
 import attrs
 
-from filmmeta._json import jsonlib
-from filmmeta._model.film import Film
+from filmmeta._json import dumps as json_dumps
+from filmmeta._model import Film
 from filmmeta.converters import from_dict, to_json
 from filmmeta.exceptions import ROOT, ValidationError
 
@@ -246,7 +246,7 @@ add_input(
 def _write_jsonld(film: Film) -> str:
     from filmmeta.formats.schemaorg import to_jsonld
 
-    return jsonlib.dumps(to_jsonld(film), indent=2) + "\n"
+    return json_dumps(to_jsonld(film), indent=2) + "\n"
 
 
 add_output(

@@ -20,8 +20,8 @@ import attrs
 
 from filmmeta._cli.formats import InputFormat, detect_json, detect_text
 from filmmeta._cli.progress import Progress
-from filmmeta._json import jsonlib
-from filmmeta._model.film import Film
+from filmmeta._json import loads as json_loads
+from filmmeta._model import Film
 from filmmeta.exceptions import ROOT, FilmmetaError, FilmmetaWarning, ValidationError, join_path
 
 __all__ = ["STDIN", "Item", "UnreadableError", "read_items"]
@@ -95,7 +95,7 @@ def _document(
 
 def _parsed(file: str, text: str, fmt: InputFormat | None, line: int | None) -> Iterator[Item]:
     try:
-        value = jsonlib.loads(text)
+        value = json_loads(text)
     except ValidationError as err:
         yield Item(file, error=err, line=line)
         return
@@ -153,7 +153,7 @@ def _warnings_of(file: str) -> Iterator[None]:
 
 def _is_json_line(line: bytes) -> bool:
     try:
-        jsonlib.loads(line)
+        json_loads(line)
     except ValidationError:
         return False
     return True

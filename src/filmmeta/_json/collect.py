@@ -23,8 +23,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from filmmeta._model.registry import field_types, is_homogeneous_tuple
-from filmmeta._model.validate import builder
+from filmmeta._model import builder, field_types, is_homogeneous_tuple
 from filmmeta.exceptions import ValidationError, join_path
 
 __all__ = ["every_error"]

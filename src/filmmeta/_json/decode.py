@@ -35,29 +35,40 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
-from filmmeta._model.availability import DAY, Offer, OfferType, Quality
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.codes import currency_codes, is_language_tag, region_codes
-from filmmeta._model.fields import FAST, SINCE
-from filmmeta._model.film import COMMON_ROLES, ROLE, Credit, Film
-from filmmeta._model.ids import IMDB_ID, WIKIDATA_ID, ExternalIds, is_other_ids
-from filmmeta._model.media import OfferFeature
-from filmmeta._model.ratings import SOURCES, Rating
-from filmmeta._model.registry import (
-    SCALARS,
-    field_types,
-    is_homogeneous_tuple,
-    item_type,
-    optional_inner,
-)
-from filmmeta._model.validate import (
+from filmmeta._model import (
+    COMMON_ROLES,
+    DAY,
+    FAST,
+    IMDB_ID,
     MAX_INT,
     MAX_TEXT,
+    ROLE,
+    SCALARS,
     SHARED_TABLE_SIZE,
+    SINCE,
+    SOURCES,
     SURROGATE,
     URL,
+    WIKIDATA_ID,
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    Offer,
+    OfferFeature,
+    OfferType,
+    Quality,
+    Rating,
     builder,
+    currency_codes,
+    field_types,
+    is_homogeneous_tuple,
+    is_language_tag,
+    is_other_ids,
     is_text,
+    item_type,
+    optional_inner,
+    region_codes,
     slot_setters,
 )
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from filmmeta._model.registry import MODEL_CLASSES
+from filmmeta._model import MODEL_CLASSES
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["item_class", "other_class", "wrong_class_error"]

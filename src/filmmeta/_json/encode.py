@@ -31,8 +31,7 @@ import attrs
 import cattrs
 from cattrs.fns import identity
 
-from filmmeta._model.fields import SINCE
-from filmmeta._model.registry import field_types, is_homogeneous_tuple, optional_inner
+from filmmeta._model import SINCE, field_types, is_homogeneous_tuple, optional_inner
 
 __all__ = ["make_unstructure_fn"]
 

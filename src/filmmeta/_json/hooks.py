@@ -30,19 +30,25 @@ from cattrs.gen import make_dict_structure_fn, override
 from filmmeta._json.collect import every_error
 from filmmeta._json.decode import FAST_HOOKS
 from filmmeta._json.encode import make_unstructure_fn
-from filmmeta._model.availability import parse_price
-from filmmeta._model.codes import is_language_tag, is_region
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.duration import format_iso_duration, parse_iso_duration
-from filmmeta._model.fields import WRITTEN
-from filmmeta._model.registry import (
+from filmmeta._model import (
     ENUMS,
     MODEL_CLASSES,
+    WRITTEN,
+    PartialDate,
+    check_number,
     field_types,
+    format_iso_duration,
     is_homogeneous_tuple,
+    is_language_tag,
+    is_region,
     optional_inner,
+    parse_iso_duration,
+    parse_price,
+    shown,
+    shown_typed,
+    to_languages,
+    to_regions,
 )
-from filmmeta._model.validate import check_number, shown, shown_typed, to_languages, to_regions
 from filmmeta.exceptions import ROOT, ValidationError, join_path
 
 __all__ = ["MAX_ERRORS", "always_written", "checked_by_the_model", "flatten", "install"]

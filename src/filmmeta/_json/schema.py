@@ -39,10 +39,16 @@ import attrs
 
 from filmmeta._json.documents import item_class
 from filmmeta._json.schema_rules import CLASS_RULES, FIELD_RULES, JSON, SCALARS, rating_scales
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Film
-from filmmeta._model.ratings import SOURCES, Rating
-from filmmeta._model.registry import MODEL_CLASSES, is_homogeneous_tuple, item_type, optional_inner
+from filmmeta._model import (
+    MODEL_CLASSES,
+    SOURCES,
+    Film,
+    PartialDate,
+    Rating,
+    is_homogeneous_tuple,
+    item_type,
+    optional_inner,
+)
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["DRAFT", "SCHEMA_ID", "json_schema"]

@@ -15,18 +15,33 @@ from typing import Any
 
 import attrs
 
-from filmmeta._model import codes as _codes
-from filmmeta._model.availability import PRICE, Offer
-from filmmeta._model.awards import Award
-from filmmeta._model.certification import MAX_CODE, MAX_REASON, ContentRating
-from filmmeta._model.film import ROLE, Credit, Film
-from filmmeta._model.ids import IMDB_ID, OTHER_KEY, WIKIDATA_ID, ExternalIds
-from filmmeta._model.media import Image, Video
-from filmmeta._model.money import Money
-from filmmeta._model.ratings import SOURCE_NAME, SOURCES, Rating
-from filmmeta._model.releases import Release
-from filmmeta._model.titles import Title
-from filmmeta._model.validate import MAX_INT, MAX_TEXT
+from filmmeta._model import (
+    IMDB_ID,
+    MAX_CODE,
+    MAX_INT,
+    MAX_REASON,
+    MAX_TEXT,
+    OTHER_KEY,
+    PRICE,
+    ROLE,
+    SOURCE_NAME,
+    SOURCES,
+    WIKIDATA_ID,
+    Award,
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    Image,
+    Money,
+    Offer,
+    Rating,
+    Release,
+    Title,
+    Video,
+    currency_codes,
+    region_codes,
+)
 
 
 def _whole(pattern: re.Pattern[str]) -> str:
@@ -113,12 +128,12 @@ SCALARS: Mapping[str, JSON] = {
         "type": "string",
         "description": 'An ISO 3166-1 alpha-2 code in upper case ("US", "GB"); "XK" '
         "(Kosovo) included.",
-        "enum": sorted(_codes._countries().names),
+        "enum": sorted(region_codes()),
     },
     "Currency": {
         "type": "string",
         "description": 'An active ISO 4217 currency code in upper case ("USD").',
-        "enum": sorted(_codes._currencies()),
+        "enum": sorted(currency_codes()),
     },
     "LanguageTag": {
         "type": "string",

@@ -16,8 +16,7 @@ import attrs
 
 from filmmeta._match.score import THRESHOLD, Match, film_forms, id_items, score_pairs
 from filmmeta._match.titles import UNARTICLED, words_of
-from filmmeta._model.film import Film
-from filmmeta._model.ids import ExternalIds
+from filmmeta._model import ExternalIds, Film
 
 __all__ = ["match_catalogs"]
 

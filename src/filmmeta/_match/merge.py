@@ -10,11 +10,7 @@ from __future__ import annotations
 import attrs
 
 from filmmeta._match.score import same_film
-from filmmeta._model.film import Film
-from filmmeta._model.genres import canonical_genres
-from filmmeta._model.merge import combine_films
-from filmmeta._model.providers import provider_name
-from filmmeta._model.validate import shown_typed
+from filmmeta._model import Film, canonical_genres, combine_films, provider_name, shown_typed
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["MERGE_THRESHOLD", "merge_films"]

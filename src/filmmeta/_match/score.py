@@ -20,9 +20,7 @@ from functools import lru_cache
 import attrs
 
 from filmmeta._match.titles import FULL, title_forms, words_of
-from filmmeta._model.film import Film
-from filmmeta._model.genres import canonical_genres
-from filmmeta._model.ids import ExternalIds
+from filmmeta._model import ExternalIds, Film, canonical_genres
 
 __all__ = ["THRESHOLD", "Match", "film_forms", "id_items", "same_film"]
 

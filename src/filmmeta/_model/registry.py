@@ -13,6 +13,7 @@ import decimal
 import enum
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -30,6 +31,7 @@ __all__ = [
     "is_homogeneous_tuple",
     "item_type",
     "optional_inner",
+    "value_test",
 ]
 
 #: The classes whose fields are walked; a class that is not reached from Film (a
@@ -105,3 +107,15 @@ MODEL_CLASSES: tuple[type[Any], ...]
 #: Every enum that a field of a model class holds.
 ENUMS: tuple[type[enum.Enum], ...]
 MODEL_CLASSES, ENUMS = _registry()
+
+
+def value_test(cls: type[enum.Enum]) -> Callable[[object], bool]:
+    """A test of whether a value is one of the enum *cls*'s values (a column's check).
+
+    Examples:
+        >>> from filmmeta import OfferType
+        >>> is_offer_type = value_test(OfferType)
+        >>> is_offer_type("rent"), is_offer_type("Rent")
+        (True, False)
+    """
+    return frozenset(member.value for member in cls).__contains__

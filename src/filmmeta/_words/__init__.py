@@ -5,7 +5,7 @@ shows its fact card, a rating or an offer its few words. ``import filmmeta`` imp
 package, so every model value has them; the card's module loads on the first display.
 """
 
-from filmmeta._model import handlers as _handlers
+from filmmeta._model import register as _register
 
 for _name in ("film_html", "film_pretty", "rating_pretty", "offer_pretty"):
-    _handlers.register(_name, "filmmeta._words.html", _name)
+    _register(_name, "filmmeta._words.html", _name)

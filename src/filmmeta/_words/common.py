@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from filmmeta._l10n import N_, Lang, _, number, percent
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.codes import country_name
-from filmmeta._model.film import Film, FilmKind
-from filmmeta._model.ratings import SOURCES, Rating, RatingKind
+from filmmeta._model import SOURCES, ContentRating, Film, FilmKind, Rating, RatingKind, country_name
 
 __all__ = [
     "KIND_PHRASES",

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from filmmeta._l10n import Lang, _, date_words, join, lang, n_
 from filmmeta._l10n import language_name as localized_language
-from filmmeta._model.codes import language_name
-from filmmeta._model.film import Film
-from filmmeta._model.ratings import Rating
-from filmmeta._model.runtime import format_runtime
+from filmmeta._model import Film, Rating, format_runtime, language_name
 from filmmeta._words.common import (
     join_words,
     kind_phrase,

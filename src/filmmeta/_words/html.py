@@ -11,13 +11,17 @@ from __future__ import annotations
 import html
 from typing import Protocol
 
-from filmmeta._model.availability import Offer
-from filmmeta._model.awards import Award, AwardOutcome
-from filmmeta._model.film import Film
-from filmmeta._model.media import ImageKind, VideoKind
-from filmmeta._model.money import Money
-from filmmeta._model.ratings import Rating
-from filmmeta._model.runtime import format_runtime
+from filmmeta._model import (
+    Award,
+    AwardOutcome,
+    Film,
+    ImageKind,
+    Money,
+    Offer,
+    Rating,
+    VideoKind,
+    format_runtime,
+)
 from filmmeta._words.describe import fact_sheet, where_to_watch
 
 __all__ = [

@@ -7,10 +7,7 @@ import re
 from collections.abc import Sequence
 
 from filmmeta._l10n import Lang, _, day_words, join, n_
-from filmmeta._model.availability import Offer, to_day
-from filmmeta._model.film import Film
-from filmmeta._model.providers import provider_name
-from filmmeta._model.validate import shown_typed
+from filmmeta._model import Film, Offer, provider_name, shown_typed, to_day
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["leaving_offers", "leaving_soon", "leaving_words", "window"]

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from filmmeta._model.film import Film
+from filmmeta._model import Film
 from filmmeta._words.page_html import page_html
 from filmmeta._words.parts import PageParts, page_parts
 

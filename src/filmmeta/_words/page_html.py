@@ -12,7 +12,7 @@ import json
 import re
 
 from filmmeta._l10n import _, lang
-from filmmeta._model.film import Film
+from filmmeta._model import Film
 from filmmeta._words.parts import PageParts
 
 __all__ = ["jsonld_script", "page_html"]

@@ -7,8 +7,7 @@ import datetime as dt
 import attrs
 
 from filmmeta._l10n import Lang, _, date_words, lang, sentences
-from filmmeta._model.film import Film
-from filmmeta._model.runtime import format_runtime
+from filmmeta._model import Film, format_runtime
 from filmmeta._words.common import rating_shown, shown_rating, title_in
 from filmmeta._words.describe import describe, fact_sheet
 from filmmeta._words.reception import reception

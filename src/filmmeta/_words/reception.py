@@ -29,8 +29,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from filmmeta._l10n import N_, NP_, Lang, _, join, lang, p_
-from filmmeta._model.film import Film
-from filmmeta._model.ratings import Rating, RatingKind
+from filmmeta._model import Film, Rating, RatingKind
 from filmmeta._words.common import english_article, rating_value, title_in
 from filmmeta.exceptions import ValidationError
 

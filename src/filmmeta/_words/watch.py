@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from filmmeta._l10n import N_, Lang, _, items, join, lang, n_, sentences
-from filmmeta._model.availability import Offer, OfferType, group_offers
-from filmmeta._model.film import Film
+from filmmeta._model import Film, Offer, OfferType, group_offers
 from filmmeta._words.common import kind_phrases, region_words, title_in
 from filmmeta._words.leaving import leaving_offers, leaving_words, window
 

@@ -27,9 +27,16 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from filmmeta._json.jsonlib import why_not_json
-from filmmeta._model.codes import country_from_name, is_region, language_from_name
-from filmmeta._model.validate import check_text, json_int, shown, shown_typed
+from filmmeta._json import why_not_json
+from filmmeta._model import (
+    check_text,
+    country_from_name,
+    is_region,
+    json_int,
+    language_from_name,
+    shown,
+    shown_typed,
+)
 from filmmeta.exceptions import ROOT, FilmmetaWarning, ValidationError
 
 __all__ = [

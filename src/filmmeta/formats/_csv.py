@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from typing import IO, Any, TypeAlias
 
-from filmmeta._model.validate import file_name, shown, shown_typed
+from filmmeta._model import file_name, shown, shown_typed
 from filmmeta.exceptions import ROOT, ValidationError
 
 __all__ = ["Row", "Source", "Table", "open_table"]

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from filmmeta._model.genres import canonical_genres
-from filmmeta._model.validate import shown
+from filmmeta._model import canonical_genres, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["GENRE_NAMES", "GenreNames", "check_genre_names", "genre_names"]

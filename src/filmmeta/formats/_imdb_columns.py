@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from filmmeta._model.validate import MAX_TEXT, shown
+from filmmeta._model import MAX_TEXT, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from filmmeta._model.validate import shown
+from filmmeta._model import shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["DATASETS", "DataFile", "batches", "checked", "find_files", "selected_rows"]

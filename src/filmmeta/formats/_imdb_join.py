@@ -13,9 +13,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from filmmeta._model.codes import is_language_tag, is_region
-from filmmeta._model.film import ROLE
-from filmmeta._model.validate import shown
+from filmmeta._model import ROLE, is_language_tag, is_region, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._imdb_columns import (
     Members,

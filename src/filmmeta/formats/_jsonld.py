@@ -19,9 +19,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from filmmeta._json.jsonlib import why_not_json
-from filmmeta._model.film import Role
-from filmmeta._model.validate import shown
+from filmmeta._json import why_not_json
+from filmmeta._model import Role, shown
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats import _common
 from filmmeta.formats._common import field

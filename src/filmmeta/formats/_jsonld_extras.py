@@ -16,12 +16,21 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.awards import Award, AwardOutcome
-from filmmeta._model.codes import country_from_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.media import Image, ImageKind, Video, VideoKind
-from filmmeta._model.releases import Release
-from filmmeta._model.validate import MAX_INT, read_int, shown, shown_typed
+from filmmeta._model import (
+    MAX_INT,
+    Award,
+    AwardOutcome,
+    Image,
+    ImageKind,
+    PartialDate,
+    Release,
+    Video,
+    VideoKind,
+    country_from_name,
+    read_int,
+    shown,
+    shown_typed,
+)
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import field, unique, warn
 from filmmeta.formats._jsonld import named, text, values

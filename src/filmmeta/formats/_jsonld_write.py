@@ -12,13 +12,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from filmmeta._model.availability import Offer
-from filmmeta._model.duration import format_iso_duration
-from filmmeta._model.film import Credit, Film
-from filmmeta._model.media import Image, Video
-from filmmeta._model.ratings import Rating
-from filmmeta._model.releases import Release
-from filmmeta._model.validate import shown_typed
+from filmmeta._model import (
+    Credit,
+    Film,
+    Image,
+    Offer,
+    Rating,
+    Release,
+    Video,
+    format_iso_duration,
+    shown_typed,
+)
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats._jsonld import CREDITS, ID_RES, ID_URLS, URL_ENTITY
 from filmmeta.formats._jsonld_extras import award_text

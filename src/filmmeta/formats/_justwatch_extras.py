@@ -20,9 +20,7 @@ import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.media import Image, ImageKind, OfferFeature, Video, VideoKind
-from filmmeta._model.validate import shown
+from filmmeta._model import Image, ImageKind, OfferFeature, PartialDate, Video, VideoKind, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import (
     expect_list,

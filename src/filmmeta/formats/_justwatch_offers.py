@@ -15,9 +15,7 @@ import decimal
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.availability import Offer, OfferType, Quality
-from filmmeta._model.codes import is_region
-from filmmeta._model.validate import shown, shown_typed
+from filmmeta._model import Offer, OfferType, Quality, is_region, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_list, expect_mapping, region_code, text, warn
 from filmmeta.formats._justwatch_extras import offer_terms

@@ -22,11 +22,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from filmmeta._model.collection import Collection
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.media import Image, ImageKind, Video, VideoKind
-from filmmeta._model.releases import Edition
-from filmmeta._model.validate import check_text, check_url, shown
+from filmmeta._model import (
+    Collection,
+    Edition,
+    ExternalIds,
+    Image,
+    ImageKind,
+    Video,
+    VideoKind,
+    check_text,
+    check_url,
+    shown,
+)
 from filmmeta.exceptions import ROOT, ValidationError
 from filmmeta.formats._common import unique
 from filmmeta.formats._nfo_read import keep, text, texts, value
@@ -34,7 +41,7 @@ from filmmeta.formats._nfo_read import keep, text, texts, value
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-    from filmmeta._model.film import Film
+    from filmmeta._model import Film
     from filmmeta.formats._nfo_write import Doc
 
 __all__ = [

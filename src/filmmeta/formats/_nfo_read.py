@@ -14,13 +14,20 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.codes import country_from_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Role
-from filmmeta._model.ratings import SOURCES, Rating
-from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import MAX_INT, MAX_NUMBER_TEXT, read_int, shown
+from filmmeta._model import (
+    MAX_INT,
+    MAX_NUMBER_TEXT,
+    SOURCES,
+    ContentRating,
+    Credit,
+    PartialDate,
+    Rating,
+    Role,
+    country_from_name,
+    parse_runtime,
+    read_int,
+    shown,
+)
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import country_codes, unique, warn
 

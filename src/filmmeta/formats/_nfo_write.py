@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from filmmeta._model.film import Film, Role
-from filmmeta._model.ratings import Rating
+from filmmeta._model import Film, Rating, Role
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats import _nfo_extras as extras
 

@@ -19,7 +19,7 @@ import html.entities
 import re
 from typing import TYPE_CHECKING, Any
 
-from filmmeta._model.validate import shown
+from filmmeta._model import shown
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 
 if TYPE_CHECKING:

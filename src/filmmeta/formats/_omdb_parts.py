@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import re
 
-from filmmeta._model.awards import Award, AwardOutcome
-from filmmeta._model.media import Image
-from filmmeta._model.money import Money
-from filmmeta._model.validate import read_int, shown
+from filmmeta._model import Award, AwardOutcome, Image, Money, read_int, shown
 from filmmeta.formats._common import field, warn
 
 __all__ = ["ALL_AWARDS", "awards", "box_office", "parse_awards", "parse_box_office", "poster"]

@@ -16,15 +16,24 @@ import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.codes import is_language_tag
-from filmmeta._model.collection import Collection
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.media import Image, ImageKind, Video, VideoKind
-from filmmeta._model.money import Money
-from filmmeta._model.releases import Release, ReleaseKind
-from filmmeta._model.titles import Title, TitleKind
-from filmmeta._model.validate import MAX_INT, shown, shown_typed
+from filmmeta._model import (
+    MAX_INT,
+    Collection,
+    ExternalIds,
+    Image,
+    ImageKind,
+    Money,
+    PartialDate,
+    Release,
+    ReleaseKind,
+    Title,
+    TitleKind,
+    Video,
+    VideoKind,
+    is_language_tag,
+    shown,
+    shown_typed,
+)
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import expect_mapping, field, region_code, text, unique, warn
 from filmmeta.formats._tmdb_parts import NULLS, ReleaseEntry, objects, positive_int

@@ -17,9 +17,14 @@ from typing import Any
 
 import attrs
 
-from filmmeta._model.availability import Offer, OfferType
-from filmmeta._model.certification import ContentRating, normalize_certification
-from filmmeta._model.validate import check_url, shown_typed
+from filmmeta._model import (
+    ContentRating,
+    Offer,
+    OfferType,
+    check_url,
+    normalize_certification,
+    shown_typed,
+)
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,

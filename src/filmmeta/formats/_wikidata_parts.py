@@ -16,11 +16,8 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from filmmeta._json import jsonlib
-from filmmeta._model.codes import country_from_name, language_from_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.validate import shown
+from filmmeta._json import loads as json_loads
+from filmmeta._model import ExternalIds, PartialDate, country_from_name, language_from_name, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats import _wikidata_tables as tables
 from filmmeta.formats._common import expect_list, expect_mapping, field, warn
@@ -49,7 +46,7 @@ _PRECISIONS = {9: 1, 10: 2, 11: 3}  # year, month, day: how many parts are known
 def entity_of(obj: Any, entity_id: str | None) -> tuple[Mapping[str, Any], str]:
     """The entity in *obj* (an entity, or a response holding ``entities``) and its path."""
     if isinstance(obj, str | bytes | bytearray):
-        obj = jsonlib.loads(obj)
+        obj = json_loads(obj)
     doc = expect_mapping(obj)
     if "entities" not in doc:
         return doc, ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from filmmeta._model.film import FilmKind
+from filmmeta._model import FilmKind
 
 __all__ = [
     "COUNTRIES",

@@ -35,7 +35,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from filmmeta._model.film import Film
+from filmmeta._model import Film
 from filmmeta._optional import require
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._genres import GenreNames, check_genre_names, genre_names

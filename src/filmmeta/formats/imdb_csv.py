@@ -18,12 +18,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind, Role
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import shown
-from filmmeta._model.viewing import Viewing
+from filmmeta._model import (
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    PartialDate,
+    Rating,
+    Role,
+    Viewing,
+    shown,
+)
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table

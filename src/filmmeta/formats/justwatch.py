@@ -14,14 +14,19 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.availability import Offer
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.codes import is_region
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import read_int, shown, shown_typed
+from filmmeta._model import (
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    Offer,
+    PartialDate,
+    Rating,
+    is_region,
+    read_int,
+    shown,
+    shown_typed,
+)
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError, join_path
 from filmmeta.formats._common import (
     expect_list,

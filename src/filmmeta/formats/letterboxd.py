@@ -24,11 +24,7 @@ from typing import IO, Literal
 
 import attrs
 
-from filmmeta._model.film import Film
-from filmmeta._model.ids import NO_IDS, ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.validate import shown
-from filmmeta._model.viewing import Viewing
+from filmmeta._model import NO_IDS, ExternalIds, Film, Rating, Viewing, shown
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table
 from filmmeta.formats._html_text import html_to_text

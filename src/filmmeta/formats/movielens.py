@@ -15,12 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from filmmeta._model.film import Film
-from filmmeta._model.ids import NO_IDS, ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.titles import Title
-from filmmeta._model.validate import shown
-from filmmeta._model.viewing import Viewing
+from filmmeta._model import NO_IDS, ExternalIds, Film, Rating, Title, Viewing, shown
 from filmmeta.exceptions import ValidationError
 from filmmeta.formats._common import warn
 from filmmeta.formats._csv import Row, Source, Table, header_text, open_table

@@ -22,9 +22,16 @@ from typing import IO, Any
 
 import attrs
 
-from filmmeta._model.film import Film, FilmKind
-from filmmeta._model.ids import NO_IDS, ExternalIds
-from filmmeta._model.validate import check_region, check_text, file_name, shown
+from filmmeta._model import (
+    NO_IDS,
+    ExternalIds,
+    Film,
+    FilmKind,
+    check_region,
+    check_text,
+    file_name,
+    shown,
+)
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats import _nfo_extras as extras
 from filmmeta.formats import _nfo_read as read

@@ -13,14 +13,23 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.certification import ContentRating, normalize_certification
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind, Role
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.releases import Release, ReleaseKind
-from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import read_float, read_int, shown
+from filmmeta._model import (
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    PartialDate,
+    Rating,
+    Release,
+    ReleaseKind,
+    Role,
+    normalize_certification,
+    parse_runtime,
+    read_float,
+    read_int,
+    shown,
+)
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     country_codes,

@@ -14,15 +14,25 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from filmmeta._model.availability import Offer, OfferType
-from filmmeta._model.certification import ContentRating
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import SOURCES, Rating
-from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.titles import Title
-from filmmeta._model.validate import check_region, fmt_number, read_float, read_int, shown_typed
+from filmmeta._model import (
+    SOURCES,
+    ContentRating,
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    Offer,
+    OfferType,
+    PartialDate,
+    Rating,
+    Title,
+    check_region,
+    fmt_number,
+    parse_runtime,
+    read_float,
+    read_int,
+    shown_typed,
+)
 from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 from filmmeta.formats import _jsonld_extras as jsonld_extras
 from filmmeta.formats._common import country_codes, field, guard_depth, language_codes, unique, warn

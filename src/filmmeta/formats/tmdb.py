@@ -12,13 +12,20 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from filmmeta._model.codes import is_language_tag, language_from_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind, Role
-from filmmeta._model.ids import ExternalIds
-from filmmeta._model.ratings import Rating
-from filmmeta._model.runtime import parse_runtime
-from filmmeta._model.validate import check_region, shown_typed
+from filmmeta._model import (
+    Credit,
+    ExternalIds,
+    Film,
+    FilmKind,
+    PartialDate,
+    Rating,
+    Role,
+    check_region,
+    is_language_tag,
+    language_from_name,
+    parse_runtime,
+    shown_typed,
+)
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats._common import (
     expect_list,

@@ -13,14 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from filmmeta._model.certification import ContentRating, normalize_certification
-from filmmeta._model.codes import country_from_name, language_from_name
-from filmmeta._model.dates import PartialDate
-from filmmeta._model.film import Credit, Film, FilmKind
-from filmmeta._model.genres import canonical_genre
-from filmmeta._model.releases import Release
-from filmmeta._model.titles import Title, TitleKind
-from filmmeta._model.validate import shown
+from filmmeta._model import (
+    ContentRating,
+    Credit,
+    Film,
+    FilmKind,
+    PartialDate,
+    Release,
+    Title,
+    TitleKind,
+    canonical_genre,
+    country_from_name,
+    language_from_name,
+    normalize_certification,
+    shown,
+)
 from filmmeta.exceptions import UnsupportedDocumentError, ValidationError
 from filmmeta.formats import _wikidata_parts as parts
 from filmmeta.formats import _wikidata_tables as tables
