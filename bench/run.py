@@ -3,6 +3,7 @@
     python bench/run.py            # the full run (a few minutes)
     python bench/run.py --quick    # a smoke run (under a minute)
     python bench/run.py --json results.json
+    python bench/run.py --against e41993d   # also from_json and to_json against a commit
 
 Every contender works on the same seeded, generated canonical documents (``gen.py``);
 the peers are in ``peers.py``. Throughput is timed in interleaved rounds (each round runs
@@ -33,6 +34,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import ab
 import bench_catalog
 import bench_runtime
 import ceilings
@@ -484,6 +486,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smoke run: smaller N, fewer rounds")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    parser.add_argument(
+        "--against",
+        metavar="COMMIT",
+        help="also time from_json and to_json against COMMIT's src (bench/ab.py), at the end",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
     started = time.perf_counter()
@@ -513,6 +520,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     r["targets"] = targets.checklist(r)
     r["seconds"] = round(time.perf_counter() - started, 1)
     report(r, settings)
+    if args.against:
+        # Last, and in workers of their own: each version imported apart (bench/ab.py).
+        print(f"\nagainst {args.against} (bench/ab.py)")
+        rounds = str(settings["rounds"])
+        r["against"] = ab.main(["--baseline", args.against, "--rounds", rounds])
     print(f"\n({r['seconds']:.0f} s)")
     if args.json:
         Path(args.json).write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
