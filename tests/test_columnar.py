@@ -141,6 +141,9 @@ GOOD = (
         b'{"title": "A", "kind": "series"}',
         b'{"title": "A", "votes": 1}',
         b"[1]\n" + GOOD,
+        # One batch read whole, one line of it decided, one left to the object path
+        # (valid, but the system is inferred): both, in line order.
+        b'{"title": "A", "content_ratings": [{"code": "R", "country": "US"}]}\n' + GOOD,
         # Model 2's parts (issue 12): each rule once, and what a canonical writer gives.
         b'{"title": "A", "titles": [{"text": "B"}, {"text": "B", "kind": "alternative"}]}',
         b'{"title": "A", "titles": [{"text": "B", "region": "UK", "kind": "tv"}]}',
