@@ -272,6 +272,12 @@ def test_country_argument_is_checked() -> None:
         ('<uniqueid type="tmdbcol">97020</uniqueid><set tmdbcolid="1"/>', ExternalIds()),
         ("<tmdbcolid>1</tmdbcolid><collectionnumber>1</collectionnumber>", ExternalIds()),
         ('<uniqueid type="imdb"/>', ExternalIds()),
+        # A type is its letters and digits: other characters do not make it another kind.
+        (
+            '<uniqueid type="Rotten Tomatoes">m/heat</uniqueid>',
+            ExternalIds(rotten_tomatoes="m/heat"),
+        ),
+        ('<uniqueid type="tmdbcol\u2013">97020</uniqueid>', ExternalIds()),
     ],
 )
 def test_ids(body: str, expected: ExternalIds) -> None:
@@ -297,6 +303,8 @@ def test_ids(body: str, expected: ExternalIds) -> None:
             ExternalIds(),
         ),
         ('<uniqueid type="tmdbcol">x</uniqueid>', r"'x' is not a TMDb id", ExternalIds()),
+        # Found by fuzzing: kept as an "other" id "tmdbcol", it came back as the collection's.
+        ('<uniqueid type="tmdbcol쐯">0</uniqueid>', r"'0' is not a TMDb id", ExternalIds()),
         (
             '<uniqueid type="imdb">tt0233044</uniqueid><id>tt0000001</id>',
             r"id\[0\]: 'tt0000001' is a second imdb id \(the first is at uniqueid\[0\]\)",

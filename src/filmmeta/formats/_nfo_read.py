@@ -72,6 +72,8 @@ RATING_SOURCES = {
 #: The kind, in :func:`ids`, of Kodi's ``<id>`` that is no IMDb id: a number of no named
 #: database (no uniqueid type, which is a name, looks like it).
 UNTYPED = "<id>"
+# What an id type keeps of its characters: a run of any others is one "_".
+_ID_KIND_GAPS = re.compile(r"[^a-z0-9]+", re.ASCII)
 #: The source of a rating the NFO does not name: Kodi's legacy flat ``<rating>``,
 #: Jellyfin's community rating, a ``<rating>`` block without a name.
 UNNAMED = "community"
@@ -415,7 +417,8 @@ def tmdb_id(written: str, path: str) -> int:
 def ids(root: Element) -> dict[str, list[tuple[str, str]]]:
     """Every id the NFO gives, by lowercase type, each with its path, in precedence order.
 
-    ``<uniqueid type="...">`` first (the type in any case), then ``<imdbid>``, ``<imdb>``,
+    ``<uniqueid type="...">`` first (the type in any case, each run of characters other
+    than ASCII letters and digits one ``_``), then ``<imdbid>``, ``<imdb>``,
     ``<imdb_id>``, ``<tmdbid>``, the ``tmdbcolid`` of ``<set>`` and ``<tmdbcolid>`` /
     ``<collectionnumber>``, then Kodi's ``<id>`` (and the ``IMDB``/``TMDB`` attributes
     older Jellyfin versions wrote on it).
@@ -427,7 +430,9 @@ def ids(root: Element) -> dict[str, list[tuple[str, str]]]:
             found.setdefault(kind, []).append((path, written))
 
     for i, element in enumerate(root.iterfind("uniqueid")):
-        kind = (element.get("type") or "").strip().lower()
+        # The type as a key at once, so that a type that only differs in its punctuation
+        # ("Rotten Tomatoes", "tmdb col") is the kind it names, here and when written back.
+        kind = _ID_KIND_GAPS.sub("_", (element.get("type") or "").lower()).strip("_")
         written = value(element)
         if not kind and written is not None and _IMDB.fullmatch(written.lower()):
             kind = "imdb"

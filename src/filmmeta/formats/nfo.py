@@ -55,8 +55,6 @@ _ID_FIELDS = {
     "justwatch": "justwatch",
 }
 _COLLECTION_IDS = frozenset({"tmdbcol", "tmdbcolid", "tmdbcollection", "tmdbset"})
-# The rule of ExternalIds.other's keys (Model 2).
-_OTHER_KEY = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
 _WIKIDATA = re.compile(r"Q[1-9][0-9]{0,15}", re.ASCII)
 # Tags that hold facts about the film, for the warning about a file without a title.
 _FACTS = (
@@ -329,13 +327,10 @@ def _ids(found: dict[str, list[tuple[str, str]]], links: Links) -> ExternalIds:
             continue
         if name is None:
             # Any other database's id (tvdb, trakt, a home movie's "home001"), by its type.
-            key = (
-                kind if _OTHER_KEY.fullmatch(kind) else re.sub(r"[^a-z0-9]+", "_", kind).strip("_")
-            )
             for path, written in entries:
-                kept = read.keep(path, _other, key, written)
-                if kept is not None and other.setdefault(key, kept) != kept:
-                    warn(f"{path}: {shown(written)} is a second {key} id: left out")
+                kept = read.keep(path, _other, kind, written)
+                if kept is not None and other.setdefault(kind, kept) != kept:
+                    warn(f"{path}: {shown(written)} is a second {kind} id: left out")
             continue
         for path, written in entries:
             value = read.keep(path, _id_value, name, written)
