@@ -151,6 +151,22 @@ def test_nothing_leaving_changes_nothing() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("offers", "sentence"),
+    [
+        # Ended yesterday, or starting tomorrow: not available on the day of reading.
+        ([_offer("Netflix", "2027-01-14"), _offer("Hulu", None)], "on Hulu."),
+        ([_offer("Netflix", None, since="2027-01-16"), _offer("Hulu", None)], "on Hulu."),
+        ([_offer("Netflix", "2027-01-15", since="2027-01-15")], "on Netflix. Heat is leaving"),
+        ([_offer("Netflix", "2027-01-14"), _offer("Hulu", None, since="2027-02-01")], ""),
+    ],
+)
+def test_only_what_is_available_on_the_day_is_said(offers: list[Offer], sentence: str) -> None:
+    text = where_to_watch(Film("Heat", offers=offers), on=ON)
+    assert sentence in text if sentence else text == ""
+    assert ("Netflix" in text) == ("Netflix" in sentence)
+
+
 def test_the_page_says_it_in_where_to_watch() -> None:
     film = Film(
         "Heat",

@@ -10,7 +10,7 @@ from filmmeta._l10n import Lang, _, day_words, join, n_
 from filmmeta._model import Film, Offer, provider_name, shown_typed, to_day
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["leaving_offers", "leaving_soon", "leaving_words", "window"]
+__all__ = ["available_offers", "leaving_offers", "leaving_soon", "leaving_words", "window"]
 
 _DAY = dt.timedelta(days=1)
 # Italian elides the article before a number spoken with a vowel: "l'8 marzo" (otto),
@@ -95,6 +95,16 @@ def leaving_soon(
         raise TypeError(f"leaving_soon() takes a Film, not {shown_typed(film)}")
     first, last = window(on, within)
     return leaving_offers(film.offers, first, last)
+
+
+def available_offers(offers: Sequence[Offer], day: dt.date) -> tuple[Offer, ...]:
+    """The offers available on *day*: not ended before it, not starting after it."""
+    return tuple(
+        offer
+        for offer in offers
+        if (offer.available_from is None or offer.available_from <= day)
+        and (offer.available_until is None or day <= offer.available_until)
+    )
 
 
 def leaving_offers(offers: Sequence[Offer], first: dt.date, last: dt.date) -> tuple[Offer, ...]:

@@ -7,7 +7,7 @@ import datetime as dt
 from filmmeta._l10n import N_, Lang, _, items, join, lang, n_, sentences
 from filmmeta._model import Film, Offer, OfferType, group_offers
 from filmmeta._words.common import kind_phrases, region_words, title_in
-from filmmeta._words.leaving import leaving_offers, leaving_words, window
+from filmmeta._words.leaving import available_offers, leaving_offers, leaving_words, window
 
 __all__ = ["offer_words", "on_demand", "where_to_watch"]
 
@@ -86,6 +86,7 @@ def where_to_watch(
     per region, each naming its region. Offers that end soon (:func:`leaving_soon`) are
     said after their region's sentence: "Backstage is leaving Netflix on January 31.",
     the day written the locale's way, with its year when that is not the year of *on*.
+    Offers that have ended by *on*, or start after it, are not said.
 
     Args:
         film: The film.
@@ -95,7 +96,7 @@ def where_to_watch(
         within: How far ahead an offer that ends is "leaving soon", in whole days.
 
     Returns:
-        The sentences, or ``""`` when the film has no offers.
+        The sentences, or ``""`` when the film has no offers available on *on*.
 
     Raises:
         ImportError: A language other than English without the ``i18n`` extra.
@@ -123,6 +124,8 @@ def where_to_watch(
         Backstage is available to stream with a subscription on Netflix. Backstage is leaving Netflix on 31 January 2027.
         >>> print(where_to_watch(film, on="2027-01-15", locale="de-DE"))
         Backstage ist zum Streamen im Abo bei Netflix verfügbar. Backstage verlässt Netflix am 31. Januar.
+        >>> where_to_watch(film, on="2027-02-01")
+        ''
 
     .. versionchanged:: 0.2.0 The *locale*, *on* and *within* arguments; offers that
        leave soon are said.
@@ -149,8 +152,10 @@ def on_demand(
 
 
 def _by_region(film: Film, language: Lang, days: tuple[dt.date, dt.date], *, seed: bool) -> str:
-    grouped = group_offers(film.offers)
-    ending = leaving_offers(film.offers, *days)
+    # What has ended or not begun on the day of reading is not available then.
+    offers = available_offers(film.offers, days[0])
+    grouped = group_offers(offers)
+    ending = leaving_offers(offers, *days)
     title = title_in(language, film)
     texts = []
     for region, by_type in grouped.items():
