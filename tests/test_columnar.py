@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from filmmeta import Film, ValidationError, dump_jsonl, load_jsonl, to_dict, to_json
 from filmmeta import frames as fr
+from filmmeta._model import MAX_TEXT
 from tests import strategies
 from tests.conftest import ROUND_TRIP_EXAMPLES
 from tests.test_decode import _VALUE, FILMS
@@ -135,6 +136,10 @@ GOOD = (
         b'{"title": "A", "credits": [{"name": "\\u3000", "role": "actor"}]}',
         b'{"title": "A", "credits": [{"name": "B", "role": "Best Boy"}]}',
         b'{"title": "\\u001c"}',
+        # Texts whose first byte does not settle that they are not blank (masks.text_ok).
+        '{"title": "Ágúst", "summary": " Offset", "genres": ["\u00a0Drama", "\u3000"]}'.encode(),
+        b'{"title": "", "credits": [{"name": "\\u2028", "role": "actor"}]}',
+        b'{"title": "A", "tagline": "' + b"x" * (MAX_TEXT + 1) + b'"}',
         b'{"title": "A", "ids": {"imdb": "tt123"}}',
         b'{"title": "A", "ids": {"tmdb": 0}}',
         b'{"title": "A", "languages": ["EN"], "countries": ["UK"]}',
@@ -180,6 +185,30 @@ GOOD = (
 def test_hostile_lines(blob: bytes, strict: bool) -> None:
     _agree(blob, strict=strict)
     _agree(blob, strict=strict, batch_size=1)
+
+
+@given(
+    st.lists(st.none() | st.text(max_size=8) | st.sampled_from([" a", "\u3000b", "x" * 8])),
+    st.integers(0, 3),
+)
+def test_the_cheap_text_test_gives_the_exact_tests_mask(texts: list[str | None], at: int) -> None:
+    from filmmeta._catalog import checks, masks
+
+    pc = pytest.importorskip("pyarrow.compute")
+
+    def exact(values: Any) -> Any:  # checks._exact_text, at most 7 bytes
+        return pc.and_(
+            pc.match_substring_regex(values, checks._NOT_BLANK),
+            pc.less_equal(pc.binary_length(values), 7),
+        )
+
+    # A slice: the arrays of struct_field and list_flatten need not begin at 0.
+    values = pa.array(["pad"] * at + texts, pa.string()).slice(at)
+    found = masks.text_ok(pa, values, 7, exact)
+    assert found.equals(exact(values))
+    assert found.to_pylist() == [
+        None if text is None else bool(text.strip()) and len(text.encode()) <= 7 for text in texts
+    ]
 
 
 def test_a_field_the_checks_do_not_cover_sends_every_line_the_object_way(

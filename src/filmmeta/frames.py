@@ -262,12 +262,22 @@ def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) ->
     if _columnar.is_jsonl_source(films):
         pa = require("pyarrow", "to_dataframe", "arrow")
         pc = require("pyarrow.compute", "to_dataframe", "arrow")
+        # The system's allocator, which gives the memory of freed batches back to the
+        # system, for the reads and the checks (see _columnar.pooled).
+        pool = pa.system_memory_pool()
         # Smaller batches than for Parquet: the peak is a batch's JSON, table and checks.
-        batches = _columnar.record_batches(films, strict=strict, batch_size=_FRAME_BATCH)  # type: ignore[arg-type]
+        batches = _columnar.record_batches(
+            films,  # type: ignore[arg-type]
+            strict=strict,
+            batch_size=_FRAME_BATCH,
+            memory_pool=pool,
+        )
+        pc = _columnar.pooled(pc, pool)
         sources, arrays, _ = columns_of(pa, pc, batches, to_region(country, "country"))
         columns = _checked_columns(sources)
+        # Each column's Arrow values are let go once it is a Series.
         return pandas.DataFrame(
-            {column: _series(pandas, column, arrays.get(column)) for column in columns}
+            {column: _series(pandas, column, arrays.pop(column, None)) for column in columns}
         )
     columns, records = _flatten(films, country)  # type: ignore[arg-type]
     return pandas.DataFrame(

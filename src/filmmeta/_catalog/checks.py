@@ -19,7 +19,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from filmmeta._catalog import parts
+from filmmeta._catalog import masks, parts
 from filmmeta._catalog.arrow import _schema
 from filmmeta._model import (
     MAX_TEXT,
@@ -176,6 +176,8 @@ class Oracle:
 
     def __init__(self) -> None:
         self._known: dict[str, dict[str, bool]] = {}
+        # Per rule, the values asked about and the verdicts, as Arrow arrays in one order.
+        self._arrays: dict[str, tuple[Any, Any]] = {}
 
     _RULES: dict[str, Callable[[str], bool]] = {  # noqa: RUF012 - read-only table
         "kind": value_test(FilmKind),
@@ -192,17 +194,31 @@ class Oracle:
 
     def accepts(self, pa: Any, pc: Any, rule: str, values: Any) -> Any:
         """A mask: for each string of *values*, whether the model accepts it (null: no)."""
+        asked, verdicts = self._arrays.get(rule) or self._learn(pa, pc, rule, values)
+        where = pc.index_in(values, value_set=asked)
+        if where.null_count != values.null_count:  # a value not asked about yet
+            asked, verdicts = self._learn(pa, pc, rule, values)
+            where = pc.index_in(values, value_set=asked)
+        return pc.fill_null(pc.take(verdicts, where), False)
+
+    def _learn(self, pa: Any, pc: Any, rule: str, values: Any) -> tuple[Any, Any]:
         known = self._known.setdefault(rule, {})
         check = self._RULES[rule]
         for value in pc.unique(values).to_pylist():
             if value is not None and value not in known:
                 known[value] = check(value)
-        good = [value for value, ok in known.items() if ok]
-        return pc.is_in(values, value_set=pa.array(good, pa.string()))
+        arrays = pa.array(list(known), pa.string()), pa.array(list(known.values()), pa.bool_())
+        self._arrays[rule] = arrays
+        return arrays
 
 
-def _text(pc: Any, values: Any) -> Any:
+def _text(pa: Any, pc: Any, values: Any) -> Any:
     # Not blank, and at most MAX_TEXT bytes (so at most MAX_TEXT characters); null: no.
+    # The regular expression only for the texts whose first byte does not settle it.
+    return masks.text_ok(pa, values, MAX_TEXT, lambda rest: _exact_text(pc, rest))
+
+
+def _exact_text(pc: Any, values: Any) -> Any:
     return pc.and_(
         pc.match_substring_regex(values, _NOT_BLANK),
         pc.less_equal(pc.binary_length(values), MAX_TEXT),
@@ -221,8 +237,7 @@ def _all(pc: Any, mask: Any) -> Any:
 def _rows_without_bad(pa: Any, pc: Any, lists: Any, ok: Any, rows: int) -> Any:
     """Rows none of whose list items fail *ok* (a mask over the flattened items)."""
     parents = pc.list_parent_indices(lists)
-    bad = pc.filter(parents, pc.invert(_all(pc, ok)))
-    return pc.invert(pc.is_in(pa.array(range(rows), pa.int64()), value_set=pc.unique(bad)))
+    return masks.rows_without(pa, pc.filter(parents, pc.invert(_all(pc, ok))), rows)
 
 
 def _items(pc: Any, lists: Any) -> Any:
@@ -235,25 +250,25 @@ def decided(pa: Any, pc: Any, table: Any, oracle: Oracle) -> Any:
     columns = {name: table.column(name).combine_chunks() for name in table.column_names}
     col = columns.__getitem__
     checks = [
-        _text(pc, col("title")),
+        _text(pa, pc, col("title")),
         _absent_or(pc, col("kind"), oracle.accepts(pa, pc, "kind", col("kind"))),
         _absent_or(pc, col("release_date"), pc.match_substring_regex(col("release_date"), _DATE)),
         _absent_or(pc, col("runtime"), _runtime_ok(pc, col("runtime"))),
-        _absent_or(pc, col("summary"), _text(pc, col("summary"))),
-        _absent_or(pc, col("original_title"), _text(pc, col("original_title"))),
-        _ids_ok(pc, col("ids")),
+        _absent_or(pc, col("summary"), _text(pa, pc, col("summary"))),
+        _absent_or(pc, col("original_title"), _text(pa, pc, col("original_title"))),
+        _ids_ok(pa, pc, col("ids")),
     ]
     ok = checks[0]
     for check in checks[1:]:
         ok = pc.and_(ok, _all(pc, check))
     ok = _all(pc, ok)
     lists: dict[str, Callable[[Any], Any]] = {
-        "genres": lambda items: _text(pc, items),
+        "genres": lambda items: _text(pa, pc, items),
         "languages": lambda items: oracle.accepts(pa, pc, "language", items),
         "countries": lambda items: oracle.accepts(pa, pc, "region", items),
         "content_ratings": lambda items: pc.and_(
             _all(pc, oracle.accepts(pa, pc, "content_rating", _content_rating_keys(pc, items))),
-            _tests(pa, pc, oracle).lists(lambda v: _text(pc, v))(
+            _tests(pa, pc, oracle).lists(lambda v: _text(pa, pc, v))(
                 pc.struct_field(items, "descriptors")
             ),
         ),
@@ -275,19 +290,19 @@ def decided(pa: Any, pc: Any, table: Any, oracle: Oracle) -> Any:
 
 def _tests(pa: Any, pc: Any, oracle: Oracle) -> parts.Tests:
     def url(values: Any) -> Any:
-        return pc.and_kleene(_text(pc, values), pc.match_substring_regex(values, _URL))
+        return pc.and_kleene(_text(pa, pc, values), pc.match_substring_regex(values, _URL))
 
     return parts.Tests(
         pa,
         pc,
         lambda rule, values: oracle.accepts(pa, pc, rule, values),
-        text=lambda values: _text(pc, values),
+        text=lambda values: _text(pa, pc, values),
         url=url,
         date=lambda values: pc.match_substring_regex(values, _DATE),
         day=lambda values: pc.match_substring_regex(values, _DAY),
         runtime=lambda values: _runtime_ok(pc, values),
         price=lambda values: pc.match_substring_regex(values, _PRICE),
-        ids=lambda values: _ids_ok(pc, values),
+        ids=lambda values: _ids_ok(pa, pc, values),
     )
 
 
@@ -325,8 +340,8 @@ def _credits_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
     return _all(
         pc,
         pc.and_kleene(
-            pc.and_kleene(_text(pc, name), oracle.accepts(pa, pc, "role", role)),
-            _absent_or(pc, character, _text(pc, character)),
+            pc.and_kleene(_text(pa, pc, name), oracle.accepts(pa, pc, "role", role)),
+            _absent_or(pc, character, _text(pa, pc, character)),
         ),
     )
 
@@ -367,8 +382,7 @@ def _unique_sources(pa: Any, pc: Any, ratings: Any, rows: int) -> Any:
     keys = pc.add(pc.multiply(parents, len(SOURCES) + 1), pc.fill_null(where, len(SOURCES)))
     counts = pc.value_counts(keys)
     repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-    bad = pc.filter(parents, pc.is_in(keys, value_set=repeated))
-    return pc.invert(pc.is_in(pa.array(range(rows), pa.int64()), value_set=pc.unique(bad)))
+    return masks.rows_without(pa, pc.filter(parents, pc.is_in(keys, value_set=repeated)), rows)
 
 
 def _offers_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
@@ -379,12 +393,12 @@ def _offers_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
         pc.match_substring_regex(price, _PRICE), oracle.accepts(pa, pc, "currency", currency)
     )
     checks = [
-        _text(pc, provider),
+        _text(pa, pc, provider),
         oracle.accepts(pa, pc, "offer_type", type_),
         _absent_or(pc, region, oracle.accepts(pa, pc, "region", region)),
         pc.or_kleene(pc.and_(pc.is_null(price), pc.is_null(currency)), priced),
         _absent_or(pc, quality, oracle.accepts(pa, pc, "quality", quality)),
-        _absent_or(pc, url, pc.and_kleene(_text(pc, url), pc.match_substring_regex(url, _URL))),
+        _absent_or(pc, url, pc.and_kleene(_text(pa, pc, url), pc.match_substring_regex(url, _URL))),
     ]
     ok = checks[0]
     for check in checks[1:]:
@@ -392,7 +406,7 @@ def _offers_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
     return _all(pc, ok)
 
 
-def _ids_ok(pc: Any, ids: Any) -> Any:
+def _ids_ok(pa: Any, pc: Any, ids: Any) -> Any:
     ok = None
     for name in _ID_NAMES:
         value = pc.struct_field(ids, name)
@@ -403,7 +417,7 @@ def _ids_ok(pc: Any, ids: Any) -> Any:
         elif name == "wikidata":
             test = pc.match_substring_regex(value, _WIKIDATA)
         else:
-            test = pc.and_kleene(pc.match_substring_regex(value, _SLUG), _text(pc, value))
+            test = pc.and_kleene(pc.match_substring_regex(value, _SLUG), _text(pa, pc, value))
         test = _absent_or(pc, value, test)
         ok = test if ok is None else pc.and_kleene(ok, test)
     # Other ids (a JSON object of any keys) are the object path's.

@@ -23,6 +23,8 @@ object path refuses some explicit nulls that it accepts absent). Open-ended ids
 
 from __future__ import annotations
 
+import functools
+import inspect
 import io
 import itertools
 import os
@@ -37,9 +39,11 @@ from filmmeta._model import SOURCES, Film, file_name
 from filmmeta.converters import from_json
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["is_jsonl_source", "record_batches"]
+__all__ = ["is_jsonl_source", "pooled", "record_batches"]
 
 _OPEN, _CLOSE = ord("{"), ord("}")
+# pyarrow's block size is a 32-bit integer: a larger batch is read in blocks of 1 GiB.
+_MOST_BLOCK = 1 << 30
 # Words the reader takes otherwise than the object path (an explicit null, which the
 # object path refuses for some fields that it accepts absent): lines holding one, even
 # inside a string, take the object path. Open-ended ids ("other": {...}) too: a line
@@ -69,17 +73,29 @@ def is_jsonl_source(data: object) -> bool:
 
 
 def record_batches(
-    source: str | os.PathLike[str] | IO[bytes] | IO[str], *, strict: bool, batch_size: int
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    *,
+    strict: bool,
+    batch_size: int,
+    memory_pool: Any = None,
 ) -> Iterator[Any]:
-    """Record batches in :func:`~arrow.arrow_schema` of the films of a JSON Lines file."""
+    """Record batches in :func:`~arrow.arrow_schema` of the films of a JSON Lines file.
+
+    With *memory_pool*, the reads and the checks allocate from it rather than from
+    pyarrow's default pool (see :func:`pooled`).
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.json as pj
 
     if isinstance(source, str | os.PathLike):
         with open(source, "rb") as opened:
-            yield from record_batches(opened, strict=strict, batch_size=batch_size)
+            yield from record_batches(
+                opened, strict=strict, batch_size=batch_size, memory_pool=memory_pool
+            )
         return
+    if memory_pool is not None:
+        pc, pj = pooled(pc, memory_pool), pooled(pj, memory_pool)
     reader = _Reader(pa, pc, pj, strict=strict, name=file_name(source))
     lines: Iterator[str | bytes] = iter(source)
 
@@ -128,7 +144,7 @@ class _Reader:
         blob = b"".join(lines)
         if not (_canonical(lines) and self._plain(blob)):
             return None
-        table = self._read(blob, max(map(len, lines)))
+        table = self._read(blob)
         return table if table is not None and table.num_rows == len(lines) else None
 
     def convert(self, first: int, chunk: list[str | bytes], table: Any) -> Any:
@@ -164,7 +180,7 @@ class _Reader:
             texts.append(text)
         table = None
         if plain:
-            table = self._read(b"\n".join(texts[i] for i in plain), max(map(len, texts)))
+            table = self._read(b"\n".join(texts[i] for i in plain))
         if table is None or table.num_rows != len(plain):
             good: list[int] = []  # one object per line, or the object path decides
         else:
@@ -173,10 +189,13 @@ class _Reader:
             table = _catalog(self.pa, self.pc, table.filter(mask), self.schema)
         return self._join(table, good, numbers, lines)
 
-    def _read(self, buffer: bytes, longest: int) -> Any:
-        # Threads pay only from a few blocks on: a small batch reads faster in one.
-        block = max(1 << 20, 2 * longest + 2)
-        options = self.pj.ReadOptions(block_size=block, use_threads=len(buffer) > 2 * block)
+    def _read(self, buffer: bytes) -> Any:
+        # The whole batch as one block, in this thread alone: the batch is read while the
+        # last one is checked and written, so that both cores work already; with threads
+        # of its own the reader competes with them, and cuts the batch into chunks that
+        # the checks must join again (docs/performance.md has the figures).
+        block = min(max(1 << 20, len(buffer) + 1), _MOST_BLOCK)
+        options = self.pj.ReadOptions(block_size=block, use_threads=False)
         try:
             # The reader copies the bytes of strings as they are, and skips ignored keys
             # unchecked: invalid UTF-8 anywhere is found here, and left to the object path.
@@ -230,11 +249,13 @@ def _catalog(pa: Any, pc: Any, table: Any, schema: Any) -> Any:
 
 def _convert(pa: Any, pc: Any, column: Any, field: Any, path: str) -> Any:
     """One checked column as *field* of the catalog's schema; *path* as in DEFAULTS."""
+    import numpy as np
+
     type_ = field.type
     if column.null_count == len(column) and path not in DEFAULTS:
         # Absent everywhere, as model 2's parts often are: nulls, or empty lists.
         if pa.types.is_list(type_):
-            offsets = pa.array([0] * (len(column) + 1), pa.int32())
+            offsets = pa.array(np.zeros(len(column) + 1, np.int32))
             return pa.ListArray.from_arrays(offsets, pa.array([], type_.value_type), type=type_)
         if field.nullable and not pa.types.is_struct(type_):
             return pa.nulls(len(column), type_)
@@ -280,3 +301,29 @@ def _scale(pa: Any, pc: Any, source: Any) -> tuple[Any, Any]:
     best = pa.array([float(SOURCES[n].best) for n in names], pa.float64())
     worst = pa.array([float(SOURCES[n].worst) for n in names], pa.float64())
     return pc.take(best, where), pc.take(worst, where)
+
+
+def pooled(module: Any, pool: Any) -> Any:
+    """*module* (pyarrow.compute, pyarrow.json) with its functions allocating from *pool*.
+
+    The columns of a DataFrame outlive the batches they are made from: with pyarrow's
+    default pool (mimalloc) the memory of every freed batch stays with the process, and
+    the peak of ``to_dataframe`` grows by about two batches' worth. The system's
+    allocator gives it back. A pool passed to each call, never :func:`pyarrow.set_memory_pool`,
+    which would change every other user of pyarrow in the process.
+    """
+    return _Pooled(module, pool)
+
+
+class _Pooled:
+    """A module whose functions that take a ``memory_pool`` are given *pool*."""
+
+    def __init__(self, module: Any, pool: Any) -> None:
+        self._module, self._pool = module, pool
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._module, name)
+        if not isinstance(found, type) and "memory_pool" in inspect.signature(found).parameters:
+            found = functools.partial(found, memory_pool=self._pool)
+        setattr(self, name, found)  # looked up once per name
+        return found

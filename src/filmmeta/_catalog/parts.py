@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from filmmeta._catalog import masks
 from filmmeta._model import (
     MAX_INT,
     AwardOutcome,
@@ -131,7 +132,7 @@ class Tests:
             bad = bad.cast(pa.int64())
             if unique is not None:
                 bad = pa.concat_arrays([bad, repeated(pa, pc, parents, unique(items))])
-            return pc.invert(pc.is_in(pa.array(range(rows), pa.int64()), value_set=bad))
+            return masks.rows_without(pa, bad, rows)
 
         return test
 
