@@ -90,6 +90,12 @@ def test_title_forms(text: str, forms: dict[str, float] | None) -> None:
         ("Kickboxer 2: The Road Back", "Kickboxer 2", 0.9),
         ("Kung Fu Panda: Secrets of the Furious Five", "Kung Fu Panda", 0.72),
         ("2001: A Space Odyssey", "2001", 0.72),
+        # An episode number between a series title and the film's own title is left off
+        # by some sources; the number alone is no film's title.
+        ("Moon Wars: Episode VIII - The Last Pilot", "Moon Wars: The Last Pilot", 0.9),
+        ("Moon Wars: Episode 2: Dark Tide", "Moon Wars - Dark Tide", 0.9),
+        ("Moon Wars: Episode VIII - The Last Pilot", "Moon Wars: Episode VIII", 0.72),
+        ("Comic Con Episode IV: A Fan's Hope", "Comic Con: A Fan's Hope", 0.0),
     ],
 )
 def test_title_forms_agree_by_weight(a: str, b: str, weight: float) -> None:
@@ -140,10 +146,91 @@ def _film(title: str, year: int | None = 1995, **more: object) -> Film:
         # A short title a year apart needs something more that agrees (genres here).
         (_film("Heat"), _film("Heat", 1996), False, "years 1995 and 1996 are 1 apart"),
         (
-            _film("Heat", genres=["Crime"]),
-            _film("Heat", 1996, genres=["Crime", "Drama"]),
+            _film("Dead Calm", genres=["Thriller"]),
+            _film("Dead Calm", 1996, genres=["Drama", "Thriller"]),
             True,
             "100% of genres shared",  # one list inside the other: they agree
+        ),
+        # A title of one word a year apart needs more than one list inside the other: the
+        # same genres, a runtime or a director (a namesake of the next year otherwise).
+        (
+            _film("Hush", 2016, genres=["Drama", "Thriller"]),
+            _film("Hush", 2017, genres=["Drama"]),
+            False,
+            "a one-word title a year apart needs the same genres, a runtime or a director",
+        ),
+        (
+            _film("The Chase", 2018, genres=["Comedy"]),
+            _film("Chase, The", 2017, genres=["Action", "Comedy"]),
+            False,
+            "a one-word title a year apart needs",
+        ),
+        (
+            _film("Hush", 2016, genres=["Drama", "Thriller"]),
+            _film("Hush", 2017, genres=["Thriller", "Drama"]),
+            True,
+            "100% of genres shared",
+        ),
+        (
+            _film("Hush", 2016, genres=["Drama", "Thriller"]),
+            _film("Hush", 2017, genres=["Drama"], runtime=95),
+            False,
+            "a one-word title a year apart needs",  # a runtime on one side only
+        ),
+        (
+            _film("Hush", 2016, genres=["Drama", "Thriller"], runtime=97),
+            _film("Hush", 2017, genres=["Drama"], runtime=95),
+            True,
+            "runtimes within 2 min",
+        ),
+        (
+            _film("Hush", 2016, credits=[Credit("Ann Lee", "director")]),
+            _film("Hush", 2017, genres=["Drama"], credits=[Credit("Ann Lee", "director")]),
+            True,
+            "directors agree",
+        ),
+        # Words the genre vocabulary does not know (MovieLens's IMAX, a format) are not
+        # compared: the genres are the same.
+        (
+            _film("Hush", 2016, genres=["Action", "IMAX"]),
+            _film("Hush", 2017, genres=["Action"]),
+            True,
+            "100% of genres shared",
+        ),
+        # A documentary is not a film of fiction genres: namesakes of one year and title.
+        (
+            _film("Rivertown", 2017, genres=["Drama"]),
+            _film("Rivertown", 2017, genres=["Documentary"]),
+            False,
+            "a documentary against fiction (Drama)",
+        ),
+        (
+            _film("Rivertown", 2017, genres=["Documentary"]),
+            _film("Rivertown", 2017, genres=["Comedy", "Crime", "Sport"]),
+            False,
+            "a documentary against fiction (Comedy, Crime)",
+        ),
+        (
+            _film("Rivertown", 2017, genres=["Drama"], credits=[Credit("Ann Lee", "director")]),
+            _film(
+                "Rivertown", 2017, genres=["Documentary"], credits=[Credit("Ann Lee", "director")]
+            ),
+            True,
+            "directors agree",  # the sources disagree on the genre, not on the film
+        ),
+        # A concert film is a documentary to one source, music to another; a docudrama
+        # that one source calls a documentary shares its drama with the other.
+        (
+            _film("Rivertown", 2017, genres=["Documentary"]),
+            _film("Rivertown", 2017, genres=["Music"]),
+            True,
+            "0% of genres shared",
+        ),
+        (
+            _film("Rivertown", 2017, genres=["Documentary", "Drama"]),
+            _film("Rivertown", 2017, genres=["Drama", "War"]),
+            True,
+            "50% of genres shared",
         ),
         (_film("Dead Man Walking"), _film("Dead Man Walking", 1996), True, "years 1995 and 1996"),
         (_film("Heat"), _film("Heat", 1997), False, "years 1995 and 1997 are 2 apart"),
@@ -288,6 +375,24 @@ def test_catalogs_weigh_a_films_other_titles_less() -> None:
     assert match.right is None
 
 
+def test_catalogs_tell_namesakes_a_year_apart_by_their_genres() -> None:
+    # Two films of one word a year away: the one whose genres are the same is the partner,
+    # the one that shares two of three is not (it was a tie before the one-word rule).
+    right = [
+        _film("The Ring", 2017, genres=["Drama", "Horror", "Thriller"]),
+        _film("The Ring", 2017, genres=["Drama", "Sci-Fi", "Thriller"]),
+    ]
+    (match,) = match_catalogs(
+        [_film("Ring, The", 2016, genres=["Drama", "Science Fiction", "Thriller"])], right
+    )
+    assert match.right is right[1]
+    assert match.score == 0.75
+    # Without the film of the right genres, the other is not taken for it.
+    (match,) = match_catalogs([match.left], right[:1])
+    assert match.right is None
+    assert "a one-word title a year apart needs" in " ".join(match.reasons)
+
+
 def test_catalogs_prefer_the_closer_year() -> None:
     right = [_film("Heat", 1986), _film("Heat", 1995), _film("Heat", 1996)]
     (match,) = match_catalogs([_film("Heat")], right)
@@ -352,10 +457,11 @@ def test_the_other_labelled_sets_on_a_slice(movielens: tuple[list[Film], list[st
     found = bench_match.score(
         [left[i] for i in recent], [left_ids[i] for i in recent], tsv, tsv_ids
     )
-    # 119 of the 130 pairs of bench_match.py's second set (one pair is 0.8 points).
+    # 119 of the 130 pairs of bench_match.py's second set (one pair is 0.8 points); the
+    # target, within a point of the benchmark's, allows one wrong pair.
     assert found.both > 100
-    assert found.recall >= 0.96
-    assert found.precision >= 0.97
+    assert found.recall >= 0.97
+    assert found.precision >= 0.985
     exports, export_ids = bench_match.imdb_exports()
     found = bench_match.score(exports[:300], export_ids[:300], left, left_ids)
     assert found.recall >= 0.98

@@ -14,7 +14,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["FULL", "NUMBERED", "PART", "UNARTICLED", "title_forms", "title_key", "words_of"]
+__all__ = [
+    "FULL",
+    "NUMBERED",
+    "PART",
+    "UNARTICLED",
+    "UNNUMBERED",
+    "title_forms",
+    "title_key",
+    "words_of",
+]
 
 #: The weight of a form that is the whole title (or a whole alternate title).
 FULL = 1.0
@@ -28,6 +37,9 @@ CREDITED = 0.9
 #: The weight of a main title that ends in its number ("Kickboxer 2: The Road Back"): the
 #: number names the entry of the series, and sources often leave its subtitle off.
 NUMBERED = 0.9
+#: The weight of a title without its episode number: "Star Wars: Episode VIII - The Last
+#: Jedi" is released as "Star Wars: The Last Jedi" too.
+UNNUMBERED = 0.9
 #: The weight of a form that differs from another only in word breaks ("Time Code").
 JOINED = 0.95
 #: The weight of a title without its leading article: "The Hero" and "Hero" agree, less
@@ -58,6 +70,11 @@ _OR = re.compile(r",?\s+or$", re.IGNORECASE)
 # A subtitle that says only that the film is a film: "CB4 - The Movie" is "CB4".
 _THE_MOVIE = re.compile(
     r"\s*(?::|\s[-\u2013\u2014])\s*the\s+(?:movie|film|motion\s+picture)\b", re.IGNORECASE
+)
+# An episode number between a series title and the film's own: "Star Wars: Episode VIII -
+# The Last Jedi" (the subtitle, after a dash or colon, is what the number introduces).
+_EPISODE = re.compile(
+    r"^episode\s+(?:\d+|[ivxlc]+)\s*(?::|[-\u2013\u2014])\s*(?P<title>\S.*)$", re.IGNORECASE
 )
 # Words that only announce a number: "Part III", "Vol. 2" ("Kill Bill: Volume 1").
 _NUMBERED = frozenset({"part", "vol", "volume"})
@@ -216,6 +233,9 @@ def title_forms(text: str) -> dict[str, float]:
             main = _OR.sub("", pieces[0])
             words = title_key(main).split()
             add(main, NUMBERED if len(words) > 1 and words[-1].isdigit() else PART)
+            episode = _EPISODE.match(pieces[1])
+            if episode is not None:
+                add(f"{main}: {episode['title']}", UNNUMBERED)
             # "Alien³: The Director's Cut" is still "Alien³"; the subtitle alone names it
             # only weakly, and is not kept as a form.
     if not forms and text.strip():
