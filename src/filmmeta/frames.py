@@ -300,6 +300,12 @@ def _series(pd: Any, column: str, values: Any) -> Any:
         # Categories from a list as the object path makes them: their dtype is pandas'
         # guess from the values (float64 for none at all).
         return pd.Series(values.to_pylist(), dtype=dtype)
+    if dtype in ("Int64", "Float64"):
+        # From the buffers: pandas' own conversion of Arrow values goes through Python.
+        numbers = pd.arrays.IntegerArray if dtype == "Int64" else pd.arrays.FloatingArray
+        missing = values.is_null().to_numpy(zero_copy_only=False)
+        data = values.fill_null(0).to_numpy(zero_copy_only=False)
+        return pd.Series(numbers(data, missing))
     return pd.Series(pd.array(values, dtype=dtype))
 
 

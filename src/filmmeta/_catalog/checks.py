@@ -247,7 +247,7 @@ def _items(pc: Any, lists: Any) -> Any:
 def decided(pa: Any, pc: Any, table: Any, oracle: Oracle) -> Any:
     """The mask of rows certainly valid and written back unchanged by the model."""
     rows = table.num_rows
-    columns = {name: table.column(name).combine_chunks() for name in table.column_names}
+    columns = {name: masks.whole(table.column(name)) for name in table.column_names}
     col = columns.__getitem__
     checks = [
         _text(pa, pc, col("title")),

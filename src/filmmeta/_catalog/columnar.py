@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Any
 
+from filmmeta._catalog import masks
 from filmmeta._catalog.arrow import _batch, _schema
 from filmmeta._catalog.checks import Oracle, covers, decided, read_schema, runtime_micros
 from filmmeta._catalog.parts import DEFAULTS
@@ -241,7 +242,7 @@ def _empty(reader: _Reader) -> Any:
 def _catalog(pa: Any, pc: Any, table: Any, schema: Any) -> Any:
     """The checked rows of *table* (the JSON's layout) in filmmeta's Arrow schema."""
     arrays = [
-        _convert(pa, pc, table.column(field.name).combine_chunks(), field, field.name)
+        _convert(pa, pc, masks.whole(table.column(field.name)), field, field.name)
         for field in schema
     ]
     return pa.Table.from_arrays(arrays, schema=schema)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["rows_without", "text_ok"]
+__all__ = ["rows_without", "text_ok", "whole"]
 
 # Printable ASCII but the space: no character that str.isspace() calls white space.
 _FIRST_LOW, _FIRST_HIGH = 0x21, 0x7E
@@ -53,3 +53,8 @@ def rows_without(pa: Any, bad: Any, rows: int) -> Any:
     ok = np.ones(rows, np.bool_)
     ok[bad.to_numpy(zero_copy_only=False)] = False
     return pa.array(ok)
+
+
+def whole(column: Any) -> Any:
+    """The array of a chunked column: its one chunk as it is (combining would copy it)."""
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
