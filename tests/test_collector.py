@@ -94,6 +94,7 @@ def test_a_paused_load_gives_the_same_films(collector: bool) -> None:
 #: changes a result. Anything else that changes is state shared behind the caller's back.
 BOUNDED_CACHES = {
     ("filmmeta._json.decode", "_CONTENT_RATINGS"),
+    ("filmmeta._json.decode", "_PRICES"),
     ("filmmeta._model.dates", "_READ"),
     ("filmmeta._model.duration", "_PARSED"),
     ("filmmeta._model.duration", "_ISO_TEXT"),

@@ -43,6 +43,10 @@ DUPLICATES: list[tuple[str, list[str]]] = [
         '{"title": "a", "offers": [{"provider": "x", "type": "buy", "type": "rent"}]}',
         ["offers[0].type"],
     ),
+    # Compact, as canonical JSON is, with a line's newline or other space around it.
+    ('{"title":"a","title":"b"}\n', ["title"]),
+    (' {"title":"a","ids":{"imdb":"tt0206000","imdb":"tt0206000"}}\r\n', ["ids.imdb"]),
+    ('{"credits":[{"name":"A","role":"actor","name":"A"}],"title":"a"}\n', ["credits[0].name"]),
 ]
 UNIQUE: list[str] = [
     '{"title": "a:b", "summary": "c: \\"d\\": e"}',
@@ -50,6 +54,10 @@ UNIQUE: list[str] = [
     '{"title" : "a" , "kind" : "movie"}',
     '{"title": "a", "ratings": [{"source": "imdb", "value": 5}, {"source": "tmdb", "value": 5}]}',
     '{"title": "Am\\u00e9lie"}',
+    # Canonical text with space around it (a line of JSON Lines), escaped and colon keys.
+    '{"title":"a","kind":"movie"}\n',
+    '\t{"title":"a:b","ids":{"imdb":"tt0206000"}}\r\n',
+    '{"ti\\u0074le":"a","kind":"movie"}\n',
 ]
 
 
@@ -124,15 +132,17 @@ def _has_duplicates(value: Any) -> bool:
 def test_the_fast_check_finds_every_repeated_key(
     pairs: tuple[tuple[str, Any], ...], space: str, ascii_only: bool
 ) -> None:
-    text = _write(pairs, space, ascii_only)
+    # Space around the value too, as a line of JSON Lines has; as text and as bytes.
+    text = _write(pairs, space, ascii_only) + space.strip(" ")
     for backend in (jsonlib.orjson, None):
         saved, jsonlib.orjson = jsonlib.orjson, backend
         try:
-            if _has_duplicates(pairs):
-                with pytest.raises(ValidationError, match="duplicate key"):
-                    jsonlib.loads(text, strict=True)
-            else:
-                assert jsonlib.loads(text, strict=True) == json.loads(text)
+            for given_text in (text, text.encode(), bytearray(text.encode())):
+                if _has_duplicates(pairs):
+                    with pytest.raises(ValidationError, match="duplicate key"):
+                        jsonlib.loads(given_text, strict=True)
+                else:
+                    assert jsonlib.loads(given_text, strict=True) == json.loads(text)
         finally:
             jsonlib.orjson = saved
 

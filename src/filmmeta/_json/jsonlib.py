@@ -76,22 +76,28 @@ def _surely_unique(text: str | bytes | bytearray, value: Any) -> bool:
     *value* writes (canonical JSON, as to_json writes it) needs no count at all: the
     writer never writes a key twice, so neither does the text.
     """
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
     try:
-        written = _compact(value)
+        written = orjson.dumps(value) if orjson is not None else _compact(value)
     except (TypeError, ValueError, RecursionError):  # orjson writes 254 levels, reads 1024
         return False
-    if written == data:
+    if type(text) is bytes:  # as from_json and load_jsonl mostly get it: no copy
+        data = text
+    else:
+        data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+    if written == data or written == data.strip(_BLANK):
+        # A line of JSON Lines ends in a newline: space around the value holds no key.
         return True
     if b"\\u003" in data:  # perhaps an escaped colon, which the count cannot see
         return False
     return data.count(b":") == written.count(b":")
 
 
+#: JSON's whitespace (RFC 8259), which may surround a value.
+_BLANK = b" \t\n\r"
+
+
 def _compact(value: Any) -> bytes:
-    if orjson is not None:
-        written: bytes = orjson.dumps(value)
-        return written
+    """*value* written as compact JSON by the standard library (orjson is not installed)."""
     # surrogatepass: a lone surrogate read from a \ud800 escape is refused later, by the model.
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "surrogatepass"
