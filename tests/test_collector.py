@@ -93,14 +93,14 @@ def test_a_paused_load_gives_the_same_films(collector: bool) -> None:
 #: values keyed by their exact text (see docs/performance.md), so what it holds never
 #: changes a result. Anything else that changes is state shared behind the caller's back.
 BOUNDED_CACHES = {
-    ("filmmeta._json.decode", "_CONTENT_RATINGS"),
-    ("filmmeta._json.decode", "_PRICES"),
+    ("filmmeta._json.fast_parts", "_CONTENT_RATINGS"),
+    ("filmmeta._json.fast_parts", "_PRICES"),
     ("filmmeta._model.dates", "_READ"),
     ("filmmeta._model.duration", "_PARSED"),
     ("filmmeta._model.duration", "_ISO_TEXT"),
     # Not a cache: how often each fast hook handed a value to the slow path (one key
     # per model class), so that tests can see a fallback that would otherwise be silent.
-    ("filmmeta._json.decode", "FALLBACKS"),
+    ("filmmeta._json.fast_parts", "FALLBACKS"),
 }
 
 

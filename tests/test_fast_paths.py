@@ -8,7 +8,8 @@ import attrs
 import pytest
 
 from filmmeta import Film, PartialDate, ValidationError, converters
-from filmmeta._json.decode import FALLBACKS, make_structure_fn
+from filmmeta._json.decode import make_structure_fn
+from filmmeta._json.fast_parts import FALLBACKS
 from filmmeta._json.jsonlib import loads
 
 

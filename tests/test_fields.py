@@ -34,7 +34,7 @@ from filmmeta import (
     json_schema,
     merge_films,
 )
-from filmmeta._json import decode
+from filmmeta._json import decode, fast_parts
 from filmmeta._json.hooks import checked_by_the_model
 from filmmeta._json.schema_rules import FIELD_RULES
 from filmmeta._model.fields import FIELDWISE, FIRST, MERGE
@@ -87,12 +87,12 @@ class _Fallbacks:
     """The fast hooks' fallbacks counted since the test began."""
 
     def __init__(self) -> None:
-        self.before = copy.copy(decode.FALLBACKS)
+        self.before = copy.copy(fast_parts.FALLBACKS)
 
     def __call__(self) -> dict[type[Any], int]:
         return {
             cls: n - self.before[cls]
-            for cls, n in decode.FALLBACKS.items()
+            for cls, n in fast_parts.FALLBACKS.items()
             if n != self.before[cls]
         }
 
@@ -312,9 +312,9 @@ def test_canonical_documents_take_the_fast_path(
 @settings(max_examples=ROUND_TRIP_EXAMPLES // 2)
 @given(strategies.films)
 def test_valid_films_never_send_the_film_to_the_slow_path(film: Film) -> None:
-    before = decode.FALLBACKS[Film]
+    before = fast_parts.FALLBACKS[Film]
     assert FAST.structure(converters.to_dict(film), Film) == film
-    assert decode.FALLBACKS[Film] == before
+    assert fast_parts.FALLBACKS[Film] == before
 
 
 def test_an_invalid_film_is_counted_as_it_falls_back(fallbacks: _Fallbacks) -> None:

@@ -138,12 +138,12 @@ def test_a_shared_read_builds_the_hooks_on_first_use(monkeypatch: pytest.MonkeyP
 
 
 def test_a_full_price_table_reads_prices_all_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    from filmmeta._json import decode
+    from filmmeta._json import fast_parts
 
-    monkeypatch.setattr(decode, "_MAX_CACHED", 0)
+    monkeypatch.setattr(fast_parts, "_MAX_CACHED", 0)
     film = Film("A", offers=[Offer("Netflix", "buy", price="123.4567", currency="USD")])
     assert from_json(to_json(film)) == film
-    assert "123.4567" not in decode._PRICES
+    assert "123.4567" not in fast_parts._PRICES
 
 
 def test_a_film_shared_twice_keeps_its_parts() -> None:
