@@ -7,11 +7,10 @@ from filmmeta._catalog.arrow import (
     BATCH_SIZE,
     SCHEMA_VERSION,
     arrow_schema,
-    from_arrow,
-    read_parquet,
     to_arrow,
     write_parquet,
 )
+from filmmeta._catalog.reading import from_arrow, read_parquet
 from filmmeta._catalog.records import LATER_COLUMNS, columns_of
 from filmmeta._catalog.viewings import viewing_records, viewings_to_dataframe
 
