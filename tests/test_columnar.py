@@ -204,11 +204,49 @@ def test_the_cheap_text_test_gives_the_exact_tests_mask(texts: list[str | None],
 
     # A slice: the arrays of struct_field and list_flatten need not begin at 0.
     values = pa.array(["pad"] * at + texts, pa.string()).slice(at)
-    found = masks.text_ok(pa, values, 7, exact)
+    found = masks.text_ok(pa, pc, values, 7, exact)
     assert found.equals(exact(values))
     assert found.to_pylist() == [
         None if text is None else bool(text.strip()) and len(text.encode()) <= 7 for text in texts
     ]
+
+
+# -- blocks of lines: the bytes of a binary file cut as iterating over it cuts them ---------
+
+_BYTES = st.lists(
+    st.sampled_from([b"{", b"}", b"\n", b"\r", b" ", b"null", b'"other"', b"nu", b"ll", b"x"]),
+    max_size=40,
+).map(b"".join)
+
+
+@given(_BYTES, st.integers(1, 4), st.integers(1, 9), st.integers(1, 9))
+def test_blocks_cut_a_file_as_its_lines(data: bytes, lines: int, first: int, stride: int) -> None:
+    from unittest import mock
+
+    from filmmeta._catalog import blocks
+
+    # Reads and strides of a few bytes: lines across reads, words across strides.
+    with (
+        mock.patch.object(blocks, "_FIRST_READ", first),
+        mock.patch.object(blocks, "_STRIDE", stride),
+    ):
+        found = list(blocks.line_blocks(io.BytesIO(data), lines))
+        words = (b"null", b'"other"')
+        assert [blocks.holds_any(block, words) for block, _ in found] == [
+            any(word in bytes(block) for word in words) for block, _ in found
+        ]
+    assert b"".join(bytes(block) for block, _ in found) == data
+    cut = [blocks.lines_of(block) for block, _ in found]
+    assert [line for part in cut for line in part] == io.BytesIO(data).readlines()
+    assert all(len(part) == lines for part in cut[:-1])
+    assert all(cut)
+    for (block, ends), part in zip(found, cut, strict=True):
+        assert [int(end) for end in ends] == [
+            sum(map(len, part[: i + 1])) for i, line in enumerate(part) if line.endswith(b"\n")
+        ]
+        plain = all(line.startswith(b"{") and line.endswith(b"}\n") for line in part[:-1])
+        last = part[-1].startswith(b"{") and part[-1].endswith((b"}", b"}\n"))
+        assert blocks.canonical(block, ends) == (plain and last)
 
 
 def test_a_field_the_checks_do_not_cover_sends_every_line_the_object_way(

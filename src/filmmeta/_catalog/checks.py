@@ -215,7 +215,7 @@ class Oracle:
 def _text(pa: Any, pc: Any, values: Any) -> Any:
     # Not blank, and at most MAX_TEXT bytes (so at most MAX_TEXT characters); null: no.
     # The regular expression only for the texts whose first byte does not settle it.
-    return masks.text_ok(pa, values, MAX_TEXT, lambda rest: _exact_text(pc, rest))
+    return masks.text_ok(pa, pc, values, MAX_TEXT, lambda rest: _exact_text(pc, rest))
 
 
 def _exact_text(pc: Any, values: Any) -> Any:
@@ -374,7 +374,7 @@ def _ratings_ok(pa: Any, pc: Any, items: Any, oracle: Oracle) -> Any:
 def _unique_sources(pa: Any, pc: Any, ratings: Any, rows: int) -> Any:
     items = pc.list_flatten(ratings)
     if not len(items):
-        return pa.array([True] * rows)
+        return masks.every(pa, rows)
     parents = pc.list_parent_indices(ratings)
     # One number per (film, source): a number seen twice is a source given twice. An
     # unknown source (null index) fails its own check already.

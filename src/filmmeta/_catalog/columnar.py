@@ -11,38 +11,47 @@ read at all goes through the object path whole. So the result, and every error, 
 of ``write_parquet(load_jsonl(path))``, at the speed of the C++ reader for the lines that
 are plainly valid; memory is bounded by the batch, never by the file.
 
-A batch whose lines all begin with ``{``, end with ``}`` and hold no ``null`` (and, for
-the lenient reader, no ``NaN`` or ``Inf``, which pyarrow's parser takes and orjson refuses)
-is read whole (the common case, no Python loop over its lines); otherwise the lines that
-are so are read, and the others go to the object path. A batch is read only when it is
-valid UTF-8. Then each line is exactly one object (JSON has no other way to join two), as
-the object path requires, and an absent key is the only way to be null in Arrow (the
-object path refuses some explicit nulls that it accepts absent). Open-ended ids
-(``ids.other``) are the object path's: pyarrow cannot hold an object of any keys.
+A binary file is cut into blocks of lines without a bytes object per line
+(:func:`~blocks.line_blocks`). A block whose lines all begin with ``{``, end with ``}``
+and hold no ``null`` (and, for the lenient reader, no ``NaN`` or ``Inf``, which pyarrow's
+parser takes and orjson refuses) is read whole (the common case, no Python loop over its
+lines); otherwise, as for a text file, the lines that are so are read, and the others go
+to the object path. A batch is read only when it is valid UTF-8. Then each line is
+exactly one object (JSON has no other way to join two), as the object path requires, and
+an absent key is the only way to be null in Arrow (the object path refuses some explicit
+nulls that it accepts absent). Open-ended ids (``ids.other``) are the object path's:
+pyarrow cannot hold an object of any keys. The strict reader reads with the fields that
+the file's lines held so far (:mod:`~filmmeta._catalog.shapes`), and with the whole
+schema when a line holds another.
 """
 
 from __future__ import annotations
 
+import collections
 import functools
 import inspect
 import io
 import itertools
 import os
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
-from filmmeta._catalog import masks
+from filmmeta._catalog import blocks, masks
 from filmmeta._catalog.arrow import _batch, _schema
 from filmmeta._catalog.checks import Oracle, covers, decided, read_schema, runtime_micros
 from filmmeta._catalog.parts import DEFAULTS
+from filmmeta._catalog.shapes import Shape, widen
 from filmmeta._model import SOURCES, Film, file_name
 from filmmeta.converters import from_json
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["is_jsonl_source", "pooled", "record_batches"]
 
-_OPEN, _CLOSE = ord("{"), ord("}")
+_OPEN, _CLOSE, _NEWLINE = ord("{"), ord("}"), ord("\n")
+# Batches parsed ahead. Two, each by a thread, cost 15% more CPU and 60 MiB more on a
+# loaded machine, and were slower there (docs/performance.md).
+_AHEAD = 1
 # pyarrow's block size is a 32-bit integer: a larger batch is read in blocks of 1 GiB.
 _MOST_BLOCK = 1 << 30
 # Words the reader takes otherwise than the object path (an explicit null, which the
@@ -54,18 +63,6 @@ _WORDS = (b"null", b'"other"')
 # value the checks refuse them (no comparison holds), in an integer or a text the reader
 # fails, and only under a key that the lenient reader ignores would they pass unseen.
 _LENIENT_WORDS = (*_WORDS, b"NaN", b"Inf")
-
-
-def _canonical(chunk: list[bytes]) -> bool:
-    """Whether each line of *chunk* begins with ``{`` and ends with ``}`` and a newline.
-
-    As the writers make them: no blank line, no white space around a line, no carriage
-    return.
-    """
-    last = chunk[-1]  # the file's last line may have no newline
-    return (last.endswith((b"}", b"}\n")) and last.startswith(b"{")) and all(
-        line.startswith(b"{") and line.endswith(b"}\n") for line in chunk[:-1]
-    )
 
 
 def is_jsonl_source(data: object) -> bool:
@@ -95,38 +92,68 @@ def record_batches(
                 opened, strict=strict, batch_size=batch_size, memory_pool=memory_pool
             )
         return
-    if memory_pool is not None:
-        pc, pj = pooled(pc, memory_pool), pooled(pj, memory_pool)
-    reader = _Reader(pa, pc, pj, strict=strict, name=file_name(source))
+    reader = _Reader(pa, pc, pj, strict=strict, name=file_name(source), pool=memory_pool)
+    if isinstance(source, io.BufferedIOBase | io.RawIOBase):
+        chunks = _blocks(source, batch_size)
+    else:
+        chunks = _line_chunks(source, batch_size)
+    # Cutting the file into batches is cheap and done here, in order. A thread parses the
+    # next batch (pyarrow parses without the GIL) while this one checks and converts the
+    # last, and the caller writes it: two batches at most are held. The thread is this
+    # call's own and ends with it, even if the caller stops.
+    pool = ThreadPoolExecutor(_AHEAD, thread_name_prefix="filmmeta-jsonl")
+    pending: collections.deque[tuple[Any, int, Future[Any]]] = collections.deque()
+    first = 1
+    try:
+        for chunk, count, ends in chunks:
+            pending.append((chunk, count, pool.submit(reader.read, chunk, ends, count)))
+            if len(pending) > _AHEAD:
+                first = yield from _next(reader, pending, first)
+        while pending:
+            first = yield from _next(reader, pending, first)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _next(
+    reader: _Reader, pending: collections.deque[tuple[Any, int, Future[Any]]], first: int
+) -> Generator[Any, None, int]:
+    """The batch of the first pending chunk (line *first* on) if it has rows; the next line."""
+    chunk, count, parsed = pending.popleft()
+    batch = reader.convert(first, chunk, parsed.result())
+    if batch.num_rows:
+        yield batch
+    return first + count
+
+
+# A batch: its lines (a block of a binary file, or the lines of a text file), how many
+# they are, and the offsets after a block's newlines (None for lines of text).
+_Chunk = tuple["memoryview | list[str | bytes]", int, Any]
+
+
+def _blocks(source: Any, size: int) -> Iterator[_Chunk]:
+    for block, ends in blocks.line_blocks(source, size):
+        # The file's last line may have no newline.
+        yield block, len(ends) + (block[-1] != _NEWLINE), ends
+
+
+def _line_chunks(source: Any, size: int) -> Iterator[_Chunk]:
     lines: Iterator[str | bytes] = iter(source)
-
-    def read() -> tuple[list[str | bytes], Any]:
-        chunk = list(itertools.islice(lines, batch_size))
-        return chunk, reader.read(chunk) if chunk else None
-
-    # One thread reads the next batch (pyarrow parses it without the GIL) while this one
-    # checks and converts the last, and the caller writes it: two batches at most are
-    # held. The thread is this call's own and ends with it, even if the caller stops.
-    with ThreadPoolExecutor(1, thread_name_prefix="filmmeta-jsonl") as pool:
-        first = 1
-        pending = pool.submit(read)
-        while True:
-            chunk, table = pending.result()
-            if not chunk:
-                return
-            pending = pool.submit(read)
-            batch = reader.convert(first, chunk, table)
-            first += len(chunk)
-            if batch.num_rows:
-                yield batch
+    while chunk := list(itertools.islice(lines, size)):
+        yield chunk, len(chunk), None
 
 
 class _Reader:
     """What stays the same from one batch to the next: modules, schemas, the oracle."""
 
-    def __init__(self, pa: Any, pc: Any, pj: Any, *, strict: bool, name: str | None) -> None:
-        self.pa, self.pc, self.pj, self.strict, self.name = pa, pc, pj, strict, name
+    def __init__(
+        self, pa: Any, pc: Any, pj: Any, *, strict: bool, name: str | None, pool: Any = None
+    ) -> None:
         self.schema, self.read_schema = _schema(pa), read_schema(pa)
+        if pool is not None:
+            pa, pc, pj = pooled(pa, pool), pooled(pc, pool), pooled(pj, pool)
+        self.pa, self.pc, self.pj, self.strict, self.name = pa, pc, pj, strict, name
+        self.pool = pool
         self.oracle = Oracle()
         # A field of the Arrow schema that the checks do not cover yet (a new field of the
         # model): every line takes the object path until they do. Correct first.
@@ -136,28 +163,34 @@ class _Reader:
         self.parse = pj.ParseOptions(
             explicit_schema=self.read_schema, unexpected_field_behavior=behaviour
         )
+        # Strict: read with the fields the lines held so far, which a line holding another
+        # stops. Lenient, the narrow reader would skip such a field unseen.
+        self.shape = Shape(pa, self.read_schema) if strict else None
+        self.narrow: tuple[Any, Any] = (None, None)  # a narrow schema and its options
 
-    def read(self, chunk: list[str | bytes]) -> Any:
-        """The table of a batch whose lines are all canonical objects, else None."""
-        if not (self.columnar and isinstance(chunk[0], bytes)):
+    def read(self, chunk: memoryview | list[str | bytes], ends: Any, count: int) -> Any:
+        """The table of a block whose lines are all canonical objects, else None."""
+        if ends is None:  # lines of text: _lines reads them
             return None
-        lines: list[bytes] = chunk  # type: ignore[assignment]
-        blob = b"".join(lines)
-        if not (_canonical(lines) and self._plain(blob)):
+        block: memoryview = chunk  # type: ignore[assignment]
+        if not (self.columnar and blocks.canonical(block, ends)):
             return None
-        table = self._read(blob)
-        return table if table is not None and table.num_rows == len(lines) else None
+        if blocks.holds_any(block, self.words):
+            return None
+        table = self._read(block)
+        return table if table is not None and table.num_rows == count else None
 
-    def convert(self, first: int, chunk: list[str | bytes], table: Any) -> Any:
+    def convert(self, first: int, chunk: memoryview | list[str | bytes], table: Any) -> Any:
         """The batch of the lines *chunk* (line *first* on), *table* if :meth:`read` gave one."""
         if table is None:
-            return self._lines(first, chunk)
+            return self._lines(first, _lines_of(chunk))
         mask = decided(self.pa, self.pc, table, self.oracle)
         if self.pc.all(mask).as_py():  # the common case: every line checked
-            return _catalog(self.pa, self.pc, table, self.schema).to_batches()[0]
+            return _catalog(self, table).to_batches()[0]
         good = self.pc.indices_nonzero(mask).to_pylist()
-        table = _catalog(self.pa, self.pc, table.filter(mask), self.schema)
-        return self._join(table, good, list(range(first, first + len(chunk))), chunk)
+        table = _catalog(self, table.filter(mask))
+        lines = _lines_of(chunk)
+        return self._join(table, good, list(range(first, first + len(lines))), lines)
 
     def _plain(self, text: bytes) -> bool:
         return not any(word in text for word in self.words)
@@ -187,26 +220,47 @@ class _Reader:
         else:
             mask = decided(self.pa, self.pc, table, self.oracle)
             good = [i for i, ok in zip(plain, mask.to_pylist(), strict=True) if ok]
-            table = _catalog(self.pa, self.pc, table.filter(mask), self.schema)
+            table = _catalog(self, table.filter(mask))
         return self._join(table, good, numbers, lines)
 
-    def _read(self, buffer: bytes) -> Any:
+    def _read(self, buffer: bytes | memoryview) -> Any:
         # The whole batch as one block, in this thread alone: the batch is read while the
         # last one is checked and written, so that both cores work already; with threads
         # of its own the reader competes with them, and cuts the batch into chunks that
         # the checks must join again (docs/performance.md has the figures).
-        block = min(max(1 << 20, len(buffer) + 1), _MOST_BLOCK)
+        data = self.pa.py_buffer(buffer)
+        block = min(max(1 << 20, len(data) + 1), _MOST_BLOCK)
         options = self.pj.ReadOptions(block_size=block, use_threads=False)
         try:
             # The reader copies the bytes of strings as they are, and skips ignored keys
             # unchecked: invalid UTF-8 anywhere is found here, and left to the object path.
-            if not buffer.isascii():
-                buffer.decode("utf-8")
-            return self.pj.read_json(
-                io.BytesIO(buffer), read_options=options, parse_options=self.parse
+            _utf8(self.pa, data)
+            narrow, parse = self.narrow
+            if narrow is not None:
+                try:
+                    table = self.pj.read_json(
+                        self.pa.BufferReader(data), read_options=options, parse_options=parse
+                    )
+                    return widen(self.pa, self.pc, table, self.read_schema, self.pool)
+                except self.pa.ArrowException:
+                    pass  # a field the narrow schema lacks, or not JSON: read it whole
+            table = self.pj.read_json(
+                self.pa.BufferReader(data), read_options=options, parse_options=self.parse
             )
-        except (self.pa.ArrowException, ValueError):
+        except self.pa.ArrowException:
             return None  # not canonical JSON in the reader's types: the object path decides
+        if self.shape is not None:
+            self._learn(self.shape, table)
+        return table
+
+    def _learn(self, shape: Shape, table: Any) -> None:
+        # The caller's thread reads too (lines of a batch read one by one): the fields
+        # learnt only grow, and a narrow schema that lacks one costs a second read alone.
+        shape.learn(table)
+        options = self.pj.ParseOptions(
+            explicit_schema=shape.schema, unexpected_field_behavior="error"
+        )
+        self.narrow = (shape.schema, options)
 
     def _join(
         self, table: Any, good: list[int], numbers: list[int], lines: list[str | bytes]
@@ -232,6 +286,18 @@ class _Reader:
         return both.take(self.pa.array(order, self.pa.int64())).combine_chunks().to_batches()[0]
 
 
+def _lines_of(chunk: memoryview | list[str | bytes]) -> list[str | bytes]:
+    return list(blocks.lines_of(chunk)) if isinstance(chunk, memoryview) else chunk
+
+
+def _utf8(pa: Any, data: Any) -> None:
+    """Raise :class:`pyarrow.ArrowInvalid` unless *data* (a buffer) is valid UTF-8."""
+    import numpy as np
+
+    offsets = pa.py_buffer(np.array([0, len(data)], np.int64))
+    pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, data]).validate(full=True)
+
+
 def _empty(reader: _Reader) -> Any:
     return reader.pa.RecordBatch.from_pylist([], schema=reader.schema)
 
@@ -239,25 +305,28 @@ def _empty(reader: _Reader) -> Any:
 # -- the checked rows in filmmeta's Arrow schema --------------------------------------------
 
 
-def _catalog(pa: Any, pc: Any, table: Any, schema: Any) -> Any:
+def _catalog(reader: _Reader, table: Any) -> Any:
     """The checked rows of *table* (the JSON's layout) in filmmeta's Arrow schema."""
+    pa, schema = reader.pa, reader.schema
     arrays = [
-        _convert(pa, pc, masks.whole(table.column(field.name)), field, field.name)
+        _convert(reader, masks.whole(table.column(field.name)), field, field.name)
         for field in schema
     ]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def _convert(pa: Any, pc: Any, column: Any, field: Any, path: str) -> Any:
+def _convert(reader: _Reader, column: Any, field: Any, path: str) -> Any:
     """One checked column as *field* of the catalog's schema; *path* as in DEFAULTS."""
     import numpy as np
 
+    pa, pc, pool = reader.pa, reader.pc, reader.pool
     type_ = field.type
     if column.null_count == len(column) and path not in DEFAULTS:
         # Absent everywhere, as model 2's parts often are: nulls, or empty lists.
         if pa.types.is_list(type_):
             offsets = pa.array(np.zeros(len(column) + 1, np.int32))
-            return pa.ListArray.from_arrays(offsets, pa.array([], type_.value_type), type=type_)
+            empty = pa.array([], type_.value_type)
+            return pa.ListArray.from_arrays(offsets, empty, type=type_, pool=pool)
         if field.nullable and not pa.types.is_struct(type_):
             return pa.nulls(len(column), type_)
     if path in DEFAULTS:
@@ -267,7 +336,7 @@ def _convert(pa: Any, pc: Any, column: Any, field: Any, path: str) -> Any:
         if path == "ratings[]":
             # A known source's scale, left out of canonical JSON, from the registry.
             given["best"], given["worst"] = _scale(pa, pc, given["source"])
-        arrays = [_convert(pa, pc, given[f.name], f, f"{path}.{f.name}") for f in type_]
+        arrays = [_convert(reader, given[f.name], f, f"{path}.{f.name}") for f in type_]
         # Under a null part, a field that the part always has holds "" or 0, as Arrow
         # builds it from films: Parquet refuses nulls in a non-nullable column.
         arrays = [
@@ -277,19 +346,22 @@ def _convert(pa: Any, pc: Any, column: Any, field: Any, path: str) -> Any:
         # A part that a film always has (ids) is an all-null struct when absent, as the
         # model builds it; an optional one (collection, budget) is null.
         mask = pc.is_null(column) if field.nullable and column.null_count else None
-        return pa.StructArray.from_arrays(arrays, fields=list(type_), mask=mask)
+        return pa.StructArray.from_arrays(arrays, fields=list(type_), mask=mask, memory_pool=pool)
     if pa.types.is_list(type_):
         # Null (absent) lists as empty ones.
         lengths = pc.fill_null(pc.list_value_length(column), 0)
-        offsets = pa.concat_arrays(
-            [pa.array([0], pa.int64()), pc.cumulative_sum(lengths).cast(pa.int64())]
-        ).cast(pa.int32())
+        offsets = pc.cast(
+            pa.concat_arrays(
+                [pa.array([0], pa.int64()), pc.cast(pc.cumulative_sum(lengths), pa.int64())]
+            ),
+            pa.int32(),
+        )
         item = pa.field("element", type_.value_type, nullable=False)
-        values = _convert(pa, pc, pc.list_flatten(column), item, f"{path}[]")
-        return pa.ListArray.from_arrays(offsets, values, type=type_)
+        values = _convert(reader, pc.list_flatten(column), item, f"{path}[]")
+        return pa.ListArray.from_arrays(offsets, values, type=type_, pool=pool)
     if pa.types.is_duration(type_):
         return runtime_micros(pa, pc, column)
-    return column.cast(type_)
+    return pc.cast(column, type_)
 
 
 def _zero(pa: Any, type_: Any) -> Any:
@@ -324,7 +396,12 @@ class _Pooled:
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(self._module, name)
-        if not isinstance(found, type) and "memory_pool" in inspect.signature(found).parameters:
+        # Functions alone: not the classes, nor the modules (pyarrow.types) that pyarrow holds.
+        if (
+            callable(found)
+            and not isinstance(found, type)
+            and "memory_pool" in inspect.signature(found).parameters
+        ):
             found = functools.partial(found, memory_pool=self._pool)
         setattr(self, name, found)  # looked up once per name
         return found

@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["rows_without", "text_ok", "whole"]
+__all__ = ["every", "rows_without", "text_ok", "whole"]
 
 # Printable ASCII but the space: no character that str.isspace() calls white space.
 _FIRST_LOW, _FIRST_HIGH = 0x21, 0x7E
 
 
-def text_ok(pa: Any, values: Any, most: int, exact: Callable[[Any], Any]) -> Any:
+def text_ok(pa: Any, pc: Any, values: Any, most: int, exact: Callable[[Any], Any]) -> Any:
     """Per string of *values* (a StringArray), ``exact(values)`` computed cheaply.
 
     *exact* is the whole test (not blank, at most *most* bytes), null for a null value;
@@ -38,11 +38,11 @@ def text_ok(pa: Any, values: Any, most: int, exact: Callable[[Any], Any]) -> Any
     # A buffer of no bytes (every text empty) may be absent.
     first[filled] = np.frombuffer(data or b"", np.uint8)[starts[filled]]
     ok = (first >= _FIRST_LOW) & (first <= _FIRST_HIGH) & (lengths <= most)
-    missing = values.is_null().to_numpy(zero_copy_only=False)
+    missing = pc.is_null(values).to_numpy(zero_copy_only=False)
     rest = np.flatnonzero(~ok & ~missing)
     if rest.size:  # a space or a character beyond ASCII first, or too long: the exact test
-        decided = exact(values.take(pa.array(rest)))
-        ok[rest] = decided.fill_null(False).to_numpy(zero_copy_only=False)
+        decided = exact(pc.take(values, pa.array(rest)))
+        ok[rest] = pc.fill_null(decided, False).to_numpy(zero_copy_only=False)
     return pa.array(ok, mask=missing)
 
 
@@ -53,6 +53,13 @@ def rows_without(pa: Any, bad: Any, rows: int) -> Any:
     ok = np.ones(rows, np.bool_)
     ok[bad.to_numpy(zero_copy_only=False)] = False
     return pa.array(ok)
+
+
+def every(pa: Any, rows: int) -> Any:
+    """A mask of *rows* rows, all True (from numpy: a Python list costs a call per row)."""
+    import numpy as np
+
+    return pa.array(np.ones(rows, np.bool_))
 
 
 def whole(column: Any) -> Any:

@@ -92,7 +92,7 @@ class Tests:
 
         def optional(values: Any) -> Any:
             if values.null_count == len(values):  # absent everywhere, as is common
-                return pa.array([True] * len(values))
+                return masks.every(pa, len(values))
             return pc.or_kleene(pc.is_null(values), test(values))
 
         return optional
@@ -108,7 +108,7 @@ class Tests:
 
         def test(values: Any) -> Any:
             if nullable and values.null_count == len(values):
-                return self.pa.array([True] * len(values))
+                return masks.every(self.pa, len(values))
             ok = None
             for name, check in fields.items():
                 found = check(pc.struct_field(values, name))
@@ -126,10 +126,10 @@ class Tests:
             items = pc.list_flatten(values)
             rows = len(values)
             if not len(items):
-                return pa.array([True] * rows)
+                return masks.every(pa, rows)
             parents = pc.list_parent_indices(values)
             bad = pc.filter(parents, pc.invert(pc.fill_null(item(items), False)))
-            bad = bad.cast(pa.int64())
+            bad = pc.cast(bad, pa.int64())
             if unique is not None:
                 bad = pa.concat_arrays([bad, repeated(pa, pc, parents, unique(items))])
             return masks.rows_without(pa, bad, rows)
@@ -284,4 +284,4 @@ def repeated(pa: Any, pc: Any, parents: Any, keys: Any) -> Any:
     counts = pc.value_counts(tagged)
     twice = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
     bad = pc.filter(parents, pc.or_kleene(pc.is_null(tagged), pc.is_in(tagged, value_set=twice)))
-    return bad.cast(pa.int64())
+    return pc.cast(bad, pa.int64())
