@@ -18,6 +18,7 @@ column, dtype and Arrow field.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -275,9 +276,11 @@ def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) ->
         pc = _columnar.pooled(pc, pool)
         sources, arrays, _ = columns_of(pa, pc, batches, to_region(country, "country"))
         columns = _checked_columns(sources)
-        # Each column's Arrow values are let go once it is a Series.
+        # Each column's Arrow values are let go once it is a Series; the Series are this
+        # call's own, so the DataFrame takes them without a copy.
         return pandas.DataFrame(
-            {column: _series(pandas, column, arrays.pop(column, None)) for column in columns}
+            {column: _series(pandas, pc, column, arrays.pop(column, None)) for column in columns},
+            copy=False,
         )
     columns, records = _flatten(films, country)  # type: ignore[arg-type]
     return pandas.DataFrame(
@@ -288,25 +291,47 @@ def to_dataframe(films: Catalog, *, country: str = "US", strict: bool = True) ->
     )
 
 
-_FRAME_BATCH = 5_000
+_FRAME_BATCH = 2_000
 
 
-def _series(pd: Any, column: str, values: Any) -> Any:
+def _series(pd: Any, pc: Any, column: str, values: Any) -> Any:
     """A column of Arrow values as the object path's :class:`pandas.Series` has it."""
     dtype = _dtype(column, pd)
     if values is None:  # no batch: no rows
         return pd.Series([], dtype=dtype)
-    if dtype is object or isinstance(dtype, pd.CategoricalDtype) or dtype == "category":
+    if dtype is object:
+        return pd.Series(_lists(pc, values), dtype=object)
+    if isinstance(dtype, pd.CategoricalDtype) or dtype == "category":
         # Categories from a list as the object path makes them: their dtype is pandas'
         # guess from the values (float64 for none at all).
         return pd.Series(values.to_pylist(), dtype=dtype)
     if dtype in ("Int64", "Float64"):
         # From the buffers: pandas' own conversion of Arrow values goes through Python.
         numbers = pd.arrays.IntegerArray if dtype == "Int64" else pd.arrays.FloatingArray
-        missing = values.is_null().to_numpy(zero_copy_only=False)
-        data = values.fill_null(0).to_numpy(zero_copy_only=False)
+        missing = pc.is_null(values).to_numpy(zero_copy_only=False)
+        data = pc.fill_null(values, 0).to_numpy(zero_copy_only=False)
         return pd.Series(numbers(data, missing))
-    return pd.Series(pd.array(values, dtype=dtype))
+    # pandas keeps texts as large_string: cast here, from the pool of this conversion.
+    return pd.Series(pd.array(pc.cast(values, "large_string"), dtype=dtype))
+
+
+def _lists(pc: Any, values: Any) -> list[list[str]]:
+    """A chunked Arrow array of lists of texts as Python lists, which share equal texts.
+
+    The lists of a catalog repeat a few texts (genres, languages, countries): a text
+    object each, as ``to_pylist`` makes, held as much memory as the lists themselves.
+    """
+    import numpy as np
+
+    lists: list[list[str]] = []
+    for chunk in values.chunks:  # the catalog's lists are never null
+        encoded = pc.dictionary_encode(chunk.flatten())
+        texts = np.array(encoded.dictionary.to_pylist(), dtype=object)
+        items = texts[encoded.indices.to_numpy(zero_copy_only=False)].tolist()
+        offsets = chunk.offsets.to_numpy()
+        bounds = (offsets - offsets[0]).tolist()
+        lists += [items[start:end] for start, end in itertools.pairwise(bounds)]
+    return lists
 
 
 def to_arrow(films: Catalog, *, batch_size: int = BATCH_SIZE, strict: bool = True) -> pa.Table:

@@ -1,9 +1,9 @@
 """The flat records of :func:`filmmeta.frames.to_records`, computed from Arrow columns.
 
 :func:`columns_of` gives, for record batches in :func:`~arrow.arrow_schema`, each record
-column as an Arrow array: the same values that ``to_records`` takes from films, without a
-film per row and without a Python object per value (only the list columns become Python
-lists, in the DataFrame). ``tests/test_columnar.py`` checks that both give the same
+column as a chunked Arrow array: the same values that ``to_records`` takes from films,
+without a film per row and without a Python object per value (only the list columns
+become Python lists, in the DataFrame). ``tests/test_columnar.py`` checks that both give the same
 DataFrame.
 """
 
@@ -129,9 +129,9 @@ class _Batch:
                 box_office, world, pc.struct_field(money, "currency")
             ),
             "keywords": col("keywords"),
-            "title_count": pc.list_value_length(col("titles")).cast(pa.int64()),
-            "release_count": pc.list_value_length(col("releases")).cast(pa.int64()),
-            "award_count": pc.list_value_length(col("awards")).cast(pa.int64()),
+            "title_count": pc.cast(pc.list_value_length(col("titles")), pa.int64()),
+            "release_count": pc.cast(pc.list_value_length(col("releases")), pa.int64()),
+            "award_count": pc.cast(pc.list_value_length(col("awards")), pa.int64()),
             "poster_url": self.first(images, poster, pc.struct_field(pictures, "url")),
         }
 
@@ -140,6 +140,8 @@ def columns_of(
     pa: Any, pc: Any, batches: Iterable[Any], country: str
 ) -> tuple[list[str], dict[str, Any], int]:
     """The rating sources of the catalog, in records' order, each column's Arrow values.
+
+    The values of a column are a :class:`pyarrow.ChunkedArray`, a chunk per batch.
 
     The rating columns are named ``<source>_rating`` and ``<source>_votes``; a name that
     another column has already is the caller's to refuse (as ``to_records`` does). The
@@ -164,10 +166,11 @@ def columns_of(
             rated[source][1].append(votes)
         sizes.append(batch.num_rows)
     sources = [s for s in SOURCES if s in rated] + sorted(rated.keys() - SOURCES.keys())
-    columns = {name: pa.concat_arrays(arrays) for name, arrays in chunks.items()}
+    # Chunked, not joined: a joined copy of every column would be held with the chunks.
+    columns = {name: pa.chunked_array(arrays) for name, arrays in chunks.items()}
     for source in sources:
         for suffix, arrays in zip(("rating", "votes"), rated[source], strict=True):
-            columns.setdefault(f"{source}_{suffix}", pa.concat_arrays(arrays))
+            columns.setdefault(f"{source}_{suffix}", pa.chunked_array(arrays))
     return sources, columns, sum(sizes)
 
 
