@@ -234,6 +234,9 @@ def test_more_film_classes() -> None:
             {},
             r"labels\.en\.value",
         ),
+        # A fuzz finding: an alias group that is no list raised TypeError from inside.
+        ({**entity(), "aliases": {"en": 1.5}}, {}, r"aliases\.en: expected a list, got float"),
+        ({**entity(), "aliases": {"en": "Streets"}}, {}, r"aliases\.en: expected a list"),
     ],
 )
 def test_bad_documents(doc: Any, kwargs: dict[str, Any], error: str) -> None:

@@ -46,8 +46,9 @@ def _titles(entity: parts.Entity, path: str) -> list[Title]:
         groups = expect_mapping(entity.entity.get(key) or {}, f"{path}{key}")
         for code, group in groups.items():
             where = f"{path}{key}.{code}"
-            for i, raw in enumerate(group if kind is TitleKind.ALTERNATIVE else [group]):
-                at = f"{where}[{i}]" if kind is TitleKind.ALTERNATIVE else where
+            aliases = kind is TitleKind.ALTERNATIVE
+            for i, raw in enumerate(expect_list(group, where) if aliases else [group]):
+                at = f"{where}[{i}]" if aliases else where
                 label = expect_mapping(raw, at)
                 language = parts.language(label.get("language", code), f"{at}.language")
                 if language is not None:
