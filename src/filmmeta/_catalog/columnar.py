@@ -377,7 +377,11 @@ def _scale(pa: Any, pc: Any, source: Any) -> tuple[Any, Any]:
 
 
 def pooled(module: Any, pool: Any) -> Any:
-    """*module* (pyarrow.compute, pyarrow.json) with its functions allocating from *pool*.
+    """*module* (pyarrow, pyarrow.compute, pyarrow.json) with its functions using *pool*.
+
+    Only the module's functions that take a ``memory_pool``: a class's constructors
+    (``StructArray.from_arrays``) and an array's methods (``cast``, ``take``) are the
+    caller's to give the pool, or to replace by the compute functions.
 
     The columns of a DataFrame outlive the batches they are made from: with pyarrow's
     default pool (mimalloc) the memory of every freed batch stays with the process, and
