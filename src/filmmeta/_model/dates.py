@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import SHARED_TABLE_SIZE, builder, shown
 from filmmeta.exceptions import ValidationError
 
@@ -89,6 +90,8 @@ class PartialDate(PydanticHooks):
         ...
         filmmeta.exceptions.ValidationError: day: 2001-02 has no day 29
     """
+
+    __repr__ = fields_repr
 
     year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
