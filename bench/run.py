@@ -233,6 +233,7 @@ def bench_jsonl(n: int, rounds: int) -> dict[str, dict[str, float]]:
                 ],
                 "msgspec.decode_lines": lambda: decoder.decode_lines(data),
                 "floor (orjson.loads)": lambda: [orjson.loads(line) for line in data.splitlines()],
+                CEILING: lambda: [ceilings.bare_from_json(line) for line in data.splitlines()],
             }
         )
         # What a program gets by asking for the pause: the "gc off" regime, by the public API.

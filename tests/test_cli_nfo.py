@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,53 @@ def test_a_folder_is_no_output_for_one_stream(
     status, _, err = run(capsys, "convert", tmp_path / "films.jsonl", "-o", tmp_path)
     assert status == 1
     assert err == f"filmmeta: error: {tmp_path}: is a directory\n"
+
+
+_AMELIE = "<movie><title>Le Fabuleux Destin d'Amélie Poulain</title><year>2001</year></movie>"
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("utf-8", _AMELIE.encode()),
+        ("utf-8 with a byte order mark", b"\xef\xbb\xbf" + _AMELIE.encode()),
+        (
+            "latin-1, declared",
+            b'<?xml version="1.0" encoding="ISO-8859-1"?>\n' + _AMELIE.encode("latin-1"),
+        ),
+        ("utf-16, its byte order mark", _AMELIE.encode("utf-16")),
+        ("blank lines first", b"\n\n  " + _AMELIE.encode()),
+    ],
+)
+def test_an_nfo_is_read_in_the_encoding_it_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, raw: bytes
+) -> None:
+    # Kodi and older scrapers wrote NFOs in Latin-1 with a declaration saying so: the
+    # command line hands the bytes to from_nfo, as a library user would.
+    (tmp_path / "movie.nfo").write_bytes(raw)
+    for argv in (["--from", "nfo"], []):
+        status, out, err = run(capsys, "convert", *argv, tmp_path / "movie.nfo")
+        assert (status, err) == (0, "")
+        assert from_json(out).title == "Le Fabuleux Destin d'Amélie Poulain"
+
+
+def test_an_undeclared_latin1_nfo_is_named_not_guessed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "movie.nfo").write_bytes(_AMELIE.encode("latin-1"))
+    status, out, err = run(capsys, "convert", tmp_path / "movie.nfo")
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        f"{tmp_path / 'movie.nfo'}: $: not UTF-8 (byte 37) and no encoding declared",
+        "0 converted, 1 invalid, 0 unreadable",
+    ]
+
+
+def test_an_nfo_on_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = b'<?xml version="1.0" encoding="ISO-8859-1"?>\n' + _AMELIE.encode("latin-1")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    status, out, _ = run(capsys, "convert", "-")
+    assert status == 0
+    assert from_json(out).year == 2001

@@ -234,6 +234,24 @@ def test_more_film_classes() -> None:
             {},
             r"labels\.en\.value",
         ),
+        (
+            entity(P161=[{**claim(item("Q2")), "qualifiers": {"P453": 5}}]),
+            {"labels": {"Q2": "Nan"}},
+            r"claims\.P161\[0\]\.qualifiers\.P453: expected a list, got int",
+        ),
+        (
+            entity(P161=[{**claim(item("Q2")), "qualifiers": ["P453"]}]),
+            {"labels": {"Q2": "Nan"}},
+            r"claims\.P161\[0\]\.qualifiers: expected an object",
+        ),
+        (
+            entity(P161=[{**claim(item("Q2")), "qualifiers": {"P4633": [7]}}]),
+            {"labels": {"Q2": "Nan"}},
+            r"claims\.P161\[0\]\.qualifiers\.P4633\[0\]: expected an object",
+        ),
+        # A fuzz finding: an alias group that is no list raised TypeError from inside.
+        ({**entity(), "aliases": {"en": 1.5}}, {}, r"aliases\.en: expected a list, got float"),
+        ({**entity(), "aliases": {"en": "Streets"}}, {}, r"aliases\.en: expected a list"),
     ],
 )
 def test_bad_documents(doc: Any, kwargs: dict[str, Any], error: str) -> None:

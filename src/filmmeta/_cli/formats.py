@@ -6,15 +6,17 @@ A format is added by one call, here or in the module that brings it::
     add_output(OutputFormat("jsonld", "schema.org JSON-LD", write=...))
 
 and ``--from NAME`` / ``--to NAME`` then know it. An input format reads either one decoded
-JSON document (``from_json``; the command line splits JSON Lines and arrays for it) or the
-text of a whole file (``from_text``, for XML or CSV formats, which may hold many films).
-``detect`` tells a format's documents from all others' when ``--from`` is not given: it is
-given the decoded JSON document for a JSON format, the file's text for a text format. A
+JSON document (``from_json``; the command line splits JSON Lines and arrays for it), the
+text of a whole file (``from_text``, for CSV formats, which may hold many films), or its
+bytes (``from_bytes``, for XML, whose declaration says how its bytes are text). ``detect``
+tells a format's documents from all others' when ``--from`` is not given: it is given the
+decoded JSON document for a JSON format, the file's text or bytes for the others. A
 document that no format, or more than one, claims is an error: never a silent guess.
 """
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +36,7 @@ __all__ = [
     "OutputFormat",
     "add_input",
     "add_output",
+    "detect_bytes",
     "detect_json",
     "detect_text",
 ]
@@ -49,6 +52,8 @@ class InputFormat:
         detect: True for this format's documents (JSON value, or a text file's text).
         from_json: Reads one decoded JSON document into a film.
         from_text: Reads the text of a whole file into films.
+        from_bytes: Reads the bytes of a whole file into films (XML: a Kodi NFO may
+            be Latin-1, as its declaration says).
         suffixes: The file name endings a folder given on the command line is searched
             for, through all its subfolders (a Kodi library: a folder per film).
     """
@@ -58,6 +63,7 @@ class InputFormat:
     detect: Callable[[Any], bool]
     from_json: Callable[[Any], Film] | None = None
     from_text: Callable[[str], Iterable[Film]] | None = None
+    from_bytes: Callable[[bytes], Iterable[Film]] | None = None
     suffixes: tuple[str, ...] = ()
 
 
@@ -168,6 +174,14 @@ def detect_text(text: str) -> InputFormat | None:
     return None
 
 
+def detect_bytes(raw: bytes) -> InputFormat | None:
+    """The input format of whole files' bytes that claims *raw*, or None."""
+    for fmt in INPUTS.values():
+        if fmt.from_bytes is not None and fmt.detect(raw):
+            return fmt
+    return None
+
+
 def _from_canonical(value: Any) -> Film:
     return from_dict(value)
 
@@ -214,17 +228,29 @@ add_input(
 )
 
 
-def _is_xml(text: str) -> bool:
+#: Byte order marks and the codecs they name (an XML file may start with one).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _is_xml(raw: bytes) -> bool:
     # JSON never starts with "<"; a Kodi NFO of any root is claimed, so that a <tvshow> is
-    # refused by name rather than reported as bad JSON.
-    return text.lstrip().startswith("<")
+    # refused by name rather than reported as bad JSON. Its first characters are read as
+    # its byte order mark says, else as Latin-1, which reads any byte and spells "<" and
+    # blanks as UTF-8 does.
+    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), "latin-1")
+    head = raw[:256].decode(codec, "replace").removeprefix("\ufeff")
+    return head.lstrip().startswith("<")
 
 
-def _from_nfo(text: str) -> list[Film]:
+def _from_nfo(raw: bytes) -> list[Film]:
     from filmmeta.formats._common import warn
     from filmmeta.formats.nfo import NfoLink, from_nfo
 
-    found = from_nfo(text)
+    found = from_nfo(raw)
     if isinstance(found, NfoLink):
         ids = ", ".join(found.urls) or "no ids"
         warn(f"the NFO only links to a film ({ids}): no film to write")
@@ -237,7 +263,7 @@ add_input(
         name="nfo",
         help="Kodi movie NFO files, or folders of them (a library)",
         detect=_is_xml,
-        from_text=_from_nfo,
+        from_bytes=_from_nfo,
         suffixes=(".nfo",),
     )
 )

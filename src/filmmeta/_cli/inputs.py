@@ -9,16 +9,17 @@ file that cannot be read at all (missing, a folder, not UTF-8 text) raises
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 import attrs
 
-from filmmeta._cli.formats import InputFormat, detect_json, detect_text
+from filmmeta._cli.formats import InputFormat, detect_bytes, detect_json, detect_text
 from filmmeta._cli.progress import Progress
 from filmmeta._json import loads as json_loads
 from filmmeta._model import Film
@@ -117,10 +118,16 @@ def _lines(
 
 
 def _reads_text(fmt: InputFormat | None) -> bool:
-    return fmt is not None and fmt.from_text is not None
+    """Whether *fmt* reads whole files (CSV, XML) rather than JSON documents."""
+    return fmt is not None and (fmt.from_text is not None or fmt.from_bytes is not None)
 
 
 def _whole(file: str, raw: bytes, fmt: InputFormat | None) -> Iterator[Item]:
+    binary = detect_bytes(raw) if fmt is None else fmt if fmt.from_bytes is not None else None
+    if binary is not None:  # XML: its declaration, not this reader, says how to decode it
+        assert binary.from_bytes is not None
+        yield from _films_of(file, functools.partial(binary.from_bytes, raw))
+        return
     try:
         text = _decode(raw)
     except UnicodeDecodeError as err:
@@ -130,9 +137,14 @@ def _whole(file: str, raw: bytes, fmt: InputFormat | None) -> Iterator[Item]:
         yield from _parsed(file, text, fmt, None)
         return
     assert reader.from_text is not None
+    yield from _films_of(file, functools.partial(reader.from_text, text))
+
+
+def _films_of(file: str, read: Callable[[], Iterable[Film]]) -> Iterator[Item]:
+    """The items of a whole file that *read* reads into films."""
     try:
         with _warnings_of(file):
-            films = list(reader.from_text(text))
+            films = list(read())
     except FilmmetaError as err:
         error = err if isinstance(err, ValidationError) else ValidationError.at(ROOT, str(err))
         yield Item(file, error=error, line=error.line)

@@ -46,8 +46,9 @@ def _titles(entity: parts.Entity, path: str) -> list[Title]:
         groups = expect_mapping(entity.entity.get(key) or {}, f"{path}{key}")
         for code, group in groups.items():
             where = f"{path}{key}.{code}"
-            for i, raw in enumerate(group if kind is TitleKind.ALTERNATIVE else [group]):
-                at = f"{where}[{i}]" if kind is TitleKind.ALTERNATIVE else where
+            aliases = kind is TitleKind.ALTERNATIVE
+            for i, raw in enumerate(expect_list(group, where) if aliases else [group]):
+                at = f"{where}[{i}]" if aliases else where
                 label = expect_mapping(raw, at)
                 language = parts.language(label.get("language", code), f"{at}.language")
                 if language is not None:
@@ -138,13 +139,18 @@ def _genres(
     return genre_names(dict.fromkeys(words), genre_words, source="wikidata")
 
 
-def _character(statement: Mapping[str, Any], labels: Mapping[str, str]) -> str | None:
-    qualifiers = statement.get("qualifiers")
-    if not isinstance(qualifiers, Mapping):
-        return None
+def _statement_path(value_path: str) -> str:
+    """The path of the statement whose main value is at *value_path*."""
+    return value_path.removesuffix(".mainsnak.datavalue.value")
+
+
+def _character(statement: Mapping[str, Any], path: str, labels: Mapping[str, str]) -> str | None:
+    """The character of a cast statement at *path*: its name (P4633) or role item (P453)."""
+    qualifiers = expect_mapping(statement.get("qualifiers") or {}, f"{path}.qualifiers")
     for prop in (_CHARACTER_NAME, _CHARACTER_ROLE):
-        for snak in qualifiers.get(prop) or []:
-            value = parts.snak_value(snak, prop) if isinstance(snak, Mapping) else None
+        where = f"{path}.qualifiers.{prop}"
+        for i, snak in enumerate(expect_list(qualifiers.get(prop) or [], where)):
+            value = parts.snak_value(snak, f"{where}[{i}]")
             if type(value) is str:
                 return value
             if isinstance(value, Mapping) and value.get("id") in labels:
@@ -291,9 +297,11 @@ def from_wikidata(
         Credit(
             label,
             tables.CREDITS[prop],
-            character=_character(statement, labels or {}) if prop == "P161" else None,
+            character=_character(statement, _statement_path(where), labels or {})
+            if prop == "P161"
+            else None,
         )
-        for prop, _, label, statement in _labelled(entity, tables.CREDITS, labels, missing)
+        for prop, where, label, statement in _labelled(entity, tables.CREDITS, labels, missing)
     ]
     named_genres = _genres(entity, labels, missing, genre_words)
     if missing:
