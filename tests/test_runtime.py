@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta._model.duration import _ISO_RE, format_iso_duration, parse_iso_duration
-from filmmeta._model.runtime import _PART_RE, RuntimeStyle, format_runtime, parse_runtime
+from filmmeta._model.duration import _iso_re, format_iso_duration, parse_iso_duration
+from filmmeta._model.runtime import RuntimeStyle, _part_re, format_runtime, parse_runtime
 from filmmeta.exceptions import ValidationError
 
 M86 = dt.timedelta(minutes=86)
@@ -175,14 +175,14 @@ def test_parse_length_checked_before_anything_else() -> None:
 )
 def test_iso_pattern_is_linear(text: str) -> None:
     start = time.perf_counter()
-    assert _ISO_RE.fullmatch(text) is None
+    assert _iso_re().fullmatch(text) is None
     assert time.perf_counter() - start < 0.5
 
 
 @pytest.mark.parametrize("text", ["1" * 50_000 + "x", "1." * 25_000, "1 " * 25_000])
 def test_part_pattern_is_linear(text: str) -> None:
     start = time.perf_counter()
-    assert _PART_RE.match(text) is None
+    assert _part_re().match(text) is None
     assert time.perf_counter() - start < 0.5
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from filmmeta import _words  # noqa: F401 - lends the model its notebook display
 from filmmeta._collector import gc_paused
 from filmmeta._match import merge_films
 from filmmeta._model import (
@@ -55,14 +56,6 @@ from filmmeta._model import (
     provider_name,
 )
 from filmmeta._model import register as _register
-from filmmeta._words.reception import (
-    RatingSummary,
-    metacritic_label,
-    reception,
-    summarize_ratings,
-    tomatometer_label,
-    weighted_rating,
-)
 from filmmeta.exceptions import (
     FilmmetaError,
     FilmmetaWarning,
@@ -144,6 +137,14 @@ if TYPE_CHECKING:
     from filmmeta._words.describe import describe, fact_sheet
     from filmmeta._words.leaving import leaving_soon
     from filmmeta._words.page import page
+    from filmmeta._words.reception import (
+        RatingSummary,
+        metacritic_label,
+        reception,
+        summarize_ratings,
+        tomatometer_label,
+        weighted_rating,
+    )
     from filmmeta._words.watch import where_to_watch
     from filmmeta.converters import (
         JsonLines,
@@ -157,7 +158,10 @@ if TYPE_CHECKING:
 
 # Names whose modules load on first use: cattrs (behind the converters) and the page
 # text are half of the import time, and many programs only build films or only read
-# them. `from filmmeta import to_json` loads the converters at once.
+# them. `from filmmeta import to_json` loads the converters at once. The reception
+# words, the last of the words layer loaded with filmmeta, and the locales under them
+# were 3% of `import filmmeta` (docs/performance.md, "Import").
+_RECEPTION = "filmmeta._words.reception"
 _LAZY = {
     **dict.fromkeys(
         ("JsonLines", "dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"),
@@ -167,6 +171,8 @@ _LAZY = {
     "where_to_watch": "filmmeta._words.watch",
     "leaving_soon": "filmmeta._words.leaving",
     "page": "filmmeta._words.page",
+    **dict.fromkeys(("RatingSummary", "reception", "summarize_ratings"), _RECEPTION),
+    **dict.fromkeys(("metacritic_label", "tomatometer_label", "weighted_rating"), _RECEPTION),
     "json_schema": "filmmeta._json.schema",
 }
 

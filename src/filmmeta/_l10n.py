@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gettext
+import os
 import re
 import warnings
 from collections.abc import Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from filmmeta.exceptions import FilmmetaWarning
 
 if TYPE_CHECKING:
+    import gettext
+
     from babel import Locale
 
 __all__ = [
@@ -136,14 +137,29 @@ def _babel() -> Any:
 
 @functools.cache
 def _catalog(language: str, region: str | None) -> gettext.NullTranslations:
+    # Imported with the first page written, not with filmmeta.
+    import gettext
+
     # British English has its own small catalog ("favourable"); other English is the
     # msgids themselves.
     name = "en_GB" if (language, region) == ("en", "GB") else language
-    path = resources.files("filmmeta") / "locale" / name / "LC_MESSAGES" / "filmmeta.mo"
-    if not path.is_file():
+    parts = ("locale", name, "LC_MESSAGES", "filmmeta.mo")
+    try:
+        # Beside this module, in any ordinary install: importlib.resources would add some
+        # 7 ms of imports (pathlib, tempfile, shutil) to `import filmmeta` or to the
+        # first page.
+        with open(os.path.join(os.path.dirname(__file__), *parts), "rb") as file:
+            return gettext.GNUTranslations(file)
+    except FileNotFoundError:
         return gettext.NullTranslations()
-    with path.open("rb") as file:
-        return gettext.GNUTranslations(file)
+    except NotADirectoryError:  # pragma: no cover - a zipped package (zipapp, PEX)
+        from importlib import resources
+
+        path = resources.files("filmmeta").joinpath(*parts)
+        if not path.is_file():
+            return gettext.NullTranslations()
+        with path.open("rb") as file:
+            return gettext.GNUTranslations(file)
 
 
 @functools.cache

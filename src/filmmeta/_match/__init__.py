@@ -9,11 +9,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from filmmeta._match.merge import merge_films
-from filmmeta._match.score import THRESHOLD, Match, same_film
-from filmmeta._match.titles import title_forms, title_key
 
 if TYPE_CHECKING:
     from filmmeta._match.catalogs import match_catalogs
+    from filmmeta._match.score import THRESHOLD, Match, same_film
+    from filmmeta._match.titles import title_forms, title_key
 
 __all__ = [
     "THRESHOLD",
@@ -25,8 +25,13 @@ __all__ = [
     "title_key",
 ]
 
-# Catalog pairing loads when filmmeta.match asks for it: `import filmmeta` needs it not.
-_LAZY = {"match_catalogs": "filmmeta._match.catalogs"}
+# The matcher loads when filmmeta.match or merge_films first asks for it: `import
+# filmmeta` needs it not (its title rules, difflib and classes are some 4 ms).
+_LAZY = {
+    "match_catalogs": "filmmeta._match.catalogs",
+    **dict.fromkeys(("THRESHOLD", "Match", "same_film"), "filmmeta._match.score"),
+    **dict.fromkeys(("title_forms", "title_key"), "filmmeta._match.titles"),
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import attrs
 
-from filmmeta._match.score import same_film
 from filmmeta._model import Film, canonical_genres, combine_films, provider_name, shown_typed
 from filmmeta.exceptions import ValidationError
 
@@ -125,6 +124,9 @@ def merge_films(
             # A bug in the calling code, not bad data: a TypeError, as docs/guarantees.md says.
             raise TypeError(f"merge_films() takes films; argument {i + 1} is {shown_typed(film)}")
     if not force:
+        # The matcher loads with the first films it compares, not with `import filmmeta`.
+        from filmmeta._match.score import same_film
+
         problems = []
         for i, other in enumerate(others, 1):
             match = same_film(first, other, threshold=threshold)

@@ -52,6 +52,7 @@ from filmmeta._model.money import Money
 from filmmeta._model.providers import Provider, canonical_provider, provider_name
 from filmmeta._model.ratings import SOURCE_NAME, SOURCES, Rating, RatingKind, RatingSource
 from filmmeta._model.releases import Edition, Release, ReleaseKind
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.runtime import format_runtime, parse_runtime
 from filmmeta._model.share import Shared
 from filmmeta._model.titles import Title, TitleKind
@@ -164,6 +165,7 @@ __all__ = [
     "country_name",
     "currency_codes",
     "field_types",
+    "fields_repr",
     "file_name",
     "fmt_number",
     "format_iso_duration",

@@ -17,6 +17,7 @@ from filmmeta._model.handlers import show_pretty
 from filmmeta._model.media import OfferFeature
 from filmmeta._model.providers import provider_name
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import (
     check_items,
     check_language,
@@ -237,6 +238,8 @@ class Offer(PydanticHooks):
         >>> Offer("Apple TV", "rent", region="US", price="3.99", currency="USD")
         Offer(provider='Apple TV', type=<OfferType.RENT: 'rent'>, region='US', price=Decimal('3.99'), currency='USD', quality=None, url=None, available_from=None, available_until=None, audio_languages=(), subtitle_languages=(), features=())
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     provider: str = attrs.field(validator=_check_provider)
     type: OfferType = attrs.field(converter=_to_offer_type)

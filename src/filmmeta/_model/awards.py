@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_count, check_text, shown, to_member
 from filmmeta.exceptions import ValidationError
 
@@ -79,6 +80,8 @@ class Award(PydanticHooks):
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     name: str = attrs.field(validator=_check_text)
     category: str | None = attrs.field(default=None, kw_only=True, validator=_check_text)

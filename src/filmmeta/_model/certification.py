@@ -24,6 +24,7 @@ from filmmeta._model.certification_systems import (
 )
 from filmmeta._model.fields import meta
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_text, check_texts, shown, tuple_of
 from filmmeta.exceptions import ValidationError
 
@@ -140,6 +141,8 @@ class ContentRating(PydanticHooks):
         >>> ContentRating("KNT/ENA", country="BE").label
         'Content Rating'
     """
+
+    __repr__ = fields_repr
 
     code: str = attrs.field(validator=_check_field)
     country: str = attrs.field(kw_only=True, validator=_check_field)

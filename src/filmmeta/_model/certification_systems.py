@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_region
 from filmmeta.exceptions import ValidationError
 
@@ -84,6 +85,8 @@ class CertificationSystem:
         >>> mpa.rank("R"), mpa.min_age("R"), mpa.rank("Not Rated")
         (3, 17, None)
     """
+
+    __repr__ = fields_repr
 
     name: str
     country: str

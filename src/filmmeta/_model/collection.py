@@ -8,6 +8,7 @@ import attrs
 
 from filmmeta._model.ids import NO_IDS, ExternalIds
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_text, shown_typed
 from filmmeta.exceptions import ValidationError
 
@@ -45,6 +46,8 @@ class Collection(PydanticHooks):
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     name: str = attrs.field(validator=_check_text)
     ids: ExternalIds = attrs.field(default=NO_IDS, kw_only=True, validator=_check_ids)

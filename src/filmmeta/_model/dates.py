@@ -9,7 +9,8 @@ from typing import Any
 import attrs
 
 from filmmeta._model.pydantic_hook import PydanticHooks
-from filmmeta._model.validate import SHARED_TABLE_SIZE, builder, shown
+from filmmeta._model.reprs import fields_repr
+from filmmeta._model.validate import SHARED_TABLE_SIZE, builder, compiled_on_use, shown
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["PartialDate"]
@@ -17,12 +18,12 @@ __all__ = ["PartialDate"]
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 # TMDb writes release dates as full timestamps ("1999-10-15T00:00:00.000Z"): the date part
 # is what the film record means, the time of day is an artefact of the API.
-_ISO_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII)
+_iso_timestamp = compiled_on_use(r"(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII)
 _MAX_TEXT = 100
 # An all-numeric date of three parts, one separator throughout: "01/02/2003", "2003.02.01".
-_NUMERIC = re.compile(r"(\d{1,4})([/.\- ])(\d{1,2})\2(\d{1,4})", re.ASCII)
+_numeric = compiled_on_use(r"(\d{1,4})([/.\- ])(\d{1,2})\2(\d{1,4})", re.ASCII)
 # A year written with three or more digits; without one, dateutil read a two-digit year.
-_LONG_NUMBER = re.compile(r"\d{3}", re.ASCII)
+_long_number = compiled_on_use(r"\d{3}", re.ASCII)
 
 
 def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
@@ -89,6 +90,8 @@ class PartialDate(PydanticHooks):
         ...
         filmmeta.exceptions.ValidationError: day: 2001-02 has no day 29
     """
+
+    __repr__ = fields_repr
 
     year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
@@ -223,9 +226,9 @@ class PartialDate(PydanticHooks):
             raise ValidationError.at("$", f"{shown(text)} is not a date")
         if _ISO.fullmatch(stripped):
             return cls.fromisoformat(stripped)
-        if m := _ISO_TIMESTAMP.fullmatch(stripped):
+        if m := _iso_timestamp().fullmatch(stripped):
             return cls.fromisoformat(m.group(1))
-        if m := _NUMERIC.fullmatch(stripped):
+        if m := _numeric().fullmatch(stripped):
             return cls._parse_numeric(stripped, m, dayfirst=dayfirst, latest_year=latest_year)
         return cls._parse_free_text(stripped, dayfirst=dayfirst, latest_year=latest_year)
 
@@ -277,7 +280,7 @@ class PartialDate(PydanticHooks):
         if first.year != second.year:
             raise ValidationError.at("$", f"{shown(text)} has no year")
         year = first.year
-        if not _LONG_NUMBER.search(text):
+        if not _long_number().search(text):
             # dateutil puts a two-digit year within 50 years of today: a guess.
             year = _full_year(text, str(year % 100), latest_year)
         month = first.month if first.month == second.month else None

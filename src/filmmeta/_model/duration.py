@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from filmmeta._model.validate import SHARED_TABLE_SIZE
+from filmmeta._model.validate import SHARED_TABLE_SIZE, compiled_on_use
 from filmmeta.exceptions import ValidationError
 
 __all__ = ["format_iso_duration", "parse_iso_duration"]
@@ -29,7 +29,8 @@ _MAX_CACHED = SHARED_TABLE_SIZE
 # Both patterns are linear: no quantified group contains another quantifier that could
 # match the same characters, so adversarial text cannot make them backtrack.
 _NUM = r"[0-9]+(?:[.,][0-9]+)?"
-_ISO_RE = re.compile(
+# The general pattern reads what format_iso_duration does not write: on first use.
+_iso_re = compiled_on_use(
     rf"P(?:({_NUM})Y)?(?:({_NUM})M)?(?:({_NUM})W)?(?:({_NUM})D)?"
     rf"(?:(T)(?:({_NUM})H)?(?:({_NUM})M)?(?:({_NUM})S)?)?",
     re.IGNORECASE | re.ASCII,  # ASCII: under Unicode rules U+017F would match "s"
@@ -120,7 +121,7 @@ def parse_iso_duration(text: str) -> dt.timedelta:
             _PARSED[text] = fast
         return fast
     text = text.strip()
-    match = _ISO_RE.fullmatch(text)
+    match = _iso_re().fullmatch(text)
     if match is None:
         if text[:1] == "-":
             raise _fail(f"{text!r} is negative")

@@ -33,6 +33,7 @@ from filmmeta._model.money import Money
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating, source_key
 from filmmeta._model.releases import Edition, Release, ReleaseKind
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.titles import Title, TitleKind
 from filmmeta._model.validate import (
@@ -139,6 +140,8 @@ class Credit(PydanticHooks):
         >>> Credit("Chris Fiore", Role.DIRECTOR)
         Credit(name='Chris Fiore', role='director', character=None)
     """
+
+    __repr__ = fields_repr
 
     name: str = attrs.field(validator=lambda _, __, v: check_text("name", v))
     role: str = attrs.field(converter=_to_role, validator=_check_role)
@@ -332,6 +335,8 @@ class Film(PydanticHooks):
         ...
         filmmeta.exceptions.ValidationError: title: must not be empty
     """
+
+    __repr__ = fields_repr
 
     title: str = attrs.field(
         validator=lambda _, __, v: check_text("title", v), metadata=meta(merge=FIRST, fast=is_text)

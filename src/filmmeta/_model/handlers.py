@@ -12,7 +12,6 @@ With nothing registered (a layer left out), a model value shows its plain ``repr
 
 from __future__ import annotations
 
-import html
 import importlib
 from collections.abc import Callable
 from typing import Any
@@ -55,6 +54,8 @@ def show_html(name: str, value: object) -> str:
     """*value* as HTML by the handler *name*, or its ``repr``, escaped, without one."""
     found = handler(name)
     if found is None:
+        import html  # only without the words layer: html.entities is 1 ms of `import filmmeta`
+
         return f"<pre>{html.escape(repr(value))}</pre>"
     shown: str = found(value)
     return shown

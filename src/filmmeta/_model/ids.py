@@ -10,6 +10,7 @@ import attrs
 
 from filmmeta._model.fields import AGREED, AGREED_BY_KEY, meta
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import MAX_INT, MAX_TEXT, check_text, did_you_mean, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 
@@ -151,6 +152,8 @@ class ExternalIds(PydanticHooks):
         ...
         filmmeta.exceptions.ValidationError: imdb: 'tt123' is not an IMDb id (tt and 7 or more digits)
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     # Two films that give one kind of id different values are different titles.
     imdb: str | None = attrs.field(default=None, validator=_check_imdb, metadata=_AN_ID)

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_count, check_language, check_text, check_url, to_member
 
 __all__ = ["Image", "ImageKind", "OfferFeature", "Video", "VideoKind"]
@@ -117,6 +118,8 @@ class Image(PydanticHooks):
     .. versionadded:: 0.2.0
     """  # noqa: E501
 
+    __repr__ = fields_repr
+
     url: str = attrs.field(validator=_check_url)
     kind: ImageKind = attrs.field(default=ImageKind.POSTER, kw_only=True, converter=_to_image_kind)
     width: int | None = attrs.field(default=None, kw_only=True, validator=_check_size)
@@ -150,6 +153,8 @@ class Video(PydanticHooks):
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     url: str = attrs.field(validator=_check_url)
     kind: VideoKind = attrs.field(default=VideoKind.TRAILER, kw_only=True, converter=_to_video_kind)

@@ -9,6 +9,7 @@ import attrs
 from filmmeta._model.availability import parse_price
 from filmmeta._model.codes import is_currency
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_region, shown, shown_typed
 from filmmeta.exceptions import ValidationError
 
@@ -80,6 +81,8 @@ class Money(PydanticHooks):
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     amount: decimal.Decimal = attrs.field(converter=_to_amount, validator=_check_amount)
     currency: str = attrs.field(validator=_check_currency)

@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import shown
 from filmmeta.exceptions import ValidationError
 
@@ -33,6 +34,8 @@ class Provider:
 
     .. versionadded:: 0.2.0
     """
+
+    __repr__ = fields_repr
 
     id: str
     name: str

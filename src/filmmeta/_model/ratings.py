@@ -12,6 +12,7 @@ import attrs
 
 from filmmeta._model.handlers import show_pretty
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import (
     MAX_INT,
     check_number,
@@ -51,6 +52,8 @@ class RatingSource:
         >>> SOURCES["metacritic"].display_name
         'Metascore'
     """
+
+    __repr__ = fields_repr
 
     name: str
     display_name: str
@@ -210,6 +213,8 @@ class Rating(PydanticHooks):
         ...
         filmmeta.exceptions.ValidationError: value: 11.2 is above the scale's best 10
     """
+
+    __repr__ = fields_repr
 
     source: str = attrs.field(validator=_check_source)
     value: float = attrs.field()

@@ -10,6 +10,7 @@ import attrs
 
 from filmmeta._model.dates import PartialDate, to_partial_date
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.runtime import parse_runtime
 from filmmeta._model.validate import check_language, check_region, check_text, to_member
 from filmmeta.exceptions import ValidationError
@@ -104,6 +105,8 @@ class Release(PydanticHooks):
     .. versionadded:: 0.2.0
     """  # noqa: E501
 
+    __repr__ = fields_repr
+
     date: PartialDate = attrs.field(converter=_to_date)
     country: str | None = attrs.field(default=None, kw_only=True, validator=_check_country)
     kind: ReleaseKind = attrs.field(
@@ -150,6 +153,8 @@ class Edition(PydanticHooks):
 
     .. versionadded:: 0.2.0
     """
+
+    __repr__ = fields_repr
 
     name: str = attrs.field(validator=_check_name)
     runtime: dt.timedelta | None = attrs.field(default=None, kw_only=True, converter=_to_runtime)

@@ -16,17 +16,18 @@ import re
 from typing import Literal
 
 from filmmeta._model.duration import (
-    _ISO_RE,
     _MAX_TEXT,
     _US_PER_SECOND,
     _canonical,
     _check,
     _fail,
     _from_iso,
+    _iso_re,
     _micros,
     _timedelta,
     format_iso_duration,
 )
+from filmmeta._model.validate import compiled_on_use
 
 __all__ = [
     "RuntimeStyle",
@@ -39,23 +40,24 @@ RuntimeStyle = Literal["short", "long", "compact", "minutes", "clock", "iso"]
 _EXAMPLES = "expected e.g. '86 min', '1h 26m', '1:26' or 'PT1H26M'"
 
 # Every pattern below is linear: no quantified group contains another quantifier that
-# could match the same characters, so adversarial text cannot make them backtrack.
-_BARE_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_CLOCK_RE = re.compile(r"([0-9]+):([0-9]+)(?::([0-9]+))?")
+# could match the same characters, so adversarial text cannot make them backtrack. Each
+# is compiled on its first use: free text is the importers' (OMDb's "86 min").
+_bare_re = compiled_on_use(r"[0-9]+(?:\.[0-9]+)?")
+_clock_re = compiled_on_use(r"([0-9]+):([0-9]+)(?::([0-9]+))?")
 # One "<number> <unit>" component of human text; the group that matched names the unit.
-_PART_RE = re.compile(
+_part_re = compiled_on_use(
     r"([0-9]+(?:\.[0-9]+)?) ?"
     r"(?:(days?|d)|(hours?|hrs?|h)|(minutes?|mins?|m)|(seconds?|secs?|s))\.?"
 )
 # What may stand between two components: "1h26m", "1 hr 26", "1 hour, 26", "1 hour and 26".
-_SEP_RE = re.compile(r",? and |, ?| ")
+_sep_re = compiled_on_use(r",? and |, ?| ")
 
-#: Microseconds per unit, indexed by the unit group of _PART_RE (days .. seconds).
+#: Microseconds per unit, indexed by the unit group of _part_re (days .. seconds).
 _PART_UNITS = (0, 0, 86_400_000_000, 3_600_000_000, 60_000_000, 1_000_000)
 _PART_NAMES = ("", "", "days", "hours", "minutes", "seconds")
-_HOURS = 3  # the unit group of hours in _PART_RE
+_HOURS = 3  # the unit group of hours in _part_re
 # Minutes written without their unit after hours: "1h43", "1h 05".
-_MINUTES_AFTER_HOURS = re.compile(r"[0-9]{1,2}")
+_minutes_after_hours = compiled_on_use(r"[0-9]{1,2}")
 
 
 def parse_runtime(value: str | int | float | dt.timedelta) -> dt.timedelta:
@@ -101,7 +103,7 @@ def parse_runtime(value: str | int | float | dt.timedelta) -> dt.timedelta:
             return fast
         text = value.strip()
         if text[:1] in ("P", "p"):
-            match = _ISO_RE.fullmatch(text)
+            match = _iso_re().fullmatch(text)
             if match is not None:
                 return _from_iso(text, match)
         return _parse_text(text)
@@ -130,17 +132,17 @@ def _parse_text(text: str) -> dt.timedelta:
     if text[0] in "-\u2212":  # a hyphen or a minus sign
         raise _fail(f"{text!r} is negative")
     norm = " ".join(text.lower().split())
-    if _BARE_RE.fullmatch(norm):
+    if _bare_re().fullmatch(norm):
         return _timedelta(_micros(norm, 60 * _US_PER_SECOND), text)
-    clock = _CLOCK_RE.fullmatch(norm)
+    clock = _clock_re().fullmatch(norm)
     if clock is not None:
         return _parse_clock(text, clock)
     micros = 0
     last_unit = 1  # group index of the previous component's unit; they must get smaller
     pos, end = 0, len(norm)
     while True:
-        part = _PART_RE.match(norm, pos)
-        if part is None and last_unit == _HOURS and _MINUTES_AFTER_HOURS.fullmatch(norm, pos):
+        part = _part_re().match(norm, pos)
+        if part is None and last_unit == _HOURS and _minutes_after_hours().fullmatch(norm, pos):
             # "1h43", "1 hr 26": minutes without their unit, as French and many sites write.
             if int(norm[pos:]) > 59:
                 raise _fail(f"{text!r} has minutes above 59")
@@ -157,7 +159,7 @@ def _parse_text(text: str) -> dt.timedelta:
         pos = part.end()
         if pos == end:
             return _timedelta(micros, text)
-        sep = _SEP_RE.match(norm, pos)
+        sep = _sep_re().match(norm, pos)
         if sep is not None:
             pos = sep.end()
             if pos == end:

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from filmmeta._model.pydantic_hook import PydanticHooks
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_language, check_region, check_text, to_member
 
 __all__ = ["Title", "TitleKind"]
@@ -83,6 +84,8 @@ class Title(PydanticHooks):
 
     .. versionadded:: 0.2.0
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     text: str = attrs.field(validator=_check_text)
     region: str | None = attrs.field(default=None, kw_only=True, validator=_check_region)

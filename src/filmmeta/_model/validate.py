@@ -7,6 +7,7 @@ document (``runtime: ...``, ``genres[2]: ...``).
 
 from __future__ import annotations
 
+import functools
 import linecache
 import math
 import re
@@ -36,6 +37,20 @@ MAX_INT = 2**63 - 1
 SHARED_TABLE_SIZE = 4096
 
 E = TypeVar("E")
+
+
+def compiled_on_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled when first used, for text that few calls read.
+
+    A pattern takes 0.05 to 0.4 ms to compile: those of free-text runtimes and dates,
+    which importers read and canonical JSON never holds, are not `import filmmeta`'s cost.
+
+    Examples:
+        >>> clock = compiled_on_use(r"([0-9]+):([0-9]{2})")
+        >>> clock().fullmatch("1:26").groups(), clock() is clock()
+        (('1', '26'), True)
+    """
+    return functools.cache(lambda: re.compile(pattern, flags))
 
 
 def tuple_of(value: Iterable[Any]) -> Any:

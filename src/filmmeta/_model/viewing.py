@@ -11,6 +11,7 @@ import attrs
 from filmmeta._model.film import Film
 from filmmeta._model.pydantic_hook import PydanticHooks
 from filmmeta._model.ratings import Rating
+from filmmeta._model.reprs import fields_repr
 from filmmeta._model.validate import check_text, check_texts, check_url, shown, tuple_of
 from filmmeta.exceptions import ValidationError
 
@@ -115,6 +116,8 @@ class Viewing(PydanticHooks):
 
     .. versionadded:: 0.2.0
     """
+
+    __repr__ = fields_repr
 
     film: Film = attrs.field(validator=_check_film)
     watched_on: dt.date | None = attrs.field(default=None, kw_only=True, converter=_to_watched_on)

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from filmmeta._l10n import N_, NP_, Lang, _, join, lang, p_
-from filmmeta._model import Film, Rating, RatingKind
+from filmmeta._model import Film, Rating, RatingKind, fields_repr
 from filmmeta._words.common import english_article, rating_value, title_in
 from filmmeta.exceptions import ValidationError
 
@@ -196,6 +196,8 @@ class RatingSummary:
         count: How many ratings were summarised.
         locale: The language of the labels ("en-US").
     """
+
+    __repr__ = fields_repr
 
     score: float | None
     level: int | None
