@@ -582,3 +582,26 @@ def test_show_writes_the_page(
     lines = out.splitlines()
     assert (lines[0], lines[-1]) == (first, last)
     assert ("MPAA Rating" in out) is ("DE" not in argv and "de-DE" not in argv)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # A CSV file whose header no format claims: not "invalid literal, expected 'true'".
+        (
+            "title,year\nHeat,1995\n",
+            "neither JSON nor a file of a known format (nfo, letterboxd, imdb-csv, "
+            "movielens); give --from",
+        ),
+        ("42", "not a film document of a known format"),
+        ("{", "not valid JSON"),
+        (" ", "not valid JSON: the text is empty"),
+    ],
+)
+def test_a_file_of_no_known_format_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    (tmp_path / "films.txt").write_text(text, "utf-8")
+    status, out, err = run(capsys, "convert", tmp_path / "films.txt")
+    assert (status, out) == (1, "")
+    assert err.startswith(f"{tmp_path / 'films.txt'}: $: {message}")

@@ -39,6 +39,7 @@ __all__ = [
     "detect_bytes",
     "detect_json",
     "detect_text",
+    "unknown_file_message",
 ]
 
 
@@ -172,6 +173,12 @@ def detect_text(text: str) -> InputFormat | None:
         if fmt.from_text is not None and fmt.detect(text):
             return fmt
     return None
+
+
+def unknown_file_message() -> str:
+    """What to say of a file that is neither JSON nor of a file format ``--from`` knows."""
+    files = [f.name for f in INPUTS.values() if f.from_text or f.from_bytes]
+    return f"neither JSON nor a file of a known format ({', '.join(files)}); give --from"
 
 
 def detect_bytes(raw: bytes) -> InputFormat | None:

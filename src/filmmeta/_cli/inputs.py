@@ -19,7 +19,13 @@ from typing import IO, Any
 
 import attrs
 
-from filmmeta._cli.formats import InputFormat, detect_bytes, detect_json, detect_text
+from filmmeta._cli.formats import (
+    InputFormat,
+    detect_bytes,
+    detect_json,
+    detect_text,
+    unknown_file_message,
+)
 from filmmeta._cli.progress import Progress
 from filmmeta._json import loads as json_loads
 from filmmeta._model import Film
@@ -133,6 +139,11 @@ def _whole(file: str, raw: bytes, fmt: InputFormat | None) -> Iterator[Item]:
     except UnicodeDecodeError as err:
         raise UnreadableError(file, _not_utf8(raw, err)) from None
     reader = detect_text(text) if fmt is None else fmt if _reads_text(fmt) else None
+    if reader is None and fmt is None and text.lstrip()[:1] not in "{[" and not _is_json(text):
+        # Not a film document of any JSON format, nor text that a file format claims: a
+        # JSON parser's complaint about its first byte would not say what is wrong.
+        yield Item(file, error=ValidationError.at(ROOT, unknown_file_message()))
+        return
     if reader is None:
         yield from _parsed(file, text, fmt, None)
         return
@@ -163,9 +174,9 @@ def _warnings_of(file: str) -> Iterator[None]:
         warnings.warn(f"{file}: {warning.message}", warning.category, stacklevel=1)
 
 
-def _is_json_line(line: bytes) -> bool:
+def _is_json(text: str | bytes) -> bool:
     try:
-        json_loads(line)
+        json_loads(text)
     except ValidationError:
         return False
     return True
@@ -184,7 +195,7 @@ def _from_stream(
         head.append(line)
         if line.strip():
             break
-    if head and _is_json_line(head[-1].removeprefix(_BOM.encode())):
+    if head and _is_json(head[-1].removeprefix(_BOM.encode())):
         with progress() as shown:
             yield from _lines(file, itertools.chain(head, stream), fmt, shown)
     else:
