@@ -189,7 +189,9 @@ def omdb_table() -> tuple[list[Film], list[str]]:
     from bokeh_sampledata.movies_data import movie_path
 
     films, answers = [], []
-    with sqlite3.connect(movie_path) as db:
+    # Closed, not only committed (sqlite3's own context manager leaves it open; Python
+    # 3.13 warns), and read-only: the file lies in site-packages.
+    with contextlib.closing(sqlite3.connect(f"file:{movie_path}?mode=ro", uri=True)) as db:
         rows = db.execute(
             "SELECT imdbID, Title, Year, Runtime, Genre, Director FROM omdb"
         ).fetchall()
