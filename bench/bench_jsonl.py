@@ -44,6 +44,19 @@ def _paused() -> Iterator[None]:
             gc.enable()
 
 
+def collector_off(task: Task) -> Task:
+    """Run *task* with the cyclic garbage collector disabled, as ``gc_paused()`` would."""
+
+    def run() -> object:
+        gc.disable()
+        try:
+            return task()
+        finally:
+            gc.enable()
+
+    return run
+
+
 def _ceiling() -> Callable[[bytes], object] | None:
     """ceilings.bare_from_json, on versions of filmmeta whose model it knows."""
     try:
@@ -54,7 +67,7 @@ def _ceiling() -> Callable[[bytes], object] | None:
 
 
 def tasks(data: bytes) -> dict[str, Task]:
-    """The contenders, each in both regimes of the collector."""
+    """The contenders, each in both regimes of the collector (``run.py`` times them too)."""
     paused = getattr(filmmeta, "gc_paused", _paused)
     plain: dict[str, Task] = {
         "filmmeta.load_jsonl": lambda: list(filmmeta.load_jsonl(io.BytesIO(data))),
@@ -72,19 +85,9 @@ def tasks(data: bytes) -> dict[str, Task]:
         with paused():
             return list(filmmeta.load_jsonl(io.BytesIO(data)))
 
-    def off(task: Task) -> Task:
-        def run() -> object:
-            gc.disable()
-            try:
-                return task()
-            finally:
-                gc.enable()
-
-        return run
-
     both = {f"{name} [gc on]": task for name, task in plain.items()}
     both["in filmmeta.gc_paused() [gc on]"] = in_paused
-    both.update({f"{name} [gc off]": off(task) for name, task in plain.items()})
+    both.update({f"{name} [gc off]": collector_off(task) for name, task in plain.items()})
     return both
 
 

@@ -42,6 +42,8 @@ import gen
 import orjson
 import peers
 import targets
+from bench_jsonl import collector_off
+from bench_jsonl import tasks as jsonl_tasks
 from targets import CEILING
 
 import filmmeta
@@ -106,19 +108,6 @@ def interleaved(
 
 #: The two regimes of the garbage collector every throughput is measured in.
 REGIMES = ("gc on", "gc off")
-
-
-def collector_off(task: Task) -> Task:
-    """Run *task* with the cyclic garbage collector disabled, as ``gc_paused()`` would."""
-
-    def run() -> object:
-        gc.disable()
-        try:
-            return task()
-        finally:
-            gc.enable()
-
-    return run
 
 
 def regimes(tasks: dict[str, Task]) -> dict[str, Task]:
@@ -218,30 +207,8 @@ def bench_jsonl(n: int, rounds: int) -> dict[str, dict[str, float]]:
     del docs
     small = b"".join(orjson.dumps(doc) + b"\n" for doc in gen.films(200, seed=2))
     frozen(blob)
-    decoder = peers.MSGSPEC_DECODER
-
-    def paused_load(data: bytes) -> list[filmmeta.Film]:
-        with filmmeta.gc_paused():
-            return list(filmmeta.load_jsonl(io.BytesIO(data)))
-
-    def tasks(data: bytes) -> dict[str, Task]:
-        both = regimes(
-            {
-                "filmmeta.load_jsonl": lambda: list(filmmeta.load_jsonl(io.BytesIO(data))),
-                "pydantic, line by line": lambda: [
-                    peers.PFilm.model_validate_json(line) for line in data.splitlines()
-                ],
-                "msgspec.decode_lines": lambda: decoder.decode_lines(data),
-                "floor (orjson.loads)": lambda: [orjson.loads(line) for line in data.splitlines()],
-                CEILING: lambda: [ceilings.bare_from_json(line) for line in data.splitlines()],
-            }
-        )
-        # What a program gets by asking for the pause: the "gc off" regime, by the public API.
-        both["in filmmeta.gc_paused() [gc on]"] = lambda: paused_load(data)
-        return both
-
     print(f"  JSONL of {n:,} films ({len(blob) / 1e6:.0f} MB), {rounds} rounds, both regimes")
-    result = split(interleaved(tasks(blob), n, rounds, warmup=tasks(small)))
+    result = split(interleaved(jsonl_tasks(blob), n, rounds, warmup=jsonl_tasks(small)))
     gc.unfreeze()
     return result
 

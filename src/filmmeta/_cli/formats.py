@@ -16,7 +16,6 @@ document that no format, or more than one, claims is an error: never a silent gu
 
 from __future__ import annotations
 
-import codecs
 import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -235,22 +234,12 @@ add_input(
 )
 
 
-#: Byte order marks and the codecs they name (an XML file may start with one).
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-
 def _is_xml(raw: bytes) -> bool:
     # JSON never starts with "<"; a Kodi NFO of any root is claimed, so that a <tvshow> is
-    # refused by name rather than reported as bad JSON. Its first characters are read as
-    # its byte order mark says, else as Latin-1, which reads any byte and spells "<" and
-    # blanks as UTF-8 does.
-    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), "latin-1")
-    head = raw[:256].decode(codec, "replace").removeprefix("\ufeff")
-    return head.lstrip().startswith("<")
+    # refused by name rather than reported as bad JSON.
+    from filmmeta.formats._nfo_xml import starts_as_xml
+
+    return starts_as_xml(raw)
 
 
 def _from_nfo(raw: bytes) -> list[Film]:

@@ -25,7 +25,7 @@ from filmmeta.exceptions import ROOT, UnsupportedDocumentError, ValidationError
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-__all__ = ["Links", "find_links", "read_document"]
+__all__ = ["Links", "find_links", "read_document", "starts_as_xml"]
 
 # What each root other than <movie> holds, for the message that refuses it.
 _NOT_FILMS = {
@@ -93,6 +93,18 @@ def find_links(text: str) -> Links:
     return found
 
 
+def starts_as_xml(data: bytes) -> bool:
+    """Whether *data* begins, after its byte order mark and blanks, with ``<``.
+
+    The first characters are read as the byte order mark says; without one, "<" and the
+    blanks are the same bytes in every encoding an NFO declares.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[:256].decode(codec, "replace").lstrip("\ufeff").lstrip()[:1] == "<"
+    return data.lstrip()[:1] == b"<"
+
+
 def _decode(data: bytes) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -103,7 +115,7 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        if data.lstrip()[:1] == b"<":
+        if starts_as_xml(data):
             raise ValidationError.at(
                 ROOT, f"not UTF-8 (byte {err.start}) and no encoding declared"
             ) from None

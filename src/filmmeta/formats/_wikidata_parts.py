@@ -24,6 +24,7 @@ from filmmeta.formats._common import expect_list, expect_mapping, field, warn
 
 __all__ = [
     "ITEM",
+    "MAIN_VALUE",
     "Entity",
     "as_item",
     "as_text",
@@ -36,6 +37,9 @@ __all__ = [
     "runtime",
     "snak_value",
 ]
+
+#: Where a statement keeps its main value, after the statement's own path.
+MAIN_VALUE = ".mainsnak.datavalue.value"
 
 ITEM = re.compile(r"Q[1-9]\d{0,11}", re.ASCII)
 _TIME = re.compile(r"([+-])(\d{1,16})-(\d{2})-(\d{2})T00:00:00Z", re.ASCII)
@@ -89,7 +93,7 @@ class Entity:
         for where, statement in self.statements(prop):
             value = snak_value(statement.get("mainsnak"), f"{where}.mainsnak")
             if value is not None:
-                yield f"{where}.mainsnak.datavalue.value", value, statement
+                yield f"{where}{MAIN_VALUE}", value, statement
 
 
 def snak_value(snak: Any, path: str) -> Any:

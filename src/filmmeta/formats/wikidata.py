@@ -141,7 +141,7 @@ def _genres(
 
 def _statement_path(value_path: str) -> str:
     """The path of the statement whose main value is at *value_path*."""
-    return value_path.removesuffix(".mainsnak.datavalue.value")
+    return value_path.removesuffix(parts.MAIN_VALUE)
 
 
 def _character(statement: Mapping[str, Any], path: str, labels: Mapping[str, str]) -> str | None:
