@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+from pathlib import Path
 from typing import Any
 
 import cattrs
@@ -19,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filmmeta import ContentRating, Credit, ExternalIds, Film, Offer, Rating, converters
-from filmmeta._json import hooks
-from filmmeta._json.decode import FAST_HOOKS
+from filmmeta._json import film_hook, hooks
+from filmmeta._json.decode import FAST_HOOKS, MODULES, render_module
 from filmmeta._model.validate import builder
 from tests import strategies
 from tests.conftest import ROUND_TRIP_EXAMPLES
@@ -337,3 +338,25 @@ def test_a_film_with_two_ratings_from_one_source() -> None:
     doc = {**_FULL[Film], "ratings": [{"source": "imdb", "value": 5.7}] * 2}
     _agree(Film, doc)
     assert _outcome(FAST[True], Film, doc)[0] == "error"
+
+
+def test_the_generated_hook_modules_are_up_to_date() -> None:
+    converter = converters.make_converter(detailed_validation=False)
+    for cls, module in MODULES.items():
+        # The module's source, beside its extension where the build is compiled.
+        source = Path(module.__file__ or "").with_name(module.__name__.rpartition(".")[2] + ".py")
+        expected = render_module(cls, converter)
+        assert source.read_text("utf-8") == expected, "run: python scripts/gen_hooks.py"
+
+
+def test_the_film_hook_is_its_module_s_and_a_stale_module_is_passed_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    hook = FAST[True].get_structure_hook(Film)
+    assert hook.__module__ == film_hook.__name__  # compiled, the hook has no __name__
+    monkeypatch.setattr(film_hook, "FINGERPRINT", "stale")
+    converter = converters.make_converter(detailed_validation=False)
+    stale = converter.get_structure_hook(Film)
+    assert stale.__module__ != film_hook.__name__  # exec'd from the source of today
+    doc = _FULL[Film]
+    assert repr(stale(copy.deepcopy(doc), Film)) == repr(hook(copy.deepcopy(doc), Film))
