@@ -36,3 +36,12 @@ _docstrings = Sybil(
 )
 
 pytest_collect_file = (_markdown + _docstrings).pytest()
+
+
+def pytest_report_header() -> str:
+    """Say which build of filmmeta the suite tests (``filmmeta --version`` says the same)."""
+    from filmmeta._json import compiled_modules
+
+    compiled = compiled_modules()
+    build = f"compiled (mypyc): {', '.join(compiled)}" if compiled else "pure Python"
+    return f"filmmeta: {build}, from {filmmeta.__file__}"

@@ -23,7 +23,12 @@ _FILES_HELP = ".json or .jsonl files, or - for standard input"
 def _version() -> str:
     from importlib.metadata import version
 
-    return f"filmmeta {version('filmmeta')}"
+    from filmmeta._json import compiled_modules
+
+    # Which build runs: the compiled one decodes a third faster (docs/performance.md).
+    compiled = compiled_modules()
+    build = f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
+    return f"filmmeta {version('filmmeta')} ({build})"
 
 
 def _add_reading(command: argparse.ArgumentParser) -> None:

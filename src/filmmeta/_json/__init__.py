@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from filmmeta._json.decode import compiled_modules
     from filmmeta._json.documents import item_class, wrong_class_error
     from filmmeta._json.hooks import MAX_ERRORS, flatten, install
     from filmmeta._json.jsonl import JsonLines, OnError
@@ -21,6 +22,7 @@ __all__ = [
     "MAX_ERRORS",
     "JsonLines",
     "OnError",
+    "compiled_modules",
     "dumps",
     "flatten",
     "install",
@@ -32,6 +34,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "compiled_modules": "filmmeta._json.decode",
     "item_class": "filmmeta._json.documents",
     "wrong_class_error": "filmmeta._json.documents",
     "MAX_ERRORS": "filmmeta._json.hooks",

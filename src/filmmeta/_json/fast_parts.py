@@ -13,7 +13,7 @@ import decimal
 import enum
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from filmmeta._model import (
@@ -172,7 +172,9 @@ def credit_hook(slow: Hook) -> Hook:
 def rating_hook(slow: Hook) -> Hook:
     slow, new = counted(Rating, slow), object.__new__
     set_source, set_value, set_votes, set_best, set_worst = slot_setters(Rating)
-    sources = SOURCES
+    # Any, not the table's type: compiled (mypyc), a scale's bounds typed float would be
+    # made floats, and a Rating built here must hold the very values the model holds.
+    sources: Mapping[str, Any] = SOURCES
 
     def structure_ratings(items: list[Any]) -> tuple[Any, ...]:
         built: list[Any] = []
