@@ -47,6 +47,7 @@ from bench_jsonl import tasks as jsonl_tasks
 from targets import CEILING
 
 import filmmeta
+from filmmeta._json import compiled_modules
 
 Task = Callable[[], object]
 HERE = Path(__file__).resolve().parent
@@ -465,6 +466,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     header = f"Python {platform.python_version()} on {platform.machine()}; " + versions(
         ("filmmeta", "attrs", "cattrs", "msgspec", "pydantic", "orjson")
     )
+    # The compiled build and the pure-Python one give different figures: say which ran.
+    compiled = compiled_modules()
+    header += "; filmmeta " + (f"compiled ({', '.join(compiled)})" if compiled else "pure Python")
     print(header)
 
     print(f"generating {settings['n']:,} films and checking that filmmeta accepts them")

@@ -436,7 +436,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     # .ci/run's step for the compiled wheel says which build it installed: that the
     # suite there tests what it means to.
     compiled = os.environ.get("FILMMETA_BUILD") == "compiled"
-    build = "compiled: fast_parts, film_hook" if compiled else "pure Python"
+    build = "compiled: fast_parts, film_hook, untrack" if compiled else "pure Python"
     assert capsys.readouterr().out == f"filmmeta {version('filmmeta')} ({build})\n"
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import importlib
 import linecache
 from collections.abc import Callable
 from types import ModuleType
@@ -46,7 +47,9 @@ from filmmeta._json.fast_parts import (
     rating_hook,
 )
 from filmmeta._model import (
+    ENUMS,
     FAST,
+    MODEL_CLASSES,
     SCALARS,
     SINCE,
     ContentRating,
@@ -54,6 +57,7 @@ from filmmeta._model import (
     ExternalIds,
     Film,
     Offer,
+    PartialDate,
     Rating,
     field_types,
     is_homogeneous_tuple,
@@ -71,6 +75,19 @@ __all__ = [
     "make_structure_fn",
     "render_module",
 ]
+
+
+untrack: Callable[[Any], Any] | None
+try:
+    # The compiled build's C extension (untrack.c): a decoded film taken out of the
+    # garbage collector's sight, which for a catalog kept in memory costs as much as
+    # decoding it. Values are unchanged; the pure-Python build goes without.
+    _c_untrack = importlib.import_module("filmmeta._json.untrack")
+except ImportError:
+    untrack = None
+else:  # pragma: no cover - the compiled build (.ci/run tests it)
+    _c_untrack.set_kinds(frozenset((*MODEL_CLASSES, PartialDate)), frozenset(ENUMS))
+    untrack = _c_untrack.untrack
 
 
 class _Absent:
@@ -102,6 +119,7 @@ class _Source:
             "_REFUSED": _REFUSED,
             "_RefusedError": _RefusedError,
             "all_are": all_are,
+            "untrack": untrack,
         }
 
     def name(self, value: Any) -> str:
@@ -228,15 +246,15 @@ def make_structure_fn(cls: type[Any], slow: Hook, converter: cattrs.Converter) -
 
 
 def compiled_modules() -> tuple[str, ...]:
-    """The decoder's modules that this installation runs compiled (mypyc), by name.
+    """The decoder's modules that this installation runs compiled, by name.
 
+    ``fast_parts`` and ``film_hook`` compiled by mypyc, and the C extension ``untrack``.
     Empty for the pure-Python build, which is what a plain or editable install gives.
     """
-    return tuple(
-        module.__name__.rpartition(".")[2]
-        for module in (fast_parts, film_hook)
-        if not (module.__file__ or "").endswith(".py")
-    )
+    modules = (fast_parts, film_hook)
+    compiled = [m.__name__ for m in modules if not (m.__file__ or "").endswith(".py")]
+    compiled += [] if untrack is None else ["untrack"]
+    return tuple(name.rpartition(".")[2] for name in compiled)
 
 
 def fingerprint(source: str) -> str:
@@ -315,7 +333,12 @@ def _generate(cls: type[Any], slow: Hook, converter: cattrs.Converter) -> _Sourc
         if test is not None:
             validator, attribute = src.name(fields[i].validator), src.name(fields[i])
             src.add(f"        if {test}:", f"            {validator}(i, {attribute}, v{i})")
-    src.add("    except _REFUSED:", "        return fallback(o, t)", "    return i")
+    src.add(
+        "    except _REFUSED:",
+        # The constructors' film, valid and frozen as the fast one, is untracked too.
+        "        i = fallback(o, t)",
+        "    return i if untrack is None else untrack(i)",
+    )
     return src
 
 

@@ -8,7 +8,7 @@ fingerprint of what it writes today. A module of its own so that the compiled bu
 
 from typing import Any
 
-FINGERPRINT = "a994459d742bf14e"
+FINGERPRINT = "cfe761861da55bbd"
 
 
 def make(g: dict[str, Any]) -> Any:
@@ -17,11 +17,11 @@ def make(g: dict[str, Any]) -> Any:
     _REFUSED = g["_REFUSED"]
     _RefusedError = g["_RefusedError"]
     all_are = g["all_are"]
+    untrack = g["untrack"]
     fallback = g["fallback"]
     _new = g["_new"]
     known = g["known"]
     strict = g["strict"]
-    _g9 = g["_g9"]
     _g10 = g["_g10"]
     _g11 = g["_g11"]
     _g12 = g["_g12"]
@@ -120,6 +120,7 @@ def make(g: dict[str, Any]) -> Any:
     _g105 = g["_g105"]
     _g106 = g["_g106"]
     _g107 = g["_g107"]
+    _g108 = g["_g108"]
     def structure_Film(o: Any, t: Any, shared: Any = None) -> Any:
         if type(o) is not dict or (strict and not o.keys() <= known):
             return fallback(o, t)
@@ -128,195 +129,195 @@ def make(g: dict[str, Any]) -> Any:
             if v0 is _ABSENT:
                 raise _RefusedError
             else:
-                if not _g9(v0):
+                if not _g10(v0):
                     raise _RefusedError
             v1 = o.get('kind', _ABSENT)
             if v1 is _ABSENT:
-                v1 = _g10
+                v1 = _g11
             else:
-                v1 = _g11.get(v1) if type(v1) is str else None
+                v1 = _g12.get(v1) if type(v1) is str else None
                 if v1 is None:
                     raise _RefusedError
             v2 = o.get('release_date')
             if v2 is not None:
-                v2 = _g12(v2, _g13)
+                v2 = _g13(v2, _g14)
             v3 = o.get('runtime')
             if v3 is not None:
-                v3 = _g14(v3, _g15)
+                v3 = _g15(v3, _g16)
             v4 = o.get('content_ratings', _ABSENT)
             if v4 is _ABSENT:
-                v4 = _g16
+                v4 = _g17
             else:
                 if type(v4) is not list:
                     raise _RefusedError
-                v4 = tuple([_g17(x, _g18) for x in v4])
+                v4 = tuple([_g18(x, _g19) for x in v4])
             v5 = o.get('genres', _ABSENT)
             if v5 is _ABSENT:
-                v5 = _g19
+                v5 = _g20
             else:
-                if not all_are(v5, _g20):
+                if not all_are(v5, _g21):
                     raise _RefusedError
                 v5 = tuple(v5)
             v6 = o.get('languages', _ABSENT)
             if v6 is _ABSENT:
-                v6 = _g21
+                v6 = _g22
             else:
-                if not all_are(v6, _g22):
+                if not all_are(v6, _g23):
                     raise _RefusedError
                 v6 = tuple(v6)
             v7 = o.get('countries', _ABSENT)
             if v7 is _ABSENT:
-                v7 = _g23
+                v7 = _g24
             else:
-                if not all_are(v7, _g24):
+                if not all_are(v7, _g25):
                     raise _RefusedError
                 v7 = tuple(v7)
             v8 = o.get('summary')
             if v8 is not None:
-                if not _g25(v8):
+                if not _g26(v8):
                     raise _RefusedError
             v9 = o.get('credits', _ABSENT)
             if v9 is _ABSENT:
-                v9 = _g26
+                v9 = _g27
             else:
                 if type(v9) is not list:
                     raise _RefusedError
-                v9 = _g27(v9, shared)
+                v9 = _g28(v9, shared)
             v10 = o.get('ratings', _ABSENT)
             if v10 is _ABSENT:
-                v10 = _g28
+                v10 = _g29
             else:
                 if type(v10) is not list:
                     raise _RefusedError
-                v10 = _g29(v10)
+                v10 = _g30(v10)
             v11 = o.get('offers', _ABSENT)
             if v11 is _ABSENT:
-                v11 = _g30
+                v11 = _g31
             else:
                 if type(v11) is not list:
                     raise _RefusedError
-                v11 = _g31(v11, shared)
+                v11 = _g32(v11, shared)
             v12 = o.get('ids', _ABSENT)
             if v12 is _ABSENT:
-                v12 = _g32
+                v12 = _g33
             else:
-                v12 = _g33(v12, _g34)
+                v12 = _g34(v12, _g35)
             v13 = o.get('original_title')
             if v13 is not None:
-                if not _g35(v13):
+                if not _g36(v13):
                     raise _RefusedError
-            if _g36.isdisjoint(o):
-                v14 = _g37
-                v15 = _g38
-                v16 = _g39
-                v17 = _g40
-                v18 = _g41
-                v19 = _g42
-                v20 = _g43
-                v21 = _g44
-                v22 = _g45
-                v23 = _g46
-                v24 = _g47
+            if _g37.isdisjoint(o):
+                v14 = _g38
+                v15 = _g39
+                v16 = _g40
+                v17 = _g41
+                v18 = _g42
+                v19 = _g43
+                v20 = _g44
+                v21 = _g45
+                v22 = _g46
+                v23 = _g47
+                v24 = _g48
             else:
                 v14 = o.get('titles', _ABSENT)
                 if v14 is _ABSENT:
-                    v14 = _g48
+                    v14 = _g49
                 else:
                     if type(v14) is not list:
                         raise _RefusedError
-                    v14 = tuple([_g49(x, _g50) for x in v14])
+                    v14 = tuple([_g50(x, _g51) for x in v14])
                 v15 = o.get('releases', _ABSENT)
                 if v15 is _ABSENT:
-                    v15 = _g51
+                    v15 = _g52
                 else:
                     if type(v15) is not list:
                         raise _RefusedError
-                    v15 = tuple([_g52(x, _g53) for x in v15])
+                    v15 = tuple([_g53(x, _g54) for x in v15])
                 v16 = o.get('editions', _ABSENT)
                 if v16 is _ABSENT:
-                    v16 = _g54
+                    v16 = _g55
                 else:
                     if type(v16) is not list:
                         raise _RefusedError
-                    v16 = tuple([_g55(x, _g56) for x in v16])
+                    v16 = tuple([_g56(x, _g57) for x in v16])
                 v17 = o.get('collection')
                 if v17 is not None:
-                    v17 = _g57(v17, _g58)
+                    v17 = _g58(v17, _g59)
                 v18 = o.get('budget')
                 if v18 is not None:
-                    v18 = _g59(v18, _g60)
+                    v18 = _g60(v18, _g61)
                 v19 = o.get('box_office', _ABSENT)
                 if v19 is _ABSENT:
-                    v19 = _g61
+                    v19 = _g62
                 else:
                     if type(v19) is not list:
                         raise _RefusedError
-                    v19 = tuple([_g62(x, _g63) for x in v19])
+                    v19 = tuple([_g63(x, _g64) for x in v19])
                 v20 = o.get('awards', _ABSENT)
                 if v20 is _ABSENT:
-                    v20 = _g64
+                    v20 = _g65
                 else:
                     if type(v20) is not list:
                         raise _RefusedError
-                    v20 = tuple([_g65(x, _g66) for x in v20])
+                    v20 = tuple([_g66(x, _g67) for x in v20])
                 v21 = o.get('images', _ABSENT)
                 if v21 is _ABSENT:
-                    v21 = _g67
+                    v21 = _g68
                 else:
                     if type(v21) is not list:
                         raise _RefusedError
-                    v21 = tuple([_g68(x, _g69) for x in v21])
+                    v21 = tuple([_g69(x, _g70) for x in v21])
                 v22 = o.get('videos', _ABSENT)
                 if v22 is _ABSENT:
-                    v22 = _g70
+                    v22 = _g71
                 else:
                     if type(v22) is not list:
                         raise _RefusedError
-                    v22 = tuple([_g71(x, _g72) for x in v22])
+                    v22 = tuple([_g72(x, _g73) for x in v22])
                 v23 = o.get('keywords', _ABSENT)
                 if v23 is _ABSENT:
-                    v23 = _g73
+                    v23 = _g74
                 else:
-                    if not all_are(v23, _g74):
+                    if not all_are(v23, _g75):
                         raise _RefusedError
                     v23 = tuple(v23)
                 v24 = o.get('tagline')
                 if v24 is not None:
-                    if not _g75(v24):
+                    if not _g76(v24):
                         raise _RefusedError
-            i = _new(_g76)
-            _g77(i, v0)
-            _g78(i, v1)
-            _g79(i, v2)
-            _g80(i, v3)
-            _g81(i, v4)
-            _g82(i, v5)
-            _g83(i, v6)
-            _g84(i, v7)
-            _g85(i, v8)
-            _g86(i, v9)
-            _g87(i, v10)
-            _g88(i, v11)
-            _g89(i, v12)
-            _g90(i, v13)
-            _g91(i, v14)
-            _g92(i, v15)
-            _g93(i, v16)
-            _g94(i, v17)
-            _g95(i, v18)
-            _g96(i, v19)
-            _g97(i, v20)
-            _g98(i, v21)
-            _g99(i, v22)
-            _g100(i, v23)
-            _g101(i, v24)
+            i = _new(_g77)
+            _g78(i, v0)
+            _g79(i, v1)
+            _g80(i, v2)
+            _g81(i, v3)
+            _g82(i, v4)
+            _g83(i, v5)
+            _g84(i, v6)
+            _g85(i, v7)
+            _g86(i, v8)
+            _g87(i, v9)
+            _g88(i, v10)
+            _g89(i, v11)
+            _g90(i, v12)
+            _g91(i, v13)
+            _g92(i, v14)
+            _g93(i, v15)
+            _g94(i, v16)
+            _g95(i, v17)
+            _g96(i, v18)
+            _g97(i, v19)
+            _g98(i, v20)
+            _g99(i, v21)
+            _g100(i, v22)
+            _g101(i, v23)
+            _g102(i, v24)
             if v10:
-                _g102(i, _g103, v10)
+                _g103(i, _g104, v10)
             if v14:
-                _g104(i, _g105, v14)
+                _g105(i, _g106, v14)
             if v15:
-                _g106(i, _g107, v15)
+                _g107(i, _g108, v15)
         except _REFUSED:
-            return fallback(o, t)
-        return i
+            i = fallback(o, t)
+        return i if untrack is None else untrack(i)
     return structure_Film
