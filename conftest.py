@@ -40,8 +40,6 @@ pytest_collect_file = (_markdown + _docstrings).pytest()
 
 def pytest_report_header() -> str:
     """Say which build of filmmeta the suite tests (``filmmeta --version`` says the same)."""
-    from filmmeta._json import compiled_modules
+    from filmmeta._json import build
 
-    compiled = compiled_modules()
-    build = f"compiled (mypyc): {', '.join(compiled)}" if compiled else "pure Python"
-    return f"filmmeta: {build}, from {filmmeta.__file__}"
+    return f"filmmeta: {build()}, from {filmmeta.__file__}"

@@ -47,7 +47,7 @@ from bench_jsonl import tasks as jsonl_tasks
 from targets import CEILING
 
 import filmmeta
-from filmmeta._json import compiled_modules
+from filmmeta._json import build as filmmeta_build
 
 Task = Callable[[], object]
 HERE = Path(__file__).resolve().parent
@@ -467,8 +467,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         ("filmmeta", "attrs", "cattrs", "msgspec", "pydantic", "orjson")
     )
     # The compiled build and the pure-Python one give different figures: say which ran.
-    compiled = compiled_modules()
-    header += "; filmmeta " + (f"compiled ({', '.join(compiled)})" if compiled else "pure Python")
+    header += f"; filmmeta {filmmeta_build()}"
     print(header)
 
     print(f"generating {settings['n']:,} films and checking that filmmeta accepts them")

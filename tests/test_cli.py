@@ -18,7 +18,7 @@ from filmmeta._cli import commands, main
 from filmmeta._cli import progress as progress_module
 from filmmeta._cli.formats import INPUTS, InputFormat, detect_json
 from filmmeta.exceptions import UnsupportedDocumentError
-from tests.conftest import FIXTURES
+from tests.conftest import COMPILED_BUILD, FIXTURES
 
 BACKSTAGE = FIXTURES.parent.parent / "src" / "filmmeta" / "data" / "backstage.json"
 
@@ -435,8 +435,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 0
     # .ci/run's step for the compiled wheel says which build it installed: that the
     # suite there tests what it means to.
-    compiled = os.environ.get("FILMMETA_BUILD") == "compiled"
-    build = "compiled: fast_parts, film_hook, untrack" if compiled else "pure Python"
+    build = "compiled: fast_parts, film_hook, untrack" if COMPILED_BUILD else "pure Python"
     assert capsys.readouterr().out == f"filmmeta {version('filmmeta')} ({build})\n"
 
 

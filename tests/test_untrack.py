@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import gc
 import importlib
-import os
 import weakref
 from types import ModuleType
 from typing import Any
@@ -25,13 +24,14 @@ from filmmeta import Credit, Film, from_json, to_json
 from filmmeta._json import decode
 from filmmeta._model import slot_setters
 from tests import strategies
+from tests.conftest import COMPILED_BUILD
 
 
 def _extension() -> ModuleType:
     try:
         return importlib.import_module("filmmeta._json.untrack")
     except ImportError:
-        if os.environ.get("FILMMETA_BUILD") == "compiled":
+        if COMPILED_BUILD:
             raise
         pytest.skip("the compiled build's extension is not installed (pure-Python build)")
 

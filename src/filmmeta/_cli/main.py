@@ -23,12 +23,10 @@ _FILES_HELP = ".json or .jsonl files, or - for standard input"
 def _version() -> str:
     from importlib.metadata import version
 
-    from filmmeta._json import compiled_modules
+    from filmmeta._json import build
 
     # Which build runs: the compiled one decodes a third faster (docs/performance.md).
-    compiled = compiled_modules()
-    build = f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
-    return f"filmmeta {version('filmmeta')} ({build})"
+    return f"filmmeta {version('filmmeta')} ({build()})"
 
 
 def _add_reading(command: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from filmmeta._json.decode import compiled_modules
+    from filmmeta._json.decode import build, compiled_modules
     from filmmeta._json.documents import item_class, wrong_class_error
     from filmmeta._json.hooks import MAX_ERRORS, flatten, install
     from filmmeta._json.jsonl import JsonLines, OnError
@@ -22,6 +22,7 @@ __all__ = [
     "MAX_ERRORS",
     "JsonLines",
     "OnError",
+    "build",
     "compiled_modules",
     "dumps",
     "flatten",
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "build": "filmmeta._json.decode",
     "compiled_modules": "filmmeta._json.decode",
     "item_class": "filmmeta._json.documents",
     "wrong_class_error": "filmmeta._json.documents",

@@ -70,6 +70,7 @@ from filmmeta._model import (
 __all__ = [
     "FAST_HOOKS",
     "MODULES",
+    "build",
     "compiled_modules",
     "fingerprint",
     "make_structure_fn",
@@ -251,10 +252,20 @@ def compiled_modules() -> tuple[str, ...]:
     ``fast_parts`` and ``film_hook`` compiled by mypyc, and the C extension ``untrack``.
     Empty for the pure-Python build, which is what a plain or editable install gives.
     """
-    modules = (fast_parts, film_hook)
-    compiled = [m.__name__ for m in modules if not (m.__file__ or "").endswith(".py")]
-    compiled += [] if untrack is None else ["untrack"]
-    return tuple(name.rpartition(".")[2] for name in compiled)
+    mypyc = [m for m in (fast_parts, film_hook) if not (m.__file__ or "").endswith(".py")]
+    names = [m.__name__.rpartition(".")[2] for m in mypyc]
+    return (*names, *(() if untrack is None else ("untrack",)))
+
+
+def build() -> str:
+    """Which build runs, in words: ``filmmeta --version``, the suite's and the bench's headers.
+
+    Examples:
+        >>> build() in ("pure Python", "compiled: fast_parts, film_hook, untrack")
+        True
+    """
+    compiled = compiled_modules()
+    return f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
 
 
 def fingerprint(source: str) -> str:
