@@ -435,7 +435,7 @@ def report(r: dict[str, Any], settings: dict[str, int]) -> None:
         table(f"{title} (bench_runtime inputs)", results, "calls/s")
     if r.get("catalog"):
         rounds = r["catalog"].get("rounds", 1)
-        print(f"\nCatalogs (bench_catalog.py, {r['catalog']['films']:,} films, best of {rounds})")
+        print(f"\nCatalogs (bench_catalog.py, {r['catalog']['films']:,} films, median of {rounds})")
         bench_catalog.show(r["catalog"])
     targets.show(r["targets"])
 
