@@ -18,7 +18,6 @@ import attrs
 from filmmeta._catalog.arrow import (
     _PAIRS,
     BATCH_SIZE,
-    Convert,
     _arrow_type,
     _check_size,
     _schema,
@@ -42,6 +41,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["from_arrow", "read_parquet"]
+
+Convert = Callable[[Any], Any]
 
 
 def _number(value: float) -> float:
