@@ -1,8 +1,11 @@
 """Films from Arrow tables and Parquet files in the schema of :mod:`~filmmeta._catalog.arrow`.
 
-Each row becomes a film through the model's constructors, which check it; tables from
-other engines (nullable columns, ``large_string``) and Parquet written by earlier versions
-of the schema are cast to the schema first. The functions are public in
+Each row becomes its canonical document, built a column at a time
+(:mod:`~filmmeta._catalog.documents`), and a film through :func:`~filmmeta.from_dict`'s
+fast hooks; a row that they refuse goes through the model's constructors, whose verdict
+and errors are the reader's. Tables from other engines (nullable columns,
+``large_string``) and Parquet written by earlier versions of the schema are cast to the
+schema first. The functions are public in
 :mod:`filmmeta.frames`; see ``docs/frames.md`` for the schema.
 """
 
@@ -23,6 +26,7 @@ from filmmeta._catalog.arrow import (
     _schema,
     _where,
 )
+from filmmeta._catalog.documents import documents
 from filmmeta._model import (
     SCALARS,
     SINCE,
@@ -35,6 +39,7 @@ from filmmeta._model import (
     optional_inner,
 )
 from filmmeta._optional import require
+from filmmeta.converters import from_dict
 from filmmeta.exceptions import ValidationError, join_path
 
 if TYPE_CHECKING:
@@ -82,7 +87,8 @@ def _from_list(item: Convert, values: list[Any] | None) -> list[Any]:
     built = []
     for i, value in enumerate(values or ()):
         try:
-            built.append(item(value))
+            # A null item (another engine's) is the constructor's to refuse, with its path.
+            built.append(None if value is None else item(value))
         except ValidationError as err:
             raise _under(f"[{i}]", err) from None
     return built
@@ -128,6 +134,19 @@ _MISSING: Any = object()
 def _film(row: dict[str, Any]) -> Film:
     film: Film = _from_struct(Film)(row)
     return film
+
+
+def _from_document(document: dict[str, Any], batch: Any, i: int) -> Film:
+    """Row *i* of *batch* as a film: its canonical *document* read by the fast hooks.
+
+    A document that they refuse (an invalid film, or a value with no canonical form) is
+    the constructors' to decide, from the row as Arrow gives it: the verdict, and the
+    error with its paths, are theirs, as before documents were read.
+    """
+    try:
+        return from_dict(document)
+    except ValidationError:
+        return _film(batch.slice(i, 1).to_pylist()[0])
 
 
 def _readable_fields(
@@ -213,9 +232,9 @@ def _films(
         for batch in _conform(pa, schema, table).to_batches(BATCH_SIZE):
             films: list[Film] = []
             error: ValidationError | None = None
-            for row in batch.to_pylist():
+            for i, document in enumerate(documents(batch)):
                 try:
-                    film = _film(row)
+                    film = _from_document(document, batch, i)
                 except ValidationError as err:
                     error = err.with_prefix(f"[{done + len(films)}]")
                     break
