@@ -64,6 +64,7 @@ TARGET_NAMES = (
     "cli_read",
     "from_wikidata",
     "read_jsonl_columns",
+    "read_arrow_rows",
     "read_imdb_tsv",
 )
 #: Folders of ../shared/corpus whose real files join a target's seeds when they are

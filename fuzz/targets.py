@@ -46,6 +46,7 @@ from filmmeta import (
     FilmmetaError,
     FilmmetaWarning,
     PartialDate,
+    ValidationError,
     format_runtime,
     from_dict,
     from_json,
@@ -1414,6 +1415,91 @@ def fuzz_read_jsonl_columns(data: bytes) -> None:
     else:
         assert not isinstance(found, tuple), f"columnar refused what objects accept: {found}"
         assert found.equals(expected), "columnar table != the object path's"
+
+
+# Texts that the model gives meaning to, drawn as often as any text: a row of them is
+# mostly valid, so the fuzzer reaches the documents' every branch, not just the first refusal.
+_ARROW_WORDS = (
+    *("", " ", "Heat", "movie", "tv_movie", "series", "director", "Director", "imdb"),
+    *("metacritic", "own", "US", "USA", "gb", "en", "R", "rent", "hd", "tt0113277", "tt1"),
+    *("3.99", "1e3", "x", "USD", "2000", "2000-13", "1995-12-15", "mubi", "other"),
+)
+
+
+def _arrow_value(p: Provider, type_: Any, pa: Any) -> Any:
+    """A value of the Arrow type *type_* for ``Table.from_pylist``: often null or odd."""
+    if p.byte() % 8 == 0:
+        return None
+    if pa.types.is_struct(type_):
+        return {field.name: _arrow_value(p, field.type, pa) for field in type_}
+    if pa.types.is_list(type_):
+        return [_arrow_value(p, type_.value_type, pa) for _ in range(p.int_in_range(0, 3))]
+    if pa.types.is_string(type_):
+        return p.pick(_ARROW_WORDS) if p.flag() else p.text(8)
+    if pa.types.is_integer(type_):
+        return p.int_in_range(-(2**63), 2**63 - 1) if p.flag() else p.int_in_range(-2, 200)
+    if pa.types.is_floating(type_):
+        number = p.number()
+        return float(number) if abs(number) < 1e300 else float("inf")
+    if pa.types.is_duration(type_):
+        return dt.timedelta(microseconds=p.int_in_range(-(10**10), 10**11))
+    return dt.date.fromordinal(p.int_in_range(1, 800_000))  # date32: an offer's window
+
+
+@_target
+def fuzz_read_arrow_rows(data: bytes) -> None:
+    """``from_arrow`` of rows drawn in the catalog's Arrow schema, against the constructors.
+
+    ``from_arrow`` reads a row's canonical document with ``from_dict``'s fast hooks and
+    leaves the rows they refuse to the model's constructors: the films, or the error,
+    must be those of the constructors reading every row, as before documents.
+    """
+    import pyarrow as pa
+
+    from filmmeta._catalog import reading
+    from filmmeta.frames import arrow_schema, from_arrow, to_arrow
+
+    p = Provider(data)
+    schema = arrow_schema()
+    # Rows of valid films, some with a cell or two drawn anew, and now and then a row
+    # drawn whole: most rows are valid or nearly, as catalogs are.
+    drawn = [
+        _call(from_dict, _obj(p, _FILM_SPEC), strict=False) for _ in range(p.int_in_range(1, 3))
+    ]
+    rows = to_arrow([film for film in drawn if film is not None]).to_pylist()
+    for row in rows:
+        for _ in range(p.int_in_range(0, 2)):
+            field = schema.field(p.pick(schema.names))
+            row[field.name] = _arrow_value(p, field.type, pa)
+    if p.byte() % 4 == 0:
+        rows.append({field.name: _arrow_value(p, field.type, pa) for field in schema})
+    for row in rows:  # the fields that Parquet never holds null
+        for field in schema:
+            if not field.nullable and row[field.name] is None:
+                row[field.name] = "Heat" if pa.types.is_string(field.type) else []
+    try:
+        table = pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowException, OverflowError, ValueError):
+        return  # not a table: no reader's business
+
+    def constructors() -> list[Film]:
+        built = []
+        for i, row in enumerate(table.to_pylist()):
+            try:
+                built.append(reading._film(row))
+            except ValidationError as err:
+                raise err.with_prefix(f"[{i}]") from None
+        return built
+
+    expected, found = _films_or_error(constructors), _films_or_error(lambda: from_arrow(table))
+    assert found == expected, f"from_arrow {found!r} != the constructors' {expected!r}"
+
+
+def _films_or_error(read: Callable[[], list[Film]]) -> list[Film] | str:
+    try:
+        return read()
+    except ValidationError as err:
+        return str(err)
 
 
 # -- IMDb's datasets ----------------------------------------------------------------------

@@ -4,10 +4,14 @@
 flattened items for the lists of structs). The reference below is the conversion it
 replaced: a row of nested dicts and lists per film, given to :func:`pyarrow.array`
 column by column. Both must give equal record batches, which Parquet writes.
+
+And back: the canonical documents built from the columns (``_catalog.documents``) read
+as the films; odd rows are ``test_arrow_documents.py``'s.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import functools
 import io
@@ -19,8 +23,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta import Collection, ExternalIds, Film, Money
-from filmmeta._catalog import arrow
+from filmmeta import Collection, Edition, ExternalIds, Film, Money, from_dict, to_dict
+from filmmeta._catalog import arrow, documents
 from filmmeta._model import (
     SCALARS,
     PartialDate,
@@ -29,6 +33,7 @@ from filmmeta._model import (
     item_type,
     optional_inner,
 )
+from filmmeta.frames import from_arrow, to_arrow
 
 from .strategies import films
 
@@ -87,8 +92,17 @@ def _agree(catalog: list[Film], *, parquet: bool = True) -> None:
 
 # Up to three films, as test_frames' round trips: a batch's values, not its length, vary.
 @given(st.lists(films, max_size=3))
-def test_columns_are_pyarrows_conversion_of_rows(catalog: list[Film]) -> None:
+def test_columns_are_pyarrows_conversion_of_rows_and_read_back(catalog: list[Film]) -> None:
     _agree(catalog, parquet=False)
+    # Back: each row's document, built from the columns, is canonical, but for defaults
+    # written out (kind "movie"), and reads as the film.
+    batch = arrow._batch(pa, arrow.arrow_schema(), catalog)
+    docs = documents.documents(batch)
+    assert [from_dict(doc) for doc in docs] == catalog
+    for doc, film in zip(docs, catalog, strict=True):
+        canonical = to_dict(film)
+        assert {key: doc[key] for key in canonical} == canonical
+    # from_arrow(to_arrow(films)) == films: test_frames' Parquet round trip reads them back.
 
 
 def test_optional_parts_present_and_missing_in_one_batch() -> None:
@@ -114,3 +128,11 @@ def test_a_missing_part_holds_zero_values() -> None:
     assert collection.field("name").to_pylist() == [""]
     assert collection.field("ids").null_count == 0
     assert collection.field("ids").field("other").to_pylist() == [[]]
+
+
+def test_the_longest_runtime_has_a_row() -> None:
+    # The model refuses longer (test_runtime): a valid film always fits duration[us].
+    longest = dt.timedelta(microseconds=2**63 - 1)
+    film = Film("Longest", runtime=longest, editions=[Edition("Cut", runtime=longest)])
+    _agree([film])
+    assert from_arrow(to_arrow([film])) == [film]

@@ -3,7 +3,8 @@
 ``from_arrow`` and ``read_parquet`` build each row's canonical document a column at a
 time (``_catalog.documents``) for :func:`~filmmeta.from_dict`'s fast hooks, and give a
 row those refuse to the constructors (``_catalog.reading._film``), which read every row
-before. Whatever the table, the films and every error must be the constructors'.
+before. Whatever the table, the films and every error must be the constructors'. Generated
+films go both ways in ``test_arrow_columns.py``.
 """
 
 from __future__ import annotations
@@ -12,14 +13,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from filmmeta import Film, Rating, ValidationError, from_dict, to_dict
-from filmmeta._catalog import documents, reading
+from filmmeta._catalog import reading
 from filmmeta.frames import arrow_schema, from_arrow, to_arrow
-
-from .strategies import films
 
 pa = pytest.importorskip("pyarrow")
 
@@ -41,18 +38,6 @@ def agree(table: Any) -> None:
     except ValidationError as err:
         found = str(err)
     assert found == constructors(table)
-
-
-@given(st.lists(films, max_size=3))
-def test_documents_are_canonical_and_read_back_as_the_films(catalog: list[Film]) -> None:
-    batch = to_arrow(catalog).combine_chunks().to_batches()
-    docs = documents.documents(batch[0]) if batch else []
-    assert [from_dict(doc) for doc in docs] == catalog
-    for doc, film in zip(docs, catalog, strict=True):
-        assert to_dict(from_dict(doc)) == to_dict(film)
-        # Canonical but for defaults written out (kind "movie"): what to_dict keeps is there.
-        assert {key: doc[key] for key in to_dict(film)} == to_dict(film)
-    assert from_arrow(to_arrow(catalog)) == catalog
 
 
 def _table(**changes: Any) -> Any:

@@ -339,11 +339,7 @@ def test_integral_rating_values_come_back_as_ints(pa: Any) -> None:
     assert imdb.best == 10
 
 
-# Up to three films: batches and their boundaries are the examples' tests above.
-@given(st.lists(films, max_size=3))
-def test_arrow_round_trip(catalog: list[Film]) -> None:
-    pytest.importorskip("pyarrow")
-    assert from_arrow(to_arrow(catalog)) == catalog
+# Generated films to Arrow and back: test_arrow_columns.py, and the Parquet round trip below.
 
 
 def test_from_arrow_takes_a_record_batch_and_ignores_extra_columns(pa: Any) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filmmeta._model.duration import _iso_re, format_iso_duration, parse_iso_duration
+from filmmeta._model.duration import LONGEST, _iso_re, format_iso_duration, parse_iso_duration
 from filmmeta._model.runtime import RuntimeStyle, _part_re, format_runtime, parse_runtime
 from filmmeta.exceptions import ValidationError
 
@@ -298,7 +298,8 @@ def test_iso_helpers() -> None:
         parse_iso_duration(86)  # type: ignore[arg-type]
 
 
-MAX_SECONDS = dt.timedelta.max.days * 86_400 + 86_399
+# The longest runtime: what a catalog's 64-bit count of microseconds holds.
+MAX_SECONDS = LONGEST // dt.timedelta(seconds=1)
 whole_seconds = st.integers(0, MAX_SECONDS).map(lambda s: dt.timedelta(seconds=s))
 whole_minutes = st.integers(0, MAX_SECONDS // 60).map(lambda m: dt.timedelta(minutes=m))
 
@@ -308,7 +309,7 @@ def test_iso_round_trip(td: dt.timedelta) -> None:
     assert parse_runtime(format_runtime(td, "iso")) == td
 
 
-@given(st.timedeltas(min_value=dt.timedelta(0)))
+@given(st.timedeltas(min_value=dt.timedelta(0), max_value=LONGEST))
 def test_iso_round_trip_keeps_microseconds(td: dt.timedelta) -> None:
     assert parse_iso_duration(format_iso_duration(td)) == td
 
@@ -319,7 +320,7 @@ def test_round_trip_whole_minutes(style: RuntimeStyle, td: dt.timedelta) -> None
     assert parse_runtime(format_runtime(td, style)) == td
 
 
-# Up to a minute below timedelta.max, so that rounding up stays representable.
+# Up to a minute below the longest runtime, so that rounding up stays representable.
 @given(st.integers(0, MAX_SECONDS - 60).map(lambda s: dt.timedelta(seconds=s)))
 def test_rounding_is_to_the_nearest_minute(td: dt.timedelta) -> None:
     rounded = parse_runtime(format_runtime(td, "minutes"))
@@ -381,3 +382,39 @@ def test_canonical_runtimes_are_read_once_up_to_a_bound(monkeypatch: pytest.Monk
     monkeypatch.setattr(_duration, "_MAX_CACHED", 1)
     assert parse_iso_duration("PT1H27M") == dt.timedelta(minutes=87)
     assert list(_duration._PARSED) == ["PT1H26M"]
+
+
+ONE_US = dt.timedelta(microseconds=1)
+
+
+@pytest.mark.parametrize(
+    ("value", "longest"),
+    [
+        ("PT2562047788H", True),  # whole hours, the fast path for canonical text
+        ("PT2562047789H", False),
+        ("P106751991D", True),
+        ("P106751992D", False),
+        ("PT9223372036854.775807S", True),
+        ("PT9223372036854.775808S", False),
+        ("153722867280 min", True),
+        ("153722867281 min", False),
+        (153_722_867_280, True),
+        (153_722_867_281, False),
+        (LONGEST, True),
+        (LONGEST + ONE_US, False),
+        (dt.timedelta.max, False),
+    ],
+)
+def test_the_longest_runtime_is_what_a_catalog_holds(value: object, longest: bool) -> None:
+    # Arrow's and Parquet's duration[us]: a valid film must have a row in every format.
+    if longest:
+        assert parse_runtime(value) <= LONGEST  # type: ignore[arg-type]
+    else:
+        with pytest.raises(ValidationError, match="too long to represent"):
+            parse_runtime(value)  # type: ignore[arg-type]
+    if isinstance(value, str) and value.startswith("P"):
+        if longest:
+            assert parse_iso_duration(value) <= LONGEST
+        else:
+            with pytest.raises(ValidationError, match="too long to represent"):
+                parse_iso_duration(value)

@@ -72,7 +72,8 @@ def _from_row_value(type_: Any) -> Convert | None:
     if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
         return _from_struct(type_)
     if type_ == _PAIRS:
-        return lambda rows: [(row["key"], row["value"]) for row in rows or ()]
+        # A null pair (another engine's) is the constructor's to refuse.
+        return lambda rows: [row and (row["key"], row["value"]) for row in rows or ()]
     if is_homogeneous_tuple(type_):
         item = _from_row_value(item_type(type_))
         if item is None:

@@ -54,11 +54,19 @@ def _micros(number: str, unit_us: int) -> int:
     return (int(whole + fraction) * unit_us * 2 + scale) // (2 * scale)
 
 
+#: The longest runtime a catalog holds: Arrow's and Parquet's ``duration[us]`` is a 64-bit
+#: count of microseconds (about 292,000 years), where Python's timedelta goes on to
+#: 2.7 million years. Longer is refused as too long to represent, so that every valid film
+#: has a row in every format filmmeta writes.
+LONGEST = dt.timedelta(microseconds=2**63 - 1)
+_LONGEST_US = 2**63 - 1
+_LONGEST_S = _LONGEST_US // _US_PER_SECOND
+
+
 def _timedelta(micros: int, text: str) -> dt.timedelta:
-    try:
-        return dt.timedelta(microseconds=micros)
-    except OverflowError:
-        raise _fail(f"{text!r} is too long to represent") from None
+    if micros > _LONGEST_US:
+        raise _fail(f"{text!r} is too long to represent")
+    return dt.timedelta(microseconds=micros)
 
 
 def _canonical(text: str) -> dt.timedelta | None:
@@ -74,10 +82,9 @@ def _canonical(text: str) -> dt.timedelta | None:
         + (int(minutes) * 60 if minutes else 0)
         + (int(seconds) if seconds else 0)
     )
-    try:
-        return dt.timedelta(0, total)  # positional: keywords cost a third more
-    except OverflowError:
-        raise _fail(f"{text!r} is too long to represent") from None
+    if total > _LONGEST_S:
+        raise _fail(f"{text!r} is too long to represent")
+    return dt.timedelta(0, total)  # positional: keywords cost a third more
 
 
 def parse_iso_duration(text: str) -> dt.timedelta:

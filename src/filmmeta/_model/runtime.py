@@ -18,6 +18,7 @@ from typing import Literal
 from filmmeta._model.duration import (
     _MAX_TEXT,
     _US_PER_SECOND,
+    LONGEST,
     _canonical,
     _check,
     _fail,
@@ -111,6 +112,8 @@ def parse_runtime(value: str | int | float | dt.timedelta) -> dt.timedelta:
         if value < dt.timedelta(0):
             # str() of a negative timedelta reads "-1 day, 23:55:00"; this reads "-0:05:00".
             raise _fail(f"-{-value} is negative")
+        if value > LONGEST:
+            raise _fail(f"{value} is too long to represent")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(
@@ -121,9 +124,12 @@ def parse_runtime(value: str | int | float | dt.timedelta) -> dt.timedelta:
     if value < 0:
         raise _fail(f"{value} minutes is negative")
     try:
-        return dt.timedelta(minutes=value)
+        minutes = dt.timedelta(minutes=value)
     except OverflowError:
-        raise _fail(f"{value} minutes is too long to represent") from None
+        minutes = None
+    if minutes is None or minutes > LONGEST:
+        raise _fail(f"{value} minutes is too long to represent")
+    return minutes
 
 
 def _parse_text(text: str) -> dt.timedelta:
