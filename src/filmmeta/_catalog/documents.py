@@ -2,14 +2,15 @@
 
 :func:`~filmmeta._catalog.reading.from_arrow` gives each document to
 :func:`~filmmeta.from_dict`, whose fast hooks build a film from a canonical document
-several times faster than the constructors build it from a row of ``to_pylist``, and
-in fewer Python objects (no key for a null, no empty list). A document is canonical as
+about three times faster than the constructors build it from a row of ``to_pylist``;
+and the documents are fewer Python objects than the rows (no key for a null, no empty
+list). A document is canonical as
 :func:`~filmmeta.to_dict` writes it: no null, no empty list or object, no scale that a
 known source's rating gives itself, a runtime as its ISO 8601 text, a date as
 ``YYYY-MM-DD``, other ids as an object, an integral rating number as an int.
 
-A value that has no such form (a runtime finer than the ISO text keeps, ids of other
-services given twice) is left as Arrow gave it: ``from_dict`` refuses it, and the reader
+A value that has no such form (a negative runtime, ids of other services given twice)
+is left as Arrow gave it: ``from_dict`` refuses it, and the reader
 builds that row through the constructors instead, which decide as they always did.
 """
 
