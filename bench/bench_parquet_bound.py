@@ -40,31 +40,33 @@ def child(variant: str, src: Path, out: Path) -> None:
     """Run one variant in this interpreter and print its seconds as JSON."""
     import importlib
 
+    import bench_catalog
     import pyarrow as pa
-    import pyarrow.json as pj
-    import pyarrow.parquet as pq
 
-    from filmmeta import frames
     from filmmeta._catalog import blocks, columnar
 
     # pyarrow imports pandas the first time a Python value becomes an Arrow value: all
     # imports are done before the clock, as in bench_catalog.py.
-    for module in ("pandas", "pyarrow.compute"):
+    for module in (
+        "pandas",
+        "pyarrow.compute",
+        "pyarrow.json",
+        "pyarrow.parquet",
+        "filmmeta.frames",
+    ):
         importlib.import_module(module)
     if variant in ("no-checks", "no-checks-no-scan"):
         columnar.decided = lambda pa_, pc, table, oracle: pa.array([True] * table.num_rows)  # type: ignore[assignment]
     if variant == "no-checks-no-scan":
         blocks.holds_any = lambda block, words: False  # type: ignore[assignment]
+    # bench_catalog's own pipelines: the same calls as its table's rows.
+    pipelines = {
+        "peer": bench_catalog._pyarrow_parquet,
+        "streaming": bench_catalog._pyarrow_streaming,
+    }
+    run = pipelines.get(variant, bench_catalog._columnar_parquet)
     start = time.perf_counter()
-    if variant == "peer":
-        pq.write_table(pj.read_json(src), out, compression="zstd")
-    elif variant == "streaming":
-        reader = pj.open_json(src, read_options=pj.ReadOptions(block_size=15 << 20))
-        with pq.ParquetWriter(out, reader.schema, compression="zstd") as writer:
-            for batch in reader:
-                writer.write_batch(batch)
-    else:
-        frames.write_parquet(src, out)
+    run(src, out)
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 

@@ -60,7 +60,7 @@ _PAIRS = tuple[tuple[str, str], ...]
 
 def _arrow_type(pa: Any, type_: Any) -> Any:
     """The Arrow type of a (non-optional) field type: one rule per kind of type."""
-    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+    if _is_struct(type_):
         return pa.struct([_arrow_field(pa, field) for field in field_types(type_)])
     if type_ == _PAIRS:  # ids of other services: a list of (key, value), as JSON's order
         key_value = [pa.field(name, pa.string(), nullable=False) for name in ("key", "value")]
@@ -150,9 +150,8 @@ def _column(pa: Any, type_: Any, values: list[Any]) -> Any:
         if type_ == _PAIRS:
             keys = pa.array([key for key, _ in items], pa.string())
             texts = pa.array([text for _, text in items], pa.string())
-            names = ["key", "value"]
-            child = pa.StructArray.from_arrays([keys, texts], names=names)
-            child = child.cast(_arrow_type(pa, type_).value_type)
+            pair = _arrow_type(pa, type_).value_type
+            child = pa.StructArray.from_arrays([keys, texts], fields=list(pair))
         else:
             child = _column(pa, item_type(type_), items)
         return pa.ListArray.from_arrays(offsets, child, type=_arrow_type(pa, type_))
@@ -162,6 +161,7 @@ def _column(pa: Any, type_: Any, values: list[Any]) -> Any:
 
 
 def _is_struct(type_: Any) -> bool:
+    """Whether *type_* is a part of the model, an Arrow struct (a date is text, not one)."""
     return isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS
 
 

@@ -21,9 +21,8 @@ from typing import Any
 
 import attrs
 
-from filmmeta._catalog.arrow import _PAIRS
+from filmmeta._catalog.arrow import _PAIRS, _is_struct
 from filmmeta._model import (
-    SCALARS,
     SOURCES,
     Film,
     Rating,
@@ -32,11 +31,10 @@ from filmmeta._model import (
     is_homogeneous_tuple,
     item_type,
     optional_inner,
-    parse_iso_duration,
 )
 from filmmeta.exceptions import ValidationError
 
-__all__ = ["documents"]
+__all__ = ["documents", "integral"]
 
 #: No key: a null, an empty list, the default scale of a known source's rating.
 OMIT: Any = object()
@@ -82,7 +80,7 @@ def _values(type_: Any, array: Any) -> list[Any]:
     inner = optional_inner(type_)
     if inner is not None:
         type_ = inner
-    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+    if _is_struct(type_):
         # flatten() gives the children of this slice, nulls of the parent included.
         built = _structs(type_, dict(zip(array.type.names, array.flatten(), strict=True)))
         if not array.null_count:
@@ -123,18 +121,20 @@ def _object(pairs: list[tuple[str, str]]) -> Any:
 
 
 def _runtime(value: dt.timedelta) -> Any:
-    # A runtime that has no text (a negative one), or that the text does not keep exactly,
-    # is left to the constructors.
+    # The ISO text keeps every microsecond (test_runtime); a runtime with no text (a
+    # negative one) is left to the constructors.
     try:
-        text = format_iso_duration(value)
+        return format_iso_duration(value)
     except ValidationError:
         return value
-    return text if parse_iso_duration(text) == value else value
 
 
-def _number(value: float) -> float:
-    # Arrow holds every rating number as float64; the model keeps a Metascore of 29 an int.
-    return int(value) if value.is_integer() else value
+def integral(value: float) -> float:
+    """*value*, an int if it is integral (a rating number, which Arrow holds as float64).
+
+    The model keeps a Metascore of 29 an int, as it was written: it comes back as one.
+    """
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-_CONVERT: dict[Any, Any] = {dt.timedelta: _runtime, dt.date: dt.date.isoformat, float: _number}
+_CONVERT: dict[Any, Any] = {dt.timedelta: _runtime, dt.date: dt.date.isoformat, float: integral}

@@ -23,12 +23,12 @@ from filmmeta._catalog.arrow import (
     BATCH_SIZE,
     _arrow_type,
     _check_size,
+    _is_struct,
     _schema,
     _where,
 )
-from filmmeta._catalog.documents import documents
+from filmmeta._catalog.documents import documents, integral
 from filmmeta._model import (
-    SCALARS,
     SINCE,
     Film,
     Shared,
@@ -50,12 +50,6 @@ __all__ = ["from_arrow", "read_parquet"]
 Convert = Callable[[Any], Any]
 
 
-def _number(value: float) -> float:
-    # Arrow holds every rating number as float64; the model writes an integral value
-    # such as a Metascore of 29 as an int, so it comes back as one.
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
 def _from_row_value(type_: Any) -> Convert | None:
     """How an Arrow value of *type_* comes back; None: as it is.
 
@@ -69,7 +63,7 @@ def _from_row_value(type_: Any) -> Convert | None:
         if convert is None:
             return None
         return lambda value: None if value is None else convert(value)
-    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+    if _is_struct(type_):
         return _from_struct(type_)
     if type_ == _PAIRS:
         # A null pair (another engine's) is the constructor's to refuse.
@@ -80,7 +74,7 @@ def _from_row_value(type_: Any) -> Convert | None:
             return lambda value: value or ()
         return functools.partial(_from_list, item)
     if type_ is float:
-        return _number
+        return integral
     return None
 
 
@@ -174,7 +168,7 @@ def _readable_fields(
 
 def _readable_type(pa: Any, type_: Any, found: Any, path: str, missing: list[str]) -> Any:
     type_ = optional_inner(type_) or type_
-    if isinstance(type_, type) and attrs.has(type_) and type_ not in SCALARS:
+    if _is_struct(type_):
         if pa.types.is_struct(found):
             names = {found.field(i).name for i in range(found.num_fields)}
             return pa.struct(

@@ -58,8 +58,8 @@ def _micros(number: str, unit_us: int) -> int:
 #: count of microseconds (about 292,000 years), where Python's timedelta goes on to
 #: 2.7 million years. Longer is refused as too long to represent, so that every valid film
 #: has a row in every format filmmeta writes.
-LONGEST = dt.timedelta(microseconds=2**63 - 1)
 _LONGEST_US = 2**63 - 1
+LONGEST = dt.timedelta(microseconds=_LONGEST_US)
 _LONGEST_S = _LONGEST_US // _US_PER_SECOND
 
 
